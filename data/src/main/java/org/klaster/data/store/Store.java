@@ -1,0 +1,432 @@
+package org.klaster.data.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import org.klaster.activity.ActivityRecord;
+
+/**
+ * The embedded store: one DuckDB file holding datasets with provenance and their canonical rows.
+ *
+ * <p>The schema is versioned by numbered SQL scripts applied in order inside a transaction
+ * (a version table, no migration framework: the scripts are few and the runner is twenty lines).
+ * Every write of a dataset is one transaction, so a failed import leaves nothing behind.
+ */
+public final class Store implements AutoCloseable {
+
+    /** The migrations, in order. Append only: a released script is never edited. */
+    static final List<String> MIGRATIONS = List.of("V001__datasets_activity.sql");
+
+    private final Connection conn;
+    private final String location;
+
+    private Store(Connection conn, String location) {
+        this.conn = conn;
+        this.location = location;
+    }
+
+    /** {@code ~/.klaster/klaster.duckdb}, the default of every {@code --db} flag. */
+    public static Path defaultPath() {
+        return Path.of(System.getProperty("user.home"), ".klaster", "klaster.duckdb");
+    }
+
+    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    public static Store open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folder for the database " + file + ": " + e.getMessage(), e);
+        }
+        return connect("jdbc:duckdb:" + file.toAbsolutePath(), file.toString());
+    }
+
+    /** A throw-away in-memory store (tests, straight-from-file runs). */
+    public static Store inMemory() {
+        return connect("jdbc:duckdb:", ":memory:");
+    }
+
+    private static Store connect(String url, String location) {
+        Connection c;
+        try {
+            c = DriverManager.getConnection(url);
+        } catch (SQLException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("lock")) {
+                throw new StoreException("the database " + location
+                        + " is in use by another process (is `klaster serve` running?); stop it or choose another file with --db", e);
+            }
+            throw new StoreException("cannot open the database " + location + ": " + firstLine(m), e);
+        }
+        Store s = new Store(c, location);
+        s.migrate();
+        return s;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    /** The schema version now in force (number of migrations applied). */
+    public int schemaVersion() {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw fail("read the schema version", e);
+        }
+    }
+
+    private void migrate() {
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                    + "script VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)");
+        } catch (SQLException e) {
+            throw fail("create the schema version table", e);
+        }
+        int current = schemaVersion();
+        if (current > MIGRATIONS.size()) {
+            throw new StoreException("the database " + location + " has schema version " + current
+                    + ", newer than this Klaster understands (" + MIGRATIONS.size() + "); upgrade Klaster");
+        }
+        for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+            String script = MIGRATIONS.get(v - 1);
+            inTransaction(() -> {
+                try (Statement st = conn.createStatement()) {
+                    // scripts hold plain DDL: drop "--" comments, then split statements on ';'
+                    String sqlText = readScript(script).replaceAll("--[^\n]*", "");
+                    for (String sql : sqlText.split(";")) {
+                        if (!sql.isBlank()) st.execute(sql);
+                    }
+                }
+                return null;
+            });
+            final int version = v;
+            inTransaction(() -> {
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO schema_version VALUES (?, ?, ?)")) {
+                    ps.setInt(1, version);
+                    ps.setString(2, script);
+                    ps.setTimestamp(3, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+                    ps.executeUpdate();
+                }
+                return null;
+            });
+        }
+    }
+
+    private static String readScript(String name) throws IOException {
+        try (InputStream in = Store.class.getResourceAsStream(name)) {
+            if (in == null) throw new IOException("migration script " + name + " is missing from the jar");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    // ---------------------------------------------------------------- datasets
+
+    public List<Dataset> datasets() {
+        return queryDatasets("SELECT * FROM datasets ORDER BY imported_at, id", null);
+    }
+
+    public Optional<Dataset> dataset(String id) {
+        List<Dataset> l = queryDatasets("SELECT * FROM datasets WHERE id = ?", id);
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    /** The dataset, or a StoreException listing what exists. */
+    public Dataset require(String id) {
+        return dataset(id).orElseThrow(() -> {
+            List<String> ids = datasets().stream().map(Dataset::id).toList();
+            return new StoreException("no dataset \"" + id + "\" in " + location
+                    + (ids.isEmpty() ? " (it is empty; run `klaster demo` or `klaster import`)" : " (datasets: " + String.join(", ", ids) + ")"));
+        });
+    }
+
+    private List<Dataset> queryDatasets(String sql, String arg) {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            if (arg != null) ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Dataset> out = new ArrayList<>();
+                while (rs.next()) {
+                    Timestamp t = rs.getTimestamp("imported_at");
+                    out.add(new Dataset(rs.getString("id"), rs.getString("kind"), rs.getString("source"),
+                            rs.getString("sha256"), rs.getLong("rows"),
+                            t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC),
+                            rs.getString("generator"), rs.getBoolean("synthetic"), rs.getString("note")));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw fail("list datasets", e);
+        }
+    }
+
+    /** Removes a dataset and every row it owns (no-op when absent). */
+    public void delete(String id) {
+        inTransaction(() -> {
+            deleteRows(id);
+            return null;
+        });
+    }
+
+    private void deleteRows(String id) throws SQLException {
+        for (String table : List.of("activity", "category_map", "firms", "datasets")) {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table
+                    + (table.equals("datasets") ? " WHERE id = ?" : " WHERE dataset_id = ?"))) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- activity
+
+    /**
+     * Stores an activity dataset (and its optional category map) in one transaction, replacing a
+     * dataset of the same id when {@code replace} is set.
+     *
+     * @return the stored dataset, with its import time
+     */
+    public Dataset saveActivity(Dataset meta, List<ActivityRecord> rows, Map<String, String> codeToCategory,
+                                Map<String, String> categoryNames, boolean replace) {
+        inTransaction(() -> {
+            if (dataset(meta.id()).isPresent()) {
+                if (!replace) throw new StoreException("a dataset \"" + meta.id() + "\" already exists in " + location);
+                deleteRows(meta.id());
+            }
+            insertDataset(meta);
+            DuckDBConnection dc = conn.unwrap(DuckDBConnection.class);
+            try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "activity")) {
+                for (ActivityRecord r : rows) {
+                    a.beginRow().append(meta.id()).append(r.region()).append(r.industry()).append(r.year())
+                            .append(r.employment());
+                    appendNullable(a, r.establishments());
+                    appendNullable(a, r.wages());
+                    appendNullable(a, r.output());
+                    a.endRow();
+                }
+            }
+            if (codeToCategory != null && !codeToCategory.isEmpty()) {
+                try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "category_map")) {
+                    for (Map.Entry<String, String> e : codeToCategory.entrySet()) {
+                        String name = categoryNames == null ? null : categoryNames.get(e.getValue());
+                        a.beginRow().append(meta.id()).append(e.getKey()).append(e.getValue());
+                        if (name == null) a.appendNull(); else a.append(name);
+                        a.endRow();
+                    }
+                }
+            }
+            return null;
+        });
+        return require(meta.id());
+    }
+
+    private void insertDataset(Dataset d) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO datasets (id, kind, source, sha256, rows, imported_at, generator, synthetic, note) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, d.id());
+            ps.setString(2, d.kind());
+            ps.setString(3, d.source());
+            ps.setString(4, d.sha256());
+            ps.setLong(5, d.rows());
+            Instant at = d.importedAt() == null ? Instant.now() : d.importedAt();
+            ps.setTimestamp(6, Timestamp.valueOf(LocalDateTime.ofInstant(at, ZoneOffset.UTC)));
+            ps.setString(7, d.generator());
+            ps.setBoolean(8, d.synthetic());
+            ps.setString(9, d.note());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void appendNullable(DuckDBAppender a, double v) throws SQLException {
+        if (Double.isNaN(v)) a.appendNull(); else a.append(v);
+    }
+
+    /** The activity rows of a dataset, in a stable order (region, industry, year). */
+    public List<ActivityRecord> activity(String datasetId) {
+        require(datasetId);
+        try (PreparedStatement ps = conn.prepareStatement("SELECT region, industry, year, employment, "
+                + "establishments, wages, output FROM activity WHERE dataset_id = ? ORDER BY region, industry, year")) {
+            ps.setString(1, datasetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<ActivityRecord> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new ActivityRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
+                            nullable(rs, 5), nullable(rs, 6), nullable(rs, 7)));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw fail("read the activity of " + datasetId, e);
+        }
+    }
+
+    private static double nullable(ResultSet rs, int col) throws SQLException {
+        double v = rs.getDouble(col);
+        return rs.wasNull() ? Double.NaN : v;
+    }
+
+    /** Code → category of a dataset (empty when it has none: categories are then 2-digit divisions). */
+    public Map<String, String> categoryMap(String datasetId) {
+        return twoColumns("SELECT industry, category FROM category_map WHERE dataset_id = ? ORDER BY industry", datasetId);
+    }
+
+    /** Category → display name of a dataset (only categories that have one). */
+    public Map<String, String> categoryNames(String datasetId) {
+        return twoColumns("SELECT DISTINCT category, category_name FROM category_map WHERE dataset_id = ? "
+                + "AND category_name IS NOT NULL ORDER BY category", datasetId);
+    }
+
+    private Map<String, String> twoColumns(String sql, String arg) {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            ps.setString(1, arg);
+            try (ResultSet rs = ps.executeQuery()) {
+                Map<String, String> out = new LinkedHashMap<>();
+                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+                return out;
+            }
+        } catch (SQLException e) {
+            throw fail("read the category map of " + arg, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- firms
+
+    /** A sink for firm rows written in one transaction together with their dataset. */
+    public interface FirmWriter {
+        void firm(String firmId, String region, String industry, int year, double employment, double lat, double lon);
+    }
+
+    /** Body of a bulk firm write; it may throw, which rolls the whole dataset back. */
+    public interface FirmProducer {
+        void produce(FirmWriter w) throws Exception;
+    }
+
+    /**
+     * Stores firm-level rows (and the activity aggregated from them) under one dataset. The producer
+     * streams rows; nothing is kept in Java memory.
+     */
+    public Dataset saveFirms(Dataset meta, FirmProducer producer, boolean replace) {
+        inTransaction(() -> {
+            if (dataset(meta.id()).isPresent()) {
+                if (!replace) throw new StoreException("a dataset \"" + meta.id() + "\" already exists in " + location);
+                deleteRows(meta.id());
+            }
+            insertDataset(meta);
+            DuckDBConnection dc = conn.unwrap(DuckDBConnection.class);
+            try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "firms")) {
+                producer.produce((id, region, industry, year, emp, lat, lon) -> {
+                    try {
+                        a.beginRow().append(meta.id()).append(id).append(region).append(industry).append(year).append(emp);
+                        appendNullable(a, lat);
+                        appendNullable(a, lon);
+                        a.endRow();
+                    } catch (SQLException e) {
+                        throw new StoreException("cannot write a firm row: " + firstLine(e.getMessage()), e);
+                    }
+                });
+            }
+            return null;
+        });
+        return require(meta.id());
+    }
+
+    /** Runs SQL that reads firms of a dataset; for aggregation queries inside the database. */
+    public <T> T query(String sql, List<Object> params, ResultReader<T> reader) {
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                return reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw fail("run a query", e);
+        }
+    }
+
+    /** Reads a result set into a value. */
+    public interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Employment and establishment counts of firms, aggregated in the database to activity rows. */
+    public List<ActivityRecord> firmActivity(String datasetId) {
+        require(datasetId);
+        return query("SELECT region, industry, year, sum(employment), count(*) FROM firms WHERE dataset_id = ? "
+                + "GROUP BY region, industry, year ORDER BY region, industry, year", List.of(datasetId), rs -> {
+                    List<ActivityRecord> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new ActivityRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
+                                rs.getLong(5), Double.NaN, Double.NaN));
+                    }
+                    return out;
+                });
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    /** Body of a transaction. */
+    private interface Work<T> {
+        T run() throws Exception;
+    }
+
+    private synchronized <T> T inTransaction(Work<T> work) {
+        try {
+            conn.setAutoCommit(false);
+            try {
+                T t = work.run();
+                conn.commit();
+                return t;
+            } catch (Exception e) {
+                conn.rollback();
+                throw e;
+            } finally {
+                conn.setAutoCommit(true);
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (SQLException e) {
+            throw fail("write", e);
+        } catch (Exception e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+    }
+
+    private StoreException fail(String what, SQLException e) {
+        return new StoreException("cannot " + what + " in " + location + ": " + firstLine(e.getMessage()), e);
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) return "unknown error";
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+
+    @Override
+    public void close() {
+        try {
+            conn.close();
+        } catch (SQLException e) {
+            throw fail("close", e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.klaster.data.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.klaster.activity.ActivityRecord;
+
+class StoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static final List<ActivityRecord> ROWS = List.of(
+            new ActivityRecord("RU-SAM", "29.10", 2023, 1200, 3, Double.NaN, 5.5),
+            ActivityRecord.of("RU-MOW", "62", 2023, 800));
+
+    @Test
+    void migratesOnceAndKeepsDataAcrossReopen() {
+        Path db = dir.resolve("sub/k.duckdb");
+        try (Store s = Store.open(db)) {
+            assertThat(s.schemaVersion()).isEqualTo(Store.MIGRATIONS.size());
+            Dataset d = s.saveActivity(Dataset.of("a1", "activity", "my.csv", "abc", 2, null, false, null), ROWS,
+                    Map.of("29", "auto"), Map.of("auto", "Automotive"), false);
+            assertThat(d.importedAt()).isNotNull();
+        }
+        try (Store s = Store.open(db)) {
+            assertThat(s.schemaVersion()).isEqualTo(Store.MIGRATIONS.size());
+            assertThat(s.datasets()).extracting(Dataset::id).containsExactly("a1");
+            List<ActivityRecord> back = s.activity("a1");
+            assertThat(back).hasSize(2);
+            // NaN (missing) survives as NULL, never as zero
+            ActivityRecord sam = back.stream().filter(r -> r.region().equals("RU-SAM")).findFirst().orElseThrow();
+            assertThat(sam.establishments()).isEqualTo(3.0);
+            assertThat(sam.wages()).isNaN();
+            assertThat(sam.output()).isEqualTo(5.5);
+            assertThat(s.categoryMap("a1")).containsExactly(Map.entry("29", "auto"));
+            assertThat(s.categoryNames("a1")).containsExactly(Map.entry("auto", "Automotive"));
+        }
+    }
+
+    @Test
+    void aFailedWriteLeavesNothing() {
+        try (Store s = Store.inMemory()) {
+            assertThatThrownBy(() -> s.saveFirms(Dataset.of("f", "firms", "x.csv", null, 0, null, false, null), w -> {
+                w.firm("1", "RU-SAM", "29", 2024, 10, 53.2, 50.1);
+                throw new IllegalStateException("boom at row 2");
+            }, false)).hasMessageContaining("boom");
+            assertThat(s.datasets()).isEmpty();
+            long firms = s.query("SELECT count(*) FROM firms", List.of(), rs -> { rs.next(); return rs.getLong(1); });
+            assertThat(firms).isZero();
+        }
+    }
+
+    @Test
+    void duplicateIdRefusedUnlessReplacing() {
+        try (Store s = Store.inMemory()) {
+            Dataset meta = Dataset.of("a", "activity", "x.csv", null, 2, null, false, null);
+            s.saveActivity(meta, ROWS, null, null, false);
+            assertThatThrownBy(() -> s.saveActivity(meta, ROWS, null, null, false)).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("already exists");
+            s.saveActivity(meta, ROWS.subList(0, 1), null, null, true);
+            assertThat(s.activity("a")).hasSize(1);
+        }
+    }
+
+    @Test
+    void firmsAggregateInsideTheDatabase() {
+        try (Store s = Store.inMemory()) {
+            s.saveFirms(Dataset.of("f", "firms", "x.csv", null, 3, null, false, null), w -> {
+                w.firm("1", "RU-SAM", "29.10", 2024, 10, 53.2, 50.1);
+                w.firm("2", "RU-SAM", "29.10", 2024, 5, Double.NaN, Double.NaN);
+                w.firm("3", "RU-TA", "29.10", 2024, 7, 55.8, 49.1);
+            }, false);
+            assertThat(s.firmActivity("f")).containsExactly(
+                    new ActivityRecord("RU-SAM", "29.10", 2024, 15, 2, Double.NaN, Double.NaN),
+                    new ActivityRecord("RU-TA", "29.10", 2024, 7, 1, Double.NaN, Double.NaN));
+        }
+    }
+
+    @Test
+    void unknownDatasetNamesWhatExists() {
+        try (Store s = Store.inMemory()) {
+            assertThatThrownBy(() -> s.activity("nope")).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("no dataset \"nope\"").hasMessageContaining("klaster demo");
+        }
+    }
+}
