@@ -1,7 +1,98 @@
 package org.klaster.app;
 
-public final class Klaster {
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.klaster.AnalysisException;
+import org.klaster.app.cli.DatasetsCommand;
+import org.klaster.app.cli.DemoCommand;
+import org.klaster.app.cli.ImportCommand;
+import org.klaster.app.cli.MapCommand;
+import org.klaster.data.formats.InputException;
+import org.klaster.data.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The single entry point: {@code klaster COMMAND …}. Exit codes follow the command contract:
+ * 0 ok, 1 analysis impossible (or the store cannot proceed), 2 bad input or usage. Errors are one
+ * sentence on stderr; stack traces only with {@code --debug}.
+ */
+@Command(name = "klaster", mixinStandardHelpOptions = true, versionProvider = Klaster.Version.class,
+        description = "Klaster — open workbench for industrial-cluster policy and technological sovereignty.",
+        subcommands = {MapCommand.class, ImportCommand.class, DatasetsCommand.class, DemoCommand.class,
+                CommandLine.HelpCommand.class},
+        usageHelpAutoWidth = true)
+public final class Klaster implements Runnable {
+
+    public static final int OK = 0;
+    public static final int IMPOSSIBLE = 1;
+    public static final int BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    /** Whether stdout is a terminal (table output by default) rather than a pipe (CSV). */
+    private boolean terminal;
+
+    public boolean terminal() {
+        return terminal;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
     public static void main(String[] args) {
-        System.out.println("klaster");
+        System.exit(run(args, System.out, System.err, System.console() != null));
+    }
+
+    /** Runs one command line with the given streams; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err, boolean terminal) {
+        Klaster root = new Klaster();
+        root.terminal = terminal;
+        boolean debug = Arrays.asList(args).contains("--debug");
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        cl.setErr(errWriter);
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            int code = exitCode(ex);
+            errWriter.println("klaster " + cmd.getCommandName() + ": " + message(ex));
+            if (debug) ex.printStackTrace(errWriter);
+            else if (code == IMPOSSIBLE && !(ex instanceof AnalysisException) && !(ex instanceof StoreException)) {
+                errWriter.println("(internal error; run again with --debug for details)");
+            }
+            errWriter.flush();
+            return code;
+        });
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        return code;
+    }
+
+    static int exitCode(Throwable ex) {
+        if (ex instanceof InputException || ex instanceof IllegalArgumentException) return BAD_INPUT;
+        if (ex instanceof CommandLine.ParameterException) return BAD_INPUT;
+        return IMPOSSIBLE;
+    }
+
+    private static String message(Throwable ex) {
+        String m = ex.getMessage();
+        return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
+    }
+
+    /** Version from the jar manifest, falling back to the development marker. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Klaster.class.getPackage().getImplementationVersion();
+            return new String[] {"klaster " + (v == null ? "0.1.0-SNAPSHOT" : v)};
+        }
     }
 }

@@ -1,0 +1,31 @@
+package org.klaster.app.cli;
+
+import java.nio.file.Path;
+import org.klaster.data.store.Store;
+import picocli.CommandLine.Option;
+
+/** Flags every command shares (formats.md §5). Mixed into each command with {@code @Mixin}. */
+public final class CommonOptions {
+
+    @Option(names = "--format", paramLabel = "table|csv|json",
+            description = "Output format (default: table on a terminal, csv when piped or with --out).")
+    TableWriter.Format format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE (written only if the command succeeds).")
+    Path out;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "The embedded database (default: ~/.klaster/klaster.duckdb).")
+    Path db;
+
+    @Option(names = "--debug", description = "Print stack traces on errors.")
+    boolean debug;
+
+    TableWriter.Format format(boolean terminal) {
+        if (format != null) return format;
+        return terminal && out == null ? TableWriter.Format.table : TableWriter.Format.csv;
+    }
+
+    public Path dbPath() {
+        return db != null ? db : Store.defaultPath();
+    }
+}

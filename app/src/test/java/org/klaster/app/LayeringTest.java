@@ -1,0 +1,48 @@
+package org.klaster.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way, app → data → core, and the engines in core do no I/O. */
+class LayeringTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.klaster");
+    }
+
+    private static final String[] CORE_EXCLUDES = {"org.klaster.data..", "org.klaster.app.."};
+
+    @Test
+    void coreDependsOnNeitherDataNorApp() {
+        noClasses().that().resideOutsideOfPackages(CORE_EXCLUDES)
+                .should().dependOnClassesThat().resideInAnyPackage("org.klaster.data..", "org.klaster.app..")
+                .check(classes);
+    }
+
+    @Test
+    void coreDoesNoIoNoDatabaseNoHttp() {
+        noClasses().that().resideOutsideOfPackages(CORE_EXCLUDES)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "java.net..", "java.nio.file..",
+                        "org.duckdb..", "io.javalin..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
+                .check(classes);
+    }
+
+    @Test
+    void dataDoesNotDependOnApp() {
+        noClasses().that().resideInAPackage("org.klaster.data..")
+                .should().dependOnClassesThat().resideInAPackage("org.klaster.app..")
+                .check(classes);
+    }
+}
