@@ -9,9 +9,10 @@ package org.klaster.mapping;
  *   share_rc = E_rc / E_r
  *   LQ_rc    = (E_rc / E_r) / (E_c / E)  =  (E_rc · E) / (E_r · E_c)
  * </pre>
- * The LQ is evaluated in the second form: for integer head counts below 2^53 both products are
- * exact, so the only rounding is the final division and an LQ of exactly 1 or 2 (the thresholds of
- * strong clusters and the specialisation star) is not pushed below its threshold by rounding.
+ * The LQ is evaluated in the second form: for integer head counts whose products stay below 2^53
+ * both products are exact, so the result is the exact ratio rounded once (the two-quotient form is
+ * off by an ulp in about a third of cases). LQs that are equal in exact arithmetic therefore compare
+ * equal, and the thresholds LQ ≥ 1 and LQ ≥ 2 are judged on the correctly rounded value.
  * A cell whose denominator is 0 (a region or category with no employment at all) is NaN.
  */
 public final class LocationQuotient {

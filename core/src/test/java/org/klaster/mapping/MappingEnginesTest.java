@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import org.junit.jupiter.api.Test;
 
 /** LocationQuotient, ClusterStars and StrongClusters on hand-computed matrices. */
@@ -60,6 +62,16 @@ class MappingEnginesTest {
         }
         // (50·400)/(100·100) = 20000/10000: exactly 2, so the LQ ≥ 2 star cannot be lost to rounding
         assertThat(lq[0][0]).isEqualTo(2.0);
+    }
+
+    @Test
+    void locationQuotientIsTheCorrectlyRoundedExactRatio() {
+        // E = {{1, 1}, {2, 7}}: E_r = 2, E_c = 3, E = 11 → LQ = (1·11)/(2·3) = 11/6.
+        // (1/2)/(3/11) in doubles gives 1.8333333333333335; the exact ratio rounds to 11/6 = 1.83…33
+        double[][] e = {{1, 1}, {2, 7}};
+        double exact = BigDecimal.valueOf(11).divide(BigDecimal.valueOf(6), MathContext.DECIMAL128).doubleValue();
+        assertThat(LocationQuotient.locationQuotients(e)[0][0]).isEqualTo(exact);
+        assertThat(LocationQuotient.locationQuotient(1, 2, 3, 11)).isEqualTo(exact);
     }
 
     @Test
