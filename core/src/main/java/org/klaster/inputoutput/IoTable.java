@@ -13,6 +13,10 @@ import org.klaster.linalg.DenseMatrix;
 /**
  * A symmetric (sector × sector) input–output table in the canonical layout of formats.md §2.
  *
+ * <p>The record takes ownership of the arrays and matrices it is given (no copies are made for
+ * large tables): do not modify them afterwards. Shapes are checked on construction; the economic
+ * consistency of the numbers is checked by {@link #validate(boolean)}.
+ *
  * @param sectors               sector codes S1..Sn (unique, in table order)
  * @param names                 optional sector names (null, or n entries that may be null)
  * @param intermediate          Z, n×n: z_ij = sales of sector i to sector j (domestic flows when
@@ -25,13 +29,10 @@ import org.klaster.linalg.DenseMatrix;
  * @param importMatrix          the {@code import:S} rows: M_ij = imported product i used by sector j
  *                              (n×n), or null; at most one of imports / importMatrix is given
  * @param importsFinalUse       final-demand cells of the import rows: 1×k (with {@code imports}) or
- *                              n×k (with {@code importMatrix}); null if absent. Not used by any formula.
+ *                              n×k (with {@code importMatrix}); null if absent; NaN = empty cell.
+ *                              Not used by any formula.
  * @param valueAdded            the {@code value_added} row va_j (n), or null
  * @param givenTotalOutput      the {@code total_output} column (n; NaN = cell left empty), or null
- *
- * <p>The record takes ownership of the arrays and matrices it is given (no copies are made for
- * large tables): do not modify them afterwards. Shapes are checked on construction; the economic
- * consistency of the numbers is checked by {@link #validate(boolean)}.
  */
 public record IoTable(
         List<String> sectors,

@@ -45,6 +45,7 @@ public record IoValidation(
             checkFinite(t.importMatrix(), prefixed(s), s, "import", nonFinite);
         }
         checkFinite(t.imports(), s, "imports", nonFinite);
+
         checkFinite(t.valueAdded(), s, "value_added", nonFinite);
         nonFinite.close("non-finite values");
         if (!errors.isEmpty()) {

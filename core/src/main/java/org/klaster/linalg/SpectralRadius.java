@@ -27,7 +27,7 @@ public final class SpectralRadius {
     /** Largest order for which all eigenvalues are computed by dgeev. */
     public static final int DENSE_EIGEN_LIMIT = 2000;
     /** Cap on matrix–vector products in the power iteration. */
-    public static final int POWER_MAX_ITERATIONS = 5000;
+    public static final int POWER_MAX_ITERATIONS = 1000;
     /** Relative tolerance of the power iteration. */
     public static final double POWER_TOLERANCE = 1e-10;
 
