@@ -417,14 +417,16 @@ public final class DemoEconomy {
 
     /** The cells of one year (same order as {@link #activity()}). */
     public List<ActivityRecord> activity(int year) {
-        int t = yearIndex(year);
+        if (yearIndex(year) < 0) {
+            return List.of();
+        }
         List<ActivityRecord> out = new ArrayList<>();
         for (ActivityRecord a : activity) {
             if (a.year() == year) {
                 out.add(a);
             }
         }
-        return t < 0 ? List.of() : Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(out);
     }
 
     /** Employment of one cell (0 when the cell is empty or unknown). */
