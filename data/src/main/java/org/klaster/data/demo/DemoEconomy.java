@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -488,8 +488,8 @@ public final class DemoEconomy {
 
     /**
      * Writes {@link #activity()} as formats.md §1 {@code activity.csv}
-     * ({@code region,industry,year,employment,establishments,wages,output}), UTF-8, with a first comment-free
-     * header row. Returns the number of data rows.
+     * ({@code region,industry,year,employment,establishments,wages,output}), UTF-8, one header row.
+     * Returns the number of data rows.
      */
     public long writeActivityCsv(Path out) throws IOException {
         try (FastCsv csv = new FastCsv(Files.newOutputStream(out))) {
@@ -747,9 +747,9 @@ public final class DemoEconomy {
         return industryCategories[i];
     }
 
-    /** Map industry code → category id for the 96 demo industries. */
+    /** Industry code → category id for the 96 demo industries, in industry order. */
     public Map<String, String> industryCategories() {
-        Map<String, String> m = new HashMap<>();
+        Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < industryCodes.length; i++) {
             m.put(industryCodes[i], industryCategories[i]);
         }
