@@ -443,7 +443,7 @@ public final class TabularFile implements Closeable {
         } else if (sniff.hasNul) {
             Charset utf16 = guessUtf16(h);
             if (utf16 == null) {
-                throw InputException.file(file, "contains zero bytes: it is not a text table (a binary file?)");
+                throw InputException.file(file, "contains zero bytes, so it is not a text table (a binary file?)");
             }
             charset = utf16;
             encoding = utf16.name() + " (no BOM)";
@@ -463,10 +463,10 @@ public final class TabularFile implements Closeable {
         InputStream in = Files.newInputStream(file);
         try {
             in.skipNBytes(skip);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-            String firstLine = peekFirstRecord(reader);
+            BufferedReader buffered = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
+            String firstLine = peekFirstRecord(buffered);
             if (Text.isBlank(firstLine)) {
-                if (restIsBlank(reader)) {
+                if (restIsBlank(buffered)) {
                     throw InputException.file(file, "the file is empty");
                 }
                 throw InputException.line(file, 1, null, "the line is empty, but the first line must name the columns");
@@ -484,6 +484,7 @@ public final class TabularFile implements Closeable {
                     .setIgnoreSurroundingSpaces(true)
                     .setIgnoreEmptyLines(false)
                     .get();
+            RecordLimitReader reader = new RecordLimitReader(buffered, RecordLimitReader.DEFAULT_LIMIT);
             CSVParser parser = CSVParser.builder().setReader(reader).setFormat(csv).get();
             CsvSource src = new CsvSource(file, parser, reader);
             CSVRecord first = src.nextRecord();
@@ -597,6 +598,33 @@ public final class TabularFile implements Closeable {
         return null;
     }
 
+    /** Turns a commons-csv failure of the record starting at {@code line} into a user message. */
+    static InputException csvProblem(Path file, long line, Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && !(cause instanceof RecordLimitReader.RecordTooLongException)
+                && !(cause instanceof CharacterCodingException)) {
+            cause = cause.getCause();
+        }
+        String msg = String.valueOf(e.getMessage()) + " " + String.valueOf(cause.getMessage());
+        if (cause instanceof RecordLimitReader.RecordTooLongException) {
+            return InputException.line(file, line, null, "the record that starts on this line runs on for millions of"
+                    + " characters: a quoted value is probably never closed (a closing \" is missing)", e);
+        }
+        if (msg.contains("EOF reached before encapsulated token finished")) {
+            return InputException.line(file, line, null,
+                    "a quoted value that starts on this line is never closed (a closing \" is missing)", e);
+        }
+        if (msg.contains("Invalid character between encapsulated token and delimiter")) {
+            return InputException.line(file, line, null, "text follows a closing quote inside a value"
+                    + " (a \" inside a quoted value must be doubled: \"\")", e);
+        }
+        if (cause instanceof CharacterCodingException) {
+            return InputException.line(file, line, null,
+                    "the text is not valid in its encoding at or after this line", e);
+        }
+        return InputException.line(file, line, null, "cannot be read as CSV (" + cause.getMessage() + ")", e);
+    }
+
     private abstract static class RowSource implements Closeable {
         TabularFile owner;
 
@@ -614,12 +642,12 @@ public final class TabularFile implements Closeable {
     private static final class CsvSource extends RowSource {
         private final Path file;
         private final CSVParser parser;
-        private final Closeable reader;
+        private final RecordLimitReader reader;
         private final Iterator<CSVRecord> records;
         private long previousEnd;
         private long recordStart;
 
-        CsvSource(Path file, CSVParser parser, Closeable reader) {
+        CsvSource(Path file, CSVParser parser, RecordLimitReader reader) {
             this.file = file;
             this.parser = parser;
             this.reader = reader;
@@ -629,6 +657,7 @@ public final class TabularFile implements Closeable {
         /** The next record, with {@link #recordStart} set; null at the end. */
         CSVRecord nextRecord() {
             recordStart = previousEnd + 1;
+            reader.startRecord();
             CSVRecord r;
             try {
                 if (!records.hasNext()) {
@@ -645,20 +674,7 @@ public final class TabularFile implements Closeable {
         }
 
         private InputException translate(IOException e) {
-            String msg = String.valueOf(e.getMessage());
-            if (msg.contains("EOF reached before encapsulated token finished")) {
-                return InputException.line(file, recordStart, null,
-                        "a quoted value that starts on this line is never closed (a closing \" is missing)", e);
-            }
-            if (msg.contains("Invalid character between encapsulated token and delimiter")) {
-                return InputException.line(file, recordStart, null, "text follows a closing quote inside a value"
-                        + " (a \" inside a quoted value must be doubled: \"\")", e);
-            }
-            if (e instanceof CharacterCodingException) {
-                return InputException.line(file, recordStart, null,
-                        "the text is not valid in its encoding at or after this line", e);
-            }
-            return InputException.line(file, recordStart, null, "cannot be read as CSV (" + msg + ")", e);
+            return csvProblem(file, recordStart, e);
         }
 
         @Override
@@ -710,8 +726,7 @@ public final class TabularFile implements Closeable {
         try {
             wb = new ReadableWorkbook(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw InputException.file(file, "is a ZIP archive but cannot be read as an .xlsx workbook ("
-                    + e.getMessage() + ")", e);
+            throw InputException.file(file, "is a ZIP archive but cannot be read as an .xlsx workbook", e);
         }
         try {
             Sheet sheet;
@@ -922,7 +937,22 @@ public final class TabularFile implements Closeable {
             return of(file, true);
         }
 
-        static Sniff of(Path file, boolean checkText) throws IOException {
+        /** Only the first 64 KiB and the size; no checksum, no UTF-8 check. */
+        static Sniff headOnly(Path file) throws IOException {
+            if (Files.isDirectory(file)) {
+                throw InputException.file(file, "is a directory, not a file");
+            }
+            try (InputStream is = Files.newInputStream(file)) {
+                byte[] head = is.readNBytes(HEAD_BYTES);
+                return new Sniff(Files.size(file), head, null, false, false, -1);
+            } catch (NoSuchFileException e) {
+                throw InputException.file(file, "file not found (" + file + ")", e);
+            } catch (AccessDeniedException e) {
+                throw InputException.file(file, "cannot be read: permission denied", e);
+            }
+        }
+
+        private static Sniff of(Path file, boolean checkText) throws IOException {
             if (Files.isDirectory(file)) {
                 throw InputException.file(file, "is a directory, not a file");
             }
