@@ -47,7 +47,8 @@ public final class DemoSetup {
         store.saveFirms(Dataset.of(FIRMS, "firms", "Klaster synthetic demo economy (establishments, " + year + ")",
                         null, firms, DemoEconomy.VERSION, true, DemoEconomy.PROVENANCE),
                 w -> economy.firms(year, (id, region, industry, y, employment, lat, lon) ->
-                        w.firm(Long.toString(id), region, industry, y, employment, lat, lon)), true);
+                        w.firm(Long.toString(id), region, industry, y, employment, lat, lon)),
+                DemoCategories.codeToCategory(), DemoCategories.categoryNames("en"), true);
     }
 
     /** SHA-256 of the canonical rows, so two generator runs can be compared by their provenance. */

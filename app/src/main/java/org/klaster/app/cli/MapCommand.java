@@ -78,17 +78,22 @@ public final class MapCommand implements Callable<Integer> {
             data.warnings().forEach(w -> err.println("warning: " + w));
             rows = data.records();
         } else if (source.firms != null) {
-            rows = FirmsReader.aggregate(source.firms, Progress.phases(err, root.terminal()));
+            var progress = Progress.phases(err, root.terminal());
+            ActivityData data = new FirmsReader().read(source.firms, (phase, fraction) -> progress.accept(phase));
+            data.warnings().forEach(w -> err.println("warning: " + w));
+            rows = data.records();
         } else {
             try (Store store = Store.open(common.dbPath())) {
                 Dataset d = store.require(source.dataset);
-                rows = d.kind().equals("firms") ? store.firmActivity(d.id()) : store.activity(d.id());
+                rows = store.activity(d.id());
+                if (d.synthetic()) err.println("note: " + d.id() + " is SYNTHETIC demo data, not official statistics");
                 Map<String, String> map = store.categoryMap(d.id());
                 if (!map.isEmpty()) categoryMap = CategoryMap.of(map, store.categoryNames(d.id()));
             }
         }
         if (categories != null) {
             Categories c = CategoriesReader.read(categories);
+            c.warnings().forEach(w -> err.println("warning: " + w));
             categoryMap = CategoryMap.of(c.codeToCategory(), c.categoryNames());
         }
         if (categoryMap == null) categoryMap = CategoryMap.divisions();

@@ -225,19 +225,23 @@ public final class Store implements AutoCloseable {
                     a.endRow();
                 }
             }
-            if (codeToCategory != null && !codeToCategory.isEmpty()) {
-                try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "category_map")) {
-                    for (Map.Entry<String, String> e : codeToCategory.entrySet()) {
-                        String name = categoryNames == null ? null : categoryNames.get(e.getValue());
-                        a.beginRow().append(meta.id()).append(e.getKey()).append(e.getValue());
-                        if (name == null) a.appendNull(); else a.append(name);
-                        a.endRow();
-                    }
-                }
-            }
+            appendCategories(dc, meta.id(), codeToCategory, categoryNames);
             return null;
         });
         return require(meta.id());
+    }
+
+    private static void appendCategories(DuckDBConnection dc, String id, Map<String, String> codeToCategory,
+                                         Map<String, String> categoryNames) throws SQLException {
+        if (codeToCategory == null || codeToCategory.isEmpty()) return;
+        try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "category_map")) {
+            for (Map.Entry<String, String> e : codeToCategory.entrySet()) {
+                String name = categoryNames == null ? null : categoryNames.get(e.getValue());
+                a.beginRow().append(id).append(e.getKey()).append(e.getValue());
+                if (name == null) a.appendNull(); else a.append(name);
+                a.endRow();
+            }
+        }
     }
 
     private void insertDataset(Dataset d) throws SQLException {
@@ -327,7 +331,8 @@ public final class Store implements AutoCloseable {
      * (establishments = number of firms), so {@link #activity(String)} answers for it like for any
      * dataset. The producer streams rows; nothing is kept in Java memory.
      */
-    public Dataset saveFirms(Dataset meta, FirmProducer producer, boolean replace) {
+    public Dataset saveFirms(Dataset meta, FirmProducer producer, Map<String, String> codeToCategory,
+                             Map<String, String> categoryNames, boolean replace) {
         inTransaction(() -> {
             if (dataset(meta.id()).isPresent()) {
                 if (!replace) throw new StoreException("a dataset \"" + meta.id() + "\" already exists in " + location);
@@ -354,6 +359,7 @@ public final class Store implements AutoCloseable {
                 ps.setString(1, meta.id());
                 ps.executeUpdate();
             }
+            appendCategories(dc, meta.id(), codeToCategory, categoryNames);
             return null;
         });
         return require(meta.id());

@@ -49,7 +49,7 @@ class StoreTest {
             assertThatThrownBy(() -> s.saveFirms(Dataset.of("f", "firms", "x.csv", null, 0, null, false, null), w -> {
                 w.firm("1", "RU-SAM", "29", 2024, 10, 53.2, 50.1);
                 throw new IllegalStateException("boom at row 2");
-            }, false)).hasMessageContaining("boom");
+            }, null, null, false)).hasMessageContaining("boom");
             assertThat(s.datasets()).isEmpty();
             long firms = s.query("SELECT count(*) FROM firms", List.of(), rs -> { rs.next(); return rs.getLong(1); });
             assertThat(firms).isZero();
@@ -75,7 +75,7 @@ class StoreTest {
                 w.firm("1", "RU-SAM", "29.10", 2024, 10, 53.2, 50.1);
                 w.firm("2", "RU-SAM", "29.10", 2024, 5, Double.NaN, Double.NaN);
                 w.firm("3", "RU-TA", "29.10", 2024, 7, 55.8, 49.1);
-            }, false);
+            }, null, null, false);
             List<ActivityRecord> expected = List.of(
                     new ActivityRecord("RU-SAM", "29.10", 2024, 15, 2, Double.NaN, Double.NaN),
                     new ActivityRecord("RU-TA", "29.10", 2024, 7, 1, Double.NaN, Double.NaN));

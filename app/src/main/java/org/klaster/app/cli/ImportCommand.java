@@ -1,0 +1,96 @@
+package org.klaster.app.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.klaster.app.Klaster;
+import org.klaster.data.formats.ActivityData;
+import org.klaster.data.formats.ActivityReader;
+import org.klaster.data.formats.Categories;
+import org.klaster.data.formats.CategoriesReader;
+import org.klaster.data.formats.FirmsReader;
+import org.klaster.data.formats.InputException;
+import org.klaster.data.store.Dataset;
+import org.klaster.data.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code klaster import KIND FILE}: validates a file completely, then stores it as one dataset in one
+ * transaction and prints its id. A file that fails validation stores nothing (exit 2).
+ */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Import a file into the database as a dataset with provenance; prints the dataset id.",
+                "KIND: activity (formats.md §1) or firms (firm-level CSV/Parquet, aggregated on read)."})
+public final class ImportCommand implements Callable<Integer> {
+
+    enum Kind { activity, firms }
+
+    @Parameters(index = "0", paramLabel = "KIND", description = "What the file holds: ${COMPLETION-CANDIDATES}.")
+    Kind kind;
+
+    @Parameters(index = "1", paramLabel = "FILE", description = "The file to import.")
+    Path file;
+
+    @Option(names = "--categories", paramLabel = "FILE", description = "A category map stored with the dataset (industry,category[,category_name]).")
+    Path categories;
+
+    @Option(names = "--sheet", paramLabel = "NAME", description = "Sheet of an XLSX file (default: the first).")
+    String sheet;
+
+    @Option(names = "--id", paramLabel = "ID", description = "Dataset id (default: KIND-<first 8 hex digits of the file's sha256>).")
+    String id;
+
+    @Option(names = "--replace", description = "Replace an existing dataset with the same id.")
+    boolean replace;
+
+    @Mixin
+    CommonOptions common;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(file)) throw InputException.file(file, "the file does not exist or is not a regular file");
+        if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("--id must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        }
+        Consumer<String> progress = Progress.phases(spec.commandLine().getErr(), false);
+        // validate everything before the database is touched: a failed import writes nothing
+        Categories cats = categories == null ? null : CategoriesReader.read(categories);
+        if (cats != null) cats.warnings().forEach(w -> progress.accept("warning: " + w));
+        ActivityData data = switch (kind) {
+            case activity -> ActivityReader.read(file, sheet);
+            case firms -> new FirmsReader().read(file, (phase, fraction) -> progress.accept(Double.isNaN(fraction)
+                    ? phase : String.format(Locale.ROOT, "%s (%.0f %%)", phase, 100 * fraction)));
+        };
+        data.warnings().forEach(w -> progress.accept("warning: " + w));
+        String datasetId = id != null ? id : kind + "-" + data.sha256().substring(0, 8);
+        try (Store store = Store.open(common.dbPath())) {
+            Optional<Dataset> existing = store.dataset(datasetId);
+            if (existing.isPresent() && !replace) {
+                if (id == null && data.sha256().equals(existing.get().sha256())) {
+                    progress.accept("this file was imported before, unchanged; its dataset is " + datasetId);
+                    spec.commandLine().getOut().println(datasetId);
+                    return Klaster.OK;
+                }
+                throw new IllegalArgumentException("a dataset \"" + datasetId + "\" already exists in " + store.location()
+                        + "; use --replace or another --id");
+            }
+            String note = kind == Kind.firms ? "aggregated from firm-level rows (establishments = number of firms)" : null;
+            Dataset stored = store.saveActivity(Dataset.of(datasetId, kind.name(), data.sourceName(), data.sha256(),
+                            data.records().size(), null, false, note), data.records(),
+                    cats == null ? null : cats.codeToCategory(), cats == null ? null : cats.categoryNames(), replace);
+            progress.accept("stored " + stored.provenance());
+        }
+        spec.commandLine().getOut().println(datasetId);
+        return Klaster.OK;
+    }
+}

@@ -1,0 +1,243 @@
+package org.klaster.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.klaster.app.Klaster;
+import org.klaster.data.demo.DemoEconomy;
+import org.klaster.data.reference.DemoCategories;
+
+/** The command line end to end: real files in, exit codes and printed tables out. */
+class CliTest {
+
+    @TempDir
+    static Path dir;
+    static Path db;
+
+    record Run(int code, String out, String err) {
+        List<Map<String, String>> csv() {
+            try {
+                List<Map<String, String>> rows = new ArrayList<>();
+                for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(out))) {
+                    rows.add(new HashMap<>(r.toMap()));
+                }
+                return rows;
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        Map<String, String> row(String region, String category) {
+            return csv().stream().filter(r -> r.get("region").equals(region) && r.get("category").equals(category))
+                    .findFirst().orElseThrow(() -> new AssertionError("no row " + region + "/" + category + " in\n" + out));
+        }
+    }
+
+    static Run klaster(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Klaster.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), false);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run ok(String... args) {
+        Run r = klaster(args);
+        assertThat(r.code()).as("exit code of %s; stderr: %s", Arrays.toString(args), r.err()).isZero();
+        return r;
+    }
+
+    static Path write(String name, String content) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @BeforeAll
+    static void demo() {
+        db = dir.resolve("k.duckdb");
+        ok("demo", "--db", db.toString());
+    }
+
+    /*
+     * Hand-computed oracle. Employment (2023), categories by 2-digit division:
+     *            10     29     62   | E_r
+     *   R1      100    300      0   | 400
+     *   R2      100      0    100   | 200
+     *   R3      200    100    100   | 400
+     *   E_c     400    400    200   | E = 1000
+     * LQ(R1,29) = (300/400)/(400/1000) = 1.875; LQ(R2,62) = (100/200)/(200/1000) = 2.5;
+     * LQ(R3,10) = (200/400)/(400/1000) = 1.25; share(R2,10) = 0.5.
+     * R_c = 3 for division 10: top 10 % = rank ≤ ceil(0.3) = 1 → only R3 (200) has the size star.
+     * Division 62: R2 and R3 tie at 100 → both rank 1 → both size stars; focus: shares 0.5 (R2) vs
+     * 0.25 (R3) → R2 rank 1 → focus star; R2's LQ 2.5 ≥ 2 → specialisation star → 3 stars.
+     */
+    static final String ACTIVITY = """
+            region,industry,year,employment
+            R1,10.1,2023,100
+            R1,29.10,2023,300
+            R2,10.2,2023,100
+            R2,62.01,2023,100
+            R3,10,2023,200
+            R3,29,2023,100
+            R3,62,2023,100
+            R1,10.1,2022,50
+            """;
+
+    @Test
+    void mapsAnAnalystsFileAgainstAHandComputation() throws IOException {
+        Path f = write("act.csv", ACTIVITY);
+        Run r = ok("map", "--activity", f.toString(), "--year", "2023", "--format", "csv");
+        assertThat(r.out().lines().findFirst().orElseThrow()).isEqualTo(
+                "region,category,year,employment,share,lq,size_star,specialisation_star,focus_star,stars,strong");
+        assertThat(r.csv()).hasSize(7); // R2 has no 29, R1 no 62: zero cells are not output
+        assertThat(Double.parseDouble(r.row("R1", "29").get("lq"))).isCloseTo(1.875, within(1e-12));
+        assertThat(Double.parseDouble(r.row("R3", "10").get("lq"))).isCloseTo(1.25, within(1e-12));
+        assertThat(Double.parseDouble(r.row("R2", "10").get("share"))).isCloseTo(0.5, within(1e-12));
+        Map<String, String> r2 = r.row("R2", "62");
+        assertThat(Double.parseDouble(r2.get("lq"))).isCloseTo(2.5, within(1e-12));
+        assertThat(r2.get("size_star") + r2.get("specialisation_star") + r2.get("focus_star") + r2.get("stars"))
+                .isEqualTo("1113");
+        assertThat(r.row("R3", "62").get("size_star")).isEqualTo("1");
+        assertThat(r.row("R3", "10").get("size_star")).isEqualTo("1");
+        assertThat(r.row("R1", "10").get("size_star")).isEqualTo("0");
+    }
+
+    @Test
+    void shiftShareColumnsAddUp() throws IOException {
+        Path f = write("act2.csv", ACTIVITY);
+        Run r = ok("map", "--activity", f.toString(), "--year", "2023", "--base-year", "2022", "--format", "csv");
+        Map<String, String> row = r.row("R1", "10");
+        // E_R1,10 grew 50 → 100; the whole economy 50 → 1000
+        assertThat(Double.parseDouble(row.get("employment_base"))).isEqualTo(50);
+        assertThat(Double.parseDouble(row.get("change"))).isEqualTo(50);
+        double sum = Double.parseDouble(row.get("national_effect")) + Double.parseDouble(row.get("industry_mix"))
+                + Double.parseDouble(row.get("regional_effect"));
+        assertThat(sum).isCloseTo(50, within(1e-9));
+        assertThat(Double.parseDouble(row.get("national_effect"))).isCloseTo(50 * (1000.0 / 50 - 1), within(1e-9));
+    }
+
+    @Test
+    void categoriesFileGroupsIndustries() throws IOException {
+        Path f = write("act3.csv", ACTIVITY);
+        Path c = write("cats.csv", "industry,category,category_name\n10,food,Food\n29,auto,Automotive\n62,ict,ICT\n");
+        Run r = ok("map", "--activity", f.toString(), "--categories", c.toString(), "--format", "json");
+        JsonNode rows = new ObjectMapper().readTree(r.out());
+        assertThat(rows.size()).isEqualTo(7);
+        JsonNode first = rows.get(0);
+        assertThat(first.get("region").asText()).isEqualTo("R1");
+        assertThat(first.get("category").asText()).isEqualTo("auto");
+        assertThat(first.get("strong").isBoolean()).isTrue();
+        assertThat(first.get("year").asInt()).isEqualTo(2023); // latest year by default
+    }
+
+    @Test
+    void badInputNamesFileLineAndColumnAndWritesNothing() throws IOException {
+        Path f = write("bad.csv", "region,industry,year,employment\nR1,10,2023,100\nR2,10,2023,12x\n");
+        Path out = dir.resolve("never.csv");
+        Run r = klaster("map", "--activity", f.toString(), "--out", out.toString());
+        assertThat(r.code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(r.err()).contains("bad.csv").contains("line 3").contains("employment").doesNotContain("Exception");
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void unknownYearIsAUsageError() throws IOException {
+        Path f = write("act4.csv", ACTIVITY);
+        Run r = klaster("map", "--activity", f.toString(), "--year", "2030");
+        assertThat(r.code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(r.err()).contains("2030").contains("2022");
+    }
+
+    @Test
+    void importStoresWithProvenanceAndFailedImportStoresNothing() throws IOException {
+        Path store = dir.resolve("imports.duckdb");
+        Path bad = write("bad-import.csv", "region,industry,year,employment\nR1,10,2023,100\nR1,10,2023,5\n");
+        Run failed = klaster("import", "activity", bad.toString(), "--db", store.toString());
+        assertThat(failed.code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(failed.err()).contains("line 3").contains("line 2"); // a duplicate names both lines
+        assertThat(ok("datasets", "--db", store.toString(), "--format", "csv").csv()).isEmpty();
+
+        Path good = write("good.csv", ACTIVITY);
+        String id = ok("import", "activity", good.toString(), "--db", store.toString()).out().strip();
+        assertThat(id).matches("activity-[0-9a-f]{8}");
+        assertThat(ok("import", "activity", good.toString(), "--db", store.toString()).out().strip()).isEqualTo(id);
+        List<Map<String, String>> ds = ok("datasets", "--db", store.toString(), "--format", "csv").csv();
+        assertThat(ds).hasSize(1);
+        assertThat(ds.get(0)).containsEntry("id", id).containsEntry("kind", "activity").containsEntry("source", "good.csv")
+                .containsEntry("rows", "8").containsEntry("synthetic", "false");
+        assertThat(ds.get(0).get("sha256")).hasSize(64).startsWith(id.substring("activity-".length()));
+        Run mapped = ok("map", "--dataset", id, "--db", store.toString(), "--format", "csv");
+        assertThat(Double.parseDouble(mapped.row("R2", "62").get("lq"))).isCloseTo(2.5, within(1e-12));
+    }
+
+    @Test
+    void demoDatasetsAreStoredAndLabelledSynthetic() {
+        List<Map<String, String>> ds = ok("datasets", "--db", db.toString(), "--format", "csv").csv();
+        assertThat(ds).extracting(m -> m.get("id")).containsExactlyInAnyOrder("demo", "demo-firms");
+        assertThat(ds).allSatisfy(m -> assertThat(m).containsEntry("synthetic", "true").containsEntry("generator", DemoEconomy.VERSION));
+        Run r = ok("map", "--dataset", "demo", "--year", "2024", "--db", db.toString(), "--format", "csv");
+        assertThat(r.err()).contains("SYNTHETIC");
+        // the demo's categories are used, not bare divisions
+        assertThat(r.csv()).extracting(m -> m.get("category")).contains("automotive", "oil_gas");
+        assertThat(Double.parseDouble(r.row("RU-SAM", "automotive").get("lq"))).isGreaterThan(2);
+    }
+
+    /** Firm-level rows aggregated inside DuckDB give exactly the regional table they were generated from. */
+    @Test
+    void firmFileMapsLikeTheDemoItAggregatesTo() throws IOException {
+        long total = DemoEconomy.standard().establishmentsTotal(DemoEconomy.LAST_YEAR);
+        Path firms = dir.resolve("firms.csv");
+        ok("demo", "firms", "--rows", Long.toString(total), "--out", firms.toString());
+        StringBuilder cats = new StringBuilder("industry,category\n");
+        DemoCategories.codeToCategory().forEach((k, v) -> cats.append(k).append(',').append(v).append('\n'));
+        Path catFile = write("demo-cats.csv", cats.toString());
+        Run fromFirms = ok("map", "--firms", firms.toString(), "--categories", catFile.toString(), "--format", "csv");
+        Run fromDemo = ok("map", "--dataset", "demo", "--year", "2024", "--db", db.toString(), "--format", "csv");
+        assertThat(fromFirms.out()).isEqualTo(fromDemo.out());
+        Run fromStoredFirms = ok("map", "--dataset", "demo-firms", "--db", db.toString(), "--format", "csv");
+        assertThat(fromStoredFirms.out()).isEqualTo(fromDemo.out());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String[] c : List.of(new String[] {"--help"}, new String[] {"map", "--help"}, new String[] {"import", "--help"},
+                new String[] {"datasets", "--help"}, new String[] {"demo", "--help"}, new String[] {"demo", "firms", "--help"})) {
+            Run r = ok(c);
+            assertThat(r.out()).contains("Usage:");
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(klaster("map").code()).isEqualTo(Klaster.BAD_INPUT); // no source
+        assertThat(klaster("map", "--activity", "a.csv", "--dataset", "demo").code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(klaster("nonsense").code()).isEqualTo(Klaster.BAD_INPUT);
+        Run missing = klaster("map", "--activity", dir.resolve("nope.csv").toString());
+        assertThat(missing.code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(missing.err()).contains("nope.csv");
+        Run unknown = klaster("map", "--dataset", "nope", "--db", db.toString());
+        assertThat(unknown.code()).isNotZero();
+        assertThat(unknown.err()).contains("no dataset \"nope\"").contains("demo");
+    }
+}
