@@ -151,6 +151,8 @@ public final class FirmsReader {
                     data = new ParquetJob(file, safe, db, progress).run();
                 } else if (TabularFile.startsWith(h, 0x50, 0x4B, 0x03, 0x04) || TabularFile.startsWith(h, 0xD0, 0xCF, 0x11, 0xE0)) {
                     throw InputException.file(file, "is an Excel workbook; firm-level files must be CSV or Parquet");
+                } else if (TabularFile.startsWith(h, 0x1F, 0x8B)) {
+                    throw InputException.file(file, "is gzip-compressed; unpack it first");
                 } else if (TabularFile.startsWith(h, 0xFF, 0xFE) || TabularFile.startsWith(h, 0xFE, 0xFF)) {
                     throw InputException.file(file, "is UTF-16 text; firm-level CSV files must be UTF-8 (save it as \"CSV UTF-8\")");
                 } else {

@@ -7,12 +7,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -166,6 +163,9 @@ public final class TabularFile implements Closeable {
         }
         if (startsWith(h, 'P', 'A', 'R', '1')) {
             throw InputException.file(file, "is a Parquet file; Parquet is read only for firm-level data");
+        }
+        if (startsWith(h, 0x1F, 0x8B)) {
+            throw InputException.file(file, "is gzip-compressed; unpack it first");
         }
         if (startsWith(h, 0x50, 0x4B)) {
             throw InputException.file(file, "is a ZIP archive but not an .xlsx workbook");
@@ -428,9 +428,10 @@ public final class TabularFile implements Closeable {
             charset = StandardCharsets.UTF_8;
             encoding = "UTF-8 (BOM)";
             skip = 3;
-            if (!sniff.validUtf8) {
-                throw InputException.file(file, "starts with a UTF-8 byte-order mark but is not valid UTF-8"
-                        + sniff.invalidUtf8Where());
+            if (!sniff.utf8.valid()) {
+                throw InputException.line(file, sniff.utf8.firstInvalidLine, null, "the file starts with a UTF-8"
+                        + " byte-order mark, but this line holds bytes that are not UTF-8 (mixed encodings?);"
+                        + " re-save it as UTF-8");
             }
         } else if (startsWith(h, 0xFF, 0xFE)) {
             charset = StandardCharsets.UTF_16LE;
@@ -440,16 +441,19 @@ public final class TabularFile implements Closeable {
             charset = StandardCharsets.UTF_16BE;
             encoding = "UTF-16BE (BOM)";
             skip = 2;
-        } else if (sniff.hasNul) {
+        } else if (sniff.utf8.hasNul) {
             Charset utf16 = guessUtf16(h);
             if (utf16 == null) {
                 throw InputException.file(file, "contains zero bytes, so it is not a text table (a binary file?)");
             }
             charset = utf16;
             encoding = utf16.name() + " (no BOM)";
-        } else if (sniff.validUtf8) {
+        } else if (sniff.utf8.valid()) {
             charset = StandardCharsets.UTF_8;
             encoding = "UTF-8";
+        } else if (sniff.utf8.mostlyUtf8()) {
+            throw InputException.line(file, sniff.utf8.firstInvalidLine, null, "the file is UTF-8 except for bytes on"
+                    + " this line that are not (mixed encodings?); re-save it as UTF-8");
         } else {
             charset = Charset.forName("windows-1251");
             encoding = "Windows-1251";
@@ -916,108 +920,149 @@ public final class TabularFile implements Closeable {
         final long size;
         final byte[] head;
         final String sha256;
-        final boolean validUtf8;
-        final boolean hasNul;
-        final long invalidUtf8Offset;
+        final Utf8Check utf8;
 
-        private Sniff(long size, byte[] head, String sha256, boolean validUtf8, boolean hasNul, long invalidAt) {
+        private Sniff(long size, byte[] head, String sha256, Utf8Check utf8) {
             this.size = size;
             this.head = head;
             this.sha256 = sha256;
-            this.validUtf8 = validUtf8;
-            this.hasNul = hasNul;
-            this.invalidUtf8Offset = invalidAt;
-        }
-
-        String invalidUtf8Where() {
-            return " (first invalid byte at offset " + invalidUtf8Offset + ")";
+            this.utf8 = utf8;
         }
 
         static Sniff of(Path file) throws IOException {
-            return of(file, true);
-        }
-
-        /** Only the first 64 KiB and the size; no checksum, no UTF-8 check. */
-        static Sniff headOnly(Path file) throws IOException {
-            if (Files.isDirectory(file)) {
-                throw InputException.file(file, "is a directory, not a file");
-            }
-            try (InputStream is = Files.newInputStream(file)) {
-                byte[] head = is.readNBytes(HEAD_BYTES);
-                return new Sniff(Files.size(file), head, null, false, false, -1);
-            } catch (NoSuchFileException e) {
-                throw InputException.file(file, "file not found (" + file + ")", e);
-            } catch (AccessDeniedException e) {
-                throw InputException.file(file, "cannot be read: permission denied", e);
-            }
-        }
-
-        private static Sniff of(Path file, boolean checkText) throws IOException {
-            if (Files.isDirectory(file)) {
-                throw InputException.file(file, "is a directory, not a file");
-            }
+            checkReadable(file);
             MessageDigest digest;
             try {
                 digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is not available", e);
             }
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
             byte[] buf = new byte[1 << 16];
-            ByteBuffer in = ByteBuffer.allocate(buf.length + 8);
-            CharBuffer out = CharBuffer.allocate(buf.length + 8);
             byte[] head = null;
             long size = 0;
-            boolean valid = checkText;
-            boolean nul = false;
-            long invalidAt = -1;
-            long base = 0; // file offset of in[0]
-            try (InputStream is = Files.newInputStream(file)) {
+            Utf8Check utf8 = new Utf8Check();
+            try (InputStream is = open(file)) {
                 int n;
                 while ((n = is.readNBytes(buf, 0, buf.length)) > 0) {
                     digest.update(buf, 0, n);
                     if (head == null) {
                         head = Arrays.copyOf(buf, n);
                     }
-                    if (checkText) {
-                        for (int i = 0; i < n && !nul; i++) {
-                            nul = buf[i] == 0;
-                        }
-                        if (valid) {
-                            in.put(buf, 0, n).flip();
-                            CoderResult r;
-                            do {
-                                out.clear();
-                                r = utf8.decode(in, out, false);
-                            } while (r.isOverflow());
-                            if (r.isError()) {
-                                valid = false;
-                                invalidAt = base + in.position();
-                            }
-                            base += in.position();
-                            in.compact();
-                        }
-                    }
+                    utf8.update(buf, n);
                     size += n;
                 }
-                if (valid && checkText) {
-                    in.flip();
-                    out.clear();
-                    CoderResult r = utf8.decode(in, out, true);
-                    if (r.isError()) {
-                        valid = false;
-                        invalidAt = base + in.position();
-                    }
-                }
+            }
+            utf8.finish();
+            return new Sniff(size, head == null ? new byte[0] : head, HexFormat.of().formatHex(digest.digest()), utf8);
+        }
+
+        /** Only the first 64 KiB and the size; no checksum, no UTF-8 check. */
+        static Sniff headOnly(Path file) throws IOException {
+            checkReadable(file);
+            try (InputStream is = open(file)) {
+                byte[] head = is.readNBytes(HEAD_BYTES);
+                return new Sniff(Files.size(file), head, null, null);
+            }
+        }
+
+        private static void checkReadable(Path file) {
+            if (Files.isDirectory(file)) {
+                throw InputException.file(file, "is a directory, not a file");
+            }
+        }
+
+        private static InputStream open(Path file) throws IOException {
+            try {
+                return Files.newInputStream(file);
             } catch (NoSuchFileException e) {
                 throw InputException.file(file, "file not found (" + file + ")", e);
             } catch (AccessDeniedException e) {
                 throw InputException.file(file, "cannot be read: permission denied", e);
             }
-            return new Sniff(size, head == null ? new byte[0] : head, HexFormat.of().formatHex(digest.digest()),
-                    valid, nul, invalidAt);
+        }
+    }
+
+    /**
+     * Streaming UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above
+     * U+10FFFF) that also counts well-formed multi-byte sequences, zero bytes, and the line of the
+     * first invalid byte — enough to tell Windows-1251 text from UTF-8 with a few damaged bytes.
+     */
+    static final class Utf8Check {
+        long multiByte;
+        long invalid;
+        long firstInvalidLine;
+        boolean hasNul;
+        private long line = 1;
+        private int need;
+        private int lo = 0x80;
+        private int hi = 0xBF;
+
+        void update(byte[] buf, int n) {
+            for (int i = 0; i < n; i++) {
+                int u = buf[i] & 0xFF;
+                if (need > 0) {
+                    if (u >= lo && u <= hi) {
+                        lo = 0x80;
+                        hi = 0xBF;
+                        if (--need == 0) {
+                            multiByte++;
+                        }
+                        continue;
+                    }
+                    bad();
+                    need = 0;
+                    lo = 0x80;
+                    hi = 0xBF;
+                    // fall through: this byte starts afresh
+                }
+                if (u < 0x80) {
+                    if (u == '\n') {
+                        line++;
+                    } else if (u == 0) {
+                        hasNul = true;
+                    }
+                } else if (u >= 0xC2 && u <= 0xDF) {
+                    need = 1;
+                } else if (u >= 0xE0 && u <= 0xEF) {
+                    need = 2;
+                    if (u == 0xE0) {
+                        lo = 0xA0;
+                    } else if (u == 0xED) {
+                        hi = 0x9F;
+                    }
+                } else if (u >= 0xF0 && u <= 0xF4) {
+                    need = 3;
+                    if (u == 0xF0) {
+                        lo = 0x90;
+                    } else if (u == 0xF4) {
+                        hi = 0x8F;
+                    }
+                } else {
+                    bad();
+                }
+            }
+        }
+
+        void finish() {
+            if (need > 0) {
+                bad();
+                need = 0;
+            }
+        }
+
+        private void bad() {
+            if (invalid++ == 0) {
+                firstInvalidLine = line;
+            }
+        }
+
+        boolean valid() {
+            return invalid == 0;
+        }
+
+        /** Mostly well-formed UTF-8 with a few bad bytes: damaged or mixed, not a single-byte encoding. */
+        boolean mostlyUtf8() {
+            return invalid > 0 && multiByte > invalid;
         }
     }
 
