@@ -128,6 +128,23 @@ class TabularFileTest {
     }
 
     @Test
+    void aRunawayQuotedValueIsStoppedAndBlamedOnItsFirstLine() throws Exception {
+        String text = "a,b\n1,\"never closed\n" + "x".repeat(100_000) + "\n2,3\n";
+        RecordLimitReader reader = new RecordLimitReader(new java.io.StringReader(text), 20_000);
+        org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.builder().setReader(reader)
+                .setFormat(org.apache.commons.csv.CSVFormat.DEFAULT).get();
+        var it = parser.iterator();
+        reader.startRecord();
+        it.next();
+        reader.startRecord();
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(it::next);
+        assertThat(failure).isNotNull();
+        InputException e = TabularFile.csvProblem(Path.of("big.csv"), 2, failure);
+        assertThat(e.getMessage()).isEqualTo("big.csv, line 2: the record that starts on this line runs on for millions"
+                + " of characters: a quoted value is probably never closed (a closing \" is missing)");
+    }
+
+    @Test
     void columnLetters() {
         assertThat(TabularFile.columnLetter(0)).isEqualTo("A");
         assertThat(TabularFile.columnLetter(25)).isEqualTo("Z");
