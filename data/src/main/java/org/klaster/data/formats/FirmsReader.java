@@ -1,15 +1,19 @@
 package org.klaster.data.formats;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +33,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -55,14 +61,17 @@ import org.klaster.activity.ActivityRecord;
  * <p>Firm files accept a narrower number syntax than {@link Numbers}: digits with an optional
  * decimal mark (a point, or a comma in {@code ;}-separated files), optionally grouped by spaces
  * ({@code 1 234}); no exponents and no point/comma grouping. {@code lat} and {@code lon} are
- * accepted but not read. {@code firm_id} is compared exactly as written.
+ * accepted but not read. Duplicates are looked for on (firm_id, year) exactly as written.
  *
  * <p>Resources: DuckDB runs in memory with {@code threads} worker threads and a memory limit,
  * spilling to a temporary directory that is removed afterwards.
  */
 public final class FirmsReader {
 
-    /** Receives progress: a phase description and, where known, a fraction 0–1 (NaN when unknown). */
+    /**
+     * Receives progress: a phase description and, where known, a fraction 0–1 (NaN when unknown).
+     * May be called from a background thread; the fraction of one phase never decreases.
+     */
     @FunctionalInterface
     public interface Progress {
         void update(String phase, double fraction);
@@ -109,7 +118,7 @@ public final class FirmsReader {
     private static String defaultMemoryLimit() {
         long bytes = 4L << 30;
         try {
-            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
             if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
                 bytes = Math.min(bytes, Math.max(512L << 20, sun.getTotalMemorySize() / 4));
             }
@@ -138,7 +147,7 @@ public final class FirmsReader {
         if (head.size == 0) {
             throw InputException.file(file, "the file is empty");
         }
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> sha256(file, stop));
         try {
             ActivityData data;
@@ -205,9 +214,9 @@ public final class FirmsReader {
         }
     }
 
-    private static String sha256(Path file, java.util.concurrent.atomic.AtomicBoolean stop) {
+    private static String sha256(Path file, AtomicBoolean stop) {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             try (InputStream in = Files.newInputStream(file)) {
                 int n;
@@ -215,10 +224,10 @@ public final class FirmsReader {
                     md.update(buf, 0, n);
                 }
             }
-            return java.util.HexFormat.of().formatHex(md.digest());
+            return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -782,7 +791,7 @@ public final class FirmsReader {
     }
 
     /** Counts bytes read, for progress. */
-    private static final class CountingStream extends java.io.FilterInputStream {
+    private static final class CountingStream extends FilterInputStream {
         volatile long count;
 
         CountingStream(InputStream in) {
