@@ -156,11 +156,11 @@ public final class FirmsReader {
                 configure(db, tmp);
                 Path safe = safePath(file, tmp);
                 byte[] h = head.head;
-                if (TabularFile.startsWith(h, 'P', 'A', 'R', '1')) {
+                if (head.isParquet()) {
                     data = new ParquetJob(file, safe, db, progress).run();
                 } else if (TabularFile.startsWith(h, 0x50, 0x4B, 0x03, 0x04) || TabularFile.startsWith(h, 0xD0, 0xCF, 0x11, 0xE0)) {
                     throw InputException.file(file, "is an Excel workbook; firm-level files must be CSV or Parquet");
-                } else if (TabularFile.startsWith(h, 0x1F, 0x8B)) {
+                } else if (TabularFile.startsWith(h, 0x1F, 0x8B, 0x08)) {
                     throw InputException.file(file, "is gzip-compressed; unpack it first");
                 } else if (TabularFile.startsWith(h, 0xFF, 0xFE) || TabularFile.startsWith(h, 0xFE, 0xFF)) {
                     throw InputException.file(file, "is UTF-16 text; firm-level CSV files must be UTF-8 (save it as \"CSV UTF-8\")");

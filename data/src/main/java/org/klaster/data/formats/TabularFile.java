@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -161,14 +163,11 @@ public final class TabularFile implements Closeable {
             throw InputException.file(file, "is an old-style Excel .xls (or other OLE2) file, which is not supported;"
                     + " save it as .xlsx or CSV");
         }
-        if (startsWith(h, 'P', 'A', 'R', '1')) {
+        if (sniff.isParquet()) {
             throw InputException.file(file, "is a Parquet file; Parquet is read only for firm-level data");
         }
-        if (startsWith(h, 0x1F, 0x8B)) {
+        if (startsWith(h, 0x1F, 0x8B, 0x08)) {
             throw InputException.file(file, "is gzip-compressed; unpack it first");
-        }
-        if (startsWith(h, 0x50, 0x4B)) {
-            throw InputException.file(file, "is a ZIP archive but not an .xlsx workbook");
         }
         if (sheet != null) {
             throw InputException.file(file, "is a text table, not an Excel workbook, so it has no sheet "
@@ -921,12 +920,19 @@ public final class TabularFile implements Closeable {
         final byte[] head;
         final String sha256;
         final Utf8Check utf8;
+        final byte[] tail;
 
-        private Sniff(long size, byte[] head, String sha256, Utf8Check utf8) {
+        private Sniff(long size, byte[] head, byte[] tail, String sha256, Utf8Check utf8) {
             this.size = size;
             this.head = head;
+            this.tail = tail;
             this.sha256 = sha256;
             this.utf8 = utf8;
+        }
+
+        /** Parquet files start and end with {@code PAR1}. */
+        boolean isParquet() {
+            return size >= 12 && startsWith(head, 'P', 'A', 'R', '1') && startsWith(tail, 'P', 'A', 'R', '1');
         }
 
         static Sniff of(Path file) throws IOException {
@@ -941,6 +947,7 @@ public final class TabularFile implements Closeable {
             byte[] head = null;
             long size = 0;
             Utf8Check utf8 = new Utf8Check();
+            byte[] tail = new byte[4];
             try (InputStream is = open(file)) {
                 int n;
                 while ((n = is.readNBytes(buf, 0, buf.length)) > 0) {
@@ -949,20 +956,40 @@ public final class TabularFile implements Closeable {
                         head = Arrays.copyOf(buf, n);
                     }
                     utf8.update(buf, n);
+                    if (n >= 4) {
+                        System.arraycopy(buf, n - 4, tail, 0, 4);
+                    } else {
+                        System.arraycopy(tail, n, tail, 0, 4 - n);
+                        System.arraycopy(buf, 0, tail, 4 - n, n);
+                    }
                     size += n;
                 }
             }
             utf8.finish();
-            return new Sniff(size, head == null ? new byte[0] : head, HexFormat.of().formatHex(digest.digest()), utf8);
+            return new Sniff(size, head == null ? new byte[0] : head, tail, HexFormat.of().formatHex(digest.digest()),
+                    utf8);
         }
 
         /** Only the first 64 KiB and the size; no checksum, no UTF-8 check. */
         static Sniff headOnly(Path file) throws IOException {
             checkReadable(file);
+            long size;
+            byte[] head;
             try (InputStream is = open(file)) {
-                byte[] head = is.readNBytes(HEAD_BYTES);
-                return new Sniff(Files.size(file), head, null, null);
+                head = is.readNBytes(HEAD_BYTES);
+                size = Files.size(file);
             }
+            byte[] tail = new byte[4];
+            if (size >= 4) {
+                try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+                    ch.position(size - 4);
+                    ByteBuffer bb = ByteBuffer.wrap(tail);
+                    while (bb.hasRemaining() && ch.read(bb) > 0) {
+                        // fill the last four bytes
+                    }
+                }
+            }
+            return new Sniff(size, head, tail, null, null);
         }
 
         private static void checkReadable(Path file) {

@@ -145,6 +145,16 @@ class TabularFileTest {
     }
 
     @Test
+    void textThatMerelyStartsLikeAMagicNumberIsText() throws Exception {
+        try (TabularFile t = TabularFile.open(write("pk.csv", "PK,PAR1\n1,2\n"))) {
+            assertThat(t.header()).containsExactly("PK", "PAR1");
+        }
+        try (TabularFile t = TabularFile.open(write("par.csv", "PAR1,x\n1,PAR1"))) {
+            assertThat(t.format().kind()).isEqualTo(TabularFile.Kind.CSV);
+        }
+    }
+
+    @Test
     void columnLetters() {
         assertThat(TabularFile.columnLetter(0)).isEqualTo("A");
         assertThat(TabularFile.columnLetter(25)).isEqualTo("Z");
