@@ -95,6 +95,7 @@ public final class TabularFile implements Closeable {
     }
 
     private static final int HEAD_BYTES = 1 << 16;
+    private static final int TAIL_BYTES = 8;
     private static final int MAX_HEADER_CHARS = 1 << 20;
 
     private final Path file;
@@ -930,9 +931,13 @@ public final class TabularFile implements Closeable {
             this.utf8 = utf8;
         }
 
-        /** Parquet files start and end with {@code PAR1}. */
+        /** Parquet: {@code PAR1}, data, footer, footer length (4 bytes, little-endian), {@code PAR1}. */
         boolean isParquet() {
-            return size >= 12 && startsWith(head, 'P', 'A', 'R', '1') && startsWith(tail, 'P', 'A', 'R', '1');
+            if (size < 12 || !startsWith(head, 'P', 'A', 'R', '1') || !startsWith(tail, 4, 'P', 'A', 'R', '1')) {
+                return false;
+            }
+            long footer = (tail[0] & 0xFFL) | (tail[1] & 0xFFL) << 8 | (tail[2] & 0xFFL) << 16 | (tail[3] & 0xFFL) << 24;
+            return footer > 0 && footer <= size - 12;
         }
 
         static Sniff of(Path file) throws IOException {
@@ -947,7 +952,7 @@ public final class TabularFile implements Closeable {
             byte[] head = null;
             long size = 0;
             Utf8Check utf8 = new Utf8Check();
-            byte[] tail = new byte[4];
+            byte[] tail = new byte[TAIL_BYTES];
             try (InputStream is = open(file)) {
                 int n;
                 while ((n = is.readNBytes(buf, 0, buf.length)) > 0) {
@@ -956,11 +961,11 @@ public final class TabularFile implements Closeable {
                         head = Arrays.copyOf(buf, n);
                     }
                     utf8.update(buf, n);
-                    if (n >= 4) {
-                        System.arraycopy(buf, n - 4, tail, 0, 4);
+                    if (n >= TAIL_BYTES) {
+                        System.arraycopy(buf, n - TAIL_BYTES, tail, 0, TAIL_BYTES);
                     } else {
-                        System.arraycopy(tail, n, tail, 0, 4 - n);
-                        System.arraycopy(buf, 0, tail, 4 - n, n);
+                        System.arraycopy(tail, n, tail, 0, TAIL_BYTES - n);
+                        System.arraycopy(buf, 0, tail, TAIL_BYTES - n, n);
                     }
                     size += n;
                 }
@@ -979,10 +984,10 @@ public final class TabularFile implements Closeable {
                 head = is.readNBytes(HEAD_BYTES);
                 size = Files.size(file);
             }
-            byte[] tail = new byte[4];
-            if (size >= 4) {
+            byte[] tail = new byte[TAIL_BYTES];
+            if (size >= TAIL_BYTES) {
                 try (SeekableByteChannel ch = Files.newByteChannel(file)) {
-                    ch.position(size - 4);
+                    ch.position(size - TAIL_BYTES);
                     ByteBuffer bb = ByteBuffer.wrap(tail);
                     while (bb.hasRemaining() && ch.read(bb) > 0) {
                         // fill the last four bytes
@@ -1094,11 +1099,15 @@ public final class TabularFile implements Closeable {
     }
 
     static boolean startsWith(byte[] h, int... magic) {
-        if (h.length < magic.length) {
+        return startsWith(h, 0, magic);
+    }
+
+    private static boolean startsWith(byte[] h, int offset, int... magic) {
+        if (h == null || h.length < offset + magic.length) {
             return false;
         }
         for (int i = 0; i < magic.length; i++) {
-            if ((h[i] & 0xFF) != magic[i]) {
+            if ((h[offset + i] & 0xFF) != magic[i]) {
                 return false;
             }
         }
