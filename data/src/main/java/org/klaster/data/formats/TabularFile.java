@@ -933,7 +933,7 @@ public final class TabularFile implements Closeable {
 
         /** Parquet: {@code PAR1}, data, footer, footer length (4 bytes, little-endian), {@code PAR1}. */
         boolean isParquet() {
-            if (size < 12 || !startsWith(head, 'P', 'A', 'R', '1') || !startsWith(tail, 4, 'P', 'A', 'R', '1')) {
+            if (size < 12 || !startsWith(head, 'P', 'A', 'R', '1') || !hasAt(tail, 4, 'P', 'A', 'R', '1')) {
                 return false;
             }
             long footer = (tail[0] & 0xFFL) | (tail[1] & 0xFFL) << 8 | (tail[2] & 0xFFL) << 16 | (tail[3] & 0xFFL) << 24;
@@ -1099,10 +1099,10 @@ public final class TabularFile implements Closeable {
     }
 
     static boolean startsWith(byte[] h, int... magic) {
-        return startsWith(h, 0, magic);
+        return hasAt(h, 0, magic);
     }
 
-    private static boolean startsWith(byte[] h, int offset, int... magic) {
+    private static boolean hasAt(byte[] h, int offset, int... magic) {
         if (h == null || h.length < offset + magic.length) {
             return false;
         }
