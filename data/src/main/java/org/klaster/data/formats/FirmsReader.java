@@ -514,19 +514,22 @@ public final class FirmsReader {
             .thenComparing(Group::industry, NULLS_FIRST).thenComparing(Group::year, NULLS_FIRST);
 
     /**
-     * The single aggregate scan: per (region, industry, year) as written — sum, count, bad counts — and,
-     * in a second grouping set, firm-year hashes that occur more than once.
+     * The single aggregate scan. DuckDB fans the scan out to two aggregations: per (region,
+     * industry, year) as written — sum, count and bad-value counts — and per hash of (firm_id,
+     * year), keeping only hashes seen more than once.
      */
     private static String aggregateSql(String source, String fid, String region, String industry, String year,
                                        String employmentExpr) {
-        return "SELECT grouping(h) AS g, region, industry, year, h, fsum(e) AS employment, count(*) AS n,"
+        return "WITH src AS (SELECT " + fid + " AS fid, " + region + " AS region, " + industry + " AS industry, "
+                + year + " AS year, " + employmentExpr + " AS e FROM " + source + ")"
+                + " SELECT 1 AS g, region, industry, year, NULL::UBIGINT AS h, fsum(e) AS employment, count(*) AS n,"
                 + " count(*) FILTER (WHERE e IS NULL) AS bad_e,"
                 + " count(*) FILTER (WHERE e < 0) AS neg_e,"
                 + " count(*) FILTER (WHERE fid IS NULL OR trim(fid) = '') AS bad_f"
-                + " FROM (SELECT " + fid + " AS fid, " + region + " AS region, " + industry + " AS industry, "
-                + year + " AS year, hash(" + fid + ", " + year + ") AS h, " + employmentExpr + " AS e FROM " + source + ")"
-                + " GROUP BY GROUPING SETS ((region, industry, year), (h))"
-                + " HAVING grouping(h) = 1 OR count(*) > 1";
+                + " FROM src GROUP BY region, industry, year"
+                + " UNION ALL"
+                + " SELECT 0, NULL, NULL, NULL, hash(fid, year) AS h, NULL, count(*), 0, 0, 0"
+                + " FROM src GROUP BY h HAVING count(*) > 1";
     }
 
     /** Exact duplicate (firm_id, year) keys among the hashes the aggregate flagged (hash collisions drop out). */
