@@ -392,7 +392,7 @@ public final class FirmsReader {
         }
 
         void check(RawRow r) {
-            if (r.firmId == null || r.firmId.isEmpty() || r.firmId.chars().allMatch(c -> c == ' ')) {
+            if (r.firmId == null || onlySpaces(r.firmId)) {
                 throw where.at(r.line, FIRM_ID, "the value is empty, but a firm id is required");
             }
             if (r.region == null || Text.strip(r.region).isEmpty()) {
@@ -408,7 +408,9 @@ public final class FirmsReader {
             }
             Double value = r.employment;
             String text = r.employmentText == null ? "" : r.employmentText;
-            if (value == null && r.employmentText != null && employment.matcher(text).matches()) {
+            if (value == null && isDigits(text)) {
+                value = 0.0; // the SQL's first branch: plain digits, a valid non-negative number
+            } else if (value == null && r.employmentText != null && employment.matcher(text).matches()) {
                 String s = text.replaceAll("[" + BL + "]", "");
                 value = Double.parseDouble(decimalMark == ',' ? s.replace(',', '.') : s);
             }
@@ -429,6 +431,29 @@ public final class FirmsReader {
                     }
                 }
             }
+        }
+
+        /** Empty or only ASCII spaces: what {@code trim(fid) = ''} finds in DuckDB. */
+        private static boolean onlySpaces(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) != ' ') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isDigits(String s) {
+            if (s.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private String employmentProblem(String text) {
