@@ -165,7 +165,7 @@ public final class FirmsReader {
                 } else if (TabularFile.startsWith(h, 0xFF, 0xFE) || TabularFile.startsWith(h, 0xFE, 0xFF)) {
                     throw InputException.file(file, "is UTF-16 text; firm-level CSV files must be UTF-8 (save it as \"CSV UTF-8\")");
                 } else {
-                    data = new CsvJob(file, safe, db, progress).run();
+                    data = new CsvJob(file, safe, db, progress, TabularFile.startsWith(h, 0xEF, 0xBB, 0xBF)).run();
                 }
             } catch (SQLException e) {
                 throw new IOException("DuckDB failed on " + file + ": " + e.getMessage(), e);
@@ -628,12 +628,14 @@ public final class FirmsReader {
         private final Path safe;
         private final Connection db;
         private final Progress progress;
+        private final boolean bom;
 
-        CsvJob(Path file, Path safe, Connection db, Progress progress) {
+        CsvJob(Path file, Path safe, Connection db, Progress progress, boolean bom) {
             this.file = file;
             this.safe = safe;
             this.db = db;
             this.progress = progress;
+            this.bom = bom;
         }
 
         ActivityData run() throws IOException, SQLException {
@@ -689,44 +691,31 @@ public final class FirmsReader {
 
         private record Header(List<String> names, long lines, char separator, boolean bom) { }
 
+        /** The header record (names, physical lines it spans, separator), read with commons-csv. */
         private Header readHeader() throws IOException {
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] bom = in.readNBytes(3);
-                boolean hasBom = TabularFile.startsWith(bom, 0xEF, 0xBB, 0xBF);
-                try (InputStream again = Files.newInputStream(file)) {
-                    again.skipNBytes(hasBom ? 3 : 0);
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(again, utf8()), 1 << 16);
-                    String firstLine;
-                    reader.mark(1 << 20);
-                    StringBuilder sb = new StringBuilder();
-                    boolean quoted = false;
-                    int c;
-                    while ((c = reader.read()) >= 0 && sb.length() < (1 << 20)) {
-                        if (c == '"') {
-                            quoted = !quoted;
-                        } else if (!quoted && (c == '\n' || c == '\r')) {
-                            break;
-                        }
-                        sb.append((char) c);
-                    }
-                    firstLine = sb.toString();
-                    if (firstLine.indexOf('\uFFFD') >= 0) {
-                        throw InputException.line(file, 1, null, NOT_UTF8);
-                    }
-                    reader.reset();
-                    if (Text.isBlank(firstLine)) {
-                        throw InputException.line(file, 1, null, "the line is empty, but the first line must name the columns");
-                    }
-                    char sep = TabularFile.detectSeparator(firstLine);
-                    CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format(sep)).get();
-                    CSVRecord first = parser.iterator().next();
-                    long lines = parser.getCurrentLineNumber();
-                    List<String> names = new ArrayList<>();
-                    for (String s : first) {
-                        names.add(Text.strip(s));
-                    }
-                    return new Header(names, lines, sep, hasBom);
+                in.skipNBytes(bom ? 3 : 0);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, utf8()), 1 << 16);
+                String firstLine = TabularFile.peekFirstRecord(reader);
+                if (firstLine.indexOf('\uFFFD') >= 0) {
+                    throw InputException.line(file, 1, null, NOT_UTF8);
                 }
+                if (Text.isBlank(firstLine)) {
+                    throw InputException.line(file, 1, null, "the line is empty, but the first line must name the columns");
+                }
+                char sep = TabularFile.detectSeparator(firstLine);
+                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format(sep)).get();
+                CSVRecord first;
+                try {
+                    first = parser.iterator().next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw TabularFile.csvProblem(file, 1, e);
+                }
+                List<String> names = new ArrayList<>();
+                for (String name : first) {
+                    names.add(Text.strip(name));
+                }
+                return new Header(names, parser.getCurrentLineNumber(), sep, bom);
             }
         }
 

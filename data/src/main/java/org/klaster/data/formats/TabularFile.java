@@ -515,7 +515,7 @@ public final class TabularFile implements Closeable {
     }
 
     /** Reads the first record's text (up to the first line break outside quotes) and rewinds. */
-    private static String peekFirstRecord(BufferedReader reader) throws IOException {
+    static String peekFirstRecord(BufferedReader reader) throws IOException {
         reader.mark(MAX_HEADER_CHARS + 1);
         StringBuilder sb = new StringBuilder();
         boolean quoted = false;
