@@ -86,7 +86,8 @@ class BadInputTest {
                         "\"1e3\" is not written the way firm files write numbers (digits with an optional decimal point"),
                 bad("firms_exponent.csv", 2, "employment", "\"1.2e3\" is not written the way firm files write numbers"),
                 bad("firms_cp1251.csv", 2, "region", "the text is not valid UTF-8; firm-level CSV files must be UTF-8"),
-                bad("firms_utf16.csv", 0, null, "is UTF-16 text; firm-level CSV files must be UTF-8"));
+                bad("firms_utf16.csv", 0, null, "is UTF-16 text; firm-level CSV files must be UTF-8"),
+                bad("firms_header_quote.csv", 1, null, "a quoted value that starts on this line is never closed"));
     }
 
     private static Arguments bad(String file, long line, String column, String fragment) {
