@@ -49,9 +49,11 @@ import org.dhatim.fastexcel.reader.Sheet;
  * <p>Detected on {@link #open}:
  * <ul>
  * <li>workbook: ZIP magic bytes ({@code PK\3\4}) → {@code .xlsx}, the first sheet or a named one;
- *     an old {@code .xls} (OLE2) or a Parquet file is refused with a clear message;</li>
+ *     an old {@code .xls} (OLE2), a Parquet or a gzip file is refused with a clear message;</li>
  * <li>text encoding: UTF-8 with BOM, UTF-16 LE/BE with BOM (or without a BOM, recognised by its
- *     zero bytes), UTF-8 when every byte sequence is valid UTF-8, otherwise Windows-1251;</li>
+ *     zero bytes), UTF-8 when every byte sequence is valid UTF-8, otherwise Windows-1251 — unless
+ *     the file is mostly well-formed UTF-8 with a few bad bytes, which is refused naming the line
+ *     (decoding it as Windows-1251 would garble every Cyrillic name);</li>
  * <li>separator: whichever of {@code ,} {@code ;} tab occurs most often outside quotes in the header
  *     line (comma when there is none);</li>
  * <li>decimal convention: {@code ,}-separated → decimal point, {@code ;}-separated → decimal comma,
