@@ -1,15 +1,19 @@
 package org.klaster.data.formats;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +33,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -55,14 +61,17 @@ import org.klaster.activity.ActivityRecord;
  * <p>Firm files accept a narrower number syntax than {@link Numbers}: digits with an optional
  * decimal mark (a point, or a comma in {@code ;}-separated files), optionally grouped by spaces
  * ({@code 1 234}); no exponents and no point/comma grouping. {@code lat} and {@code lon} are
- * accepted but not read. {@code firm_id} is compared exactly as written.
+ * accepted but not read. Duplicates are looked for on (firm_id, year) exactly as written.
  *
  * <p>Resources: DuckDB runs in memory with {@code threads} worker threads and a memory limit,
  * spilling to a temporary directory that is removed afterwards.
  */
 public final class FirmsReader {
 
-    /** Receives progress: a phase description and, where known, a fraction 0–1 (NaN when unknown). */
+    /**
+     * Receives progress: a phase description and, where known, a fraction 0–1 (NaN when unknown).
+     * May be called from a background thread; the fraction of one phase never decreases.
+     */
     @FunctionalInterface
     public interface Progress {
         void update(String phase, double fraction);
@@ -109,7 +118,7 @@ public final class FirmsReader {
     private static String defaultMemoryLimit() {
         long bytes = 4L << 30;
         try {
-            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
             if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
                 bytes = Math.min(bytes, Math.max(512L << 20, sun.getTotalMemorySize() / 4));
             }
@@ -138,7 +147,7 @@ public final class FirmsReader {
         if (head.size == 0) {
             throw InputException.file(file, "the file is empty");
         }
-        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> sha256(file, stop));
         try {
             ActivityData data;
@@ -147,14 +156,16 @@ public final class FirmsReader {
                 configure(db, tmp);
                 Path safe = safePath(file, tmp);
                 byte[] h = head.head;
-                if (TabularFile.startsWith(h, 'P', 'A', 'R', '1')) {
+                if (head.isParquet()) {
                     data = new ParquetJob(file, safe, db, progress).run();
                 } else if (TabularFile.startsWith(h, 0x50, 0x4B, 0x03, 0x04) || TabularFile.startsWith(h, 0xD0, 0xCF, 0x11, 0xE0)) {
                     throw InputException.file(file, "is an Excel workbook; firm-level files must be CSV or Parquet");
+                } else if (TabularFile.startsWith(h, 0x1F, 0x8B, 0x08)) {
+                    throw InputException.file(file, "is gzip-compressed; unpack it first");
                 } else if (TabularFile.startsWith(h, 0xFF, 0xFE) || TabularFile.startsWith(h, 0xFE, 0xFF)) {
                     throw InputException.file(file, "is UTF-16 text; firm-level CSV files must be UTF-8 (save it as \"CSV UTF-8\")");
                 } else {
-                    data = new CsvJob(file, safe, db, progress).run();
+                    data = new CsvJob(file, safe, db, progress, TabularFile.startsWith(h, 0xEF, 0xBB, 0xBF)).run();
                 }
             } catch (SQLException e) {
                 throw new IOException("DuckDB failed on " + file + ": " + e.getMessage(), e);
@@ -203,9 +214,9 @@ public final class FirmsReader {
         }
     }
 
-    private static String sha256(Path file, java.util.concurrent.atomic.AtomicBoolean stop) {
+    private static String sha256(Path file, AtomicBoolean stop) {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
             try (InputStream in = Files.newInputStream(file)) {
                 int n;
@@ -213,10 +224,10 @@ public final class FirmsReader {
                     md.update(buf, 0, n);
                 }
             }
-            return java.util.HexFormat.of().formatHex(md.digest());
+            return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -381,7 +392,7 @@ public final class FirmsReader {
         }
 
         void check(RawRow r) {
-            if (r.firmId == null || r.firmId.isEmpty() || r.firmId.chars().allMatch(c -> c == ' ')) {
+            if (r.firmId == null || onlySpaces(r.firmId)) {
                 throw where.at(r.line, FIRM_ID, "the value is empty, but a firm id is required");
             }
             if (r.region == null || Text.strip(r.region).isEmpty()) {
@@ -397,7 +408,9 @@ public final class FirmsReader {
             }
             Double value = r.employment;
             String text = r.employmentText == null ? "" : r.employmentText;
-            if (value == null && r.employmentText != null && employment.matcher(text).matches()) {
+            if (value == null && isDigits(text)) {
+                value = 0.0; // the SQL's first branch: plain digits, a valid non-negative number
+            } else if (value == null && r.employmentText != null && employment.matcher(text).matches()) {
                 String s = text.replaceAll("[" + BL + "]", "");
                 value = Double.parseDouble(decimalMark == ',' ? s.replace(',', '.') : s);
             }
@@ -418,6 +431,29 @@ public final class FirmsReader {
                     }
                 }
             }
+        }
+
+        /** Empty or only ASCII spaces: what {@code trim(fid) = ''} finds in DuckDB. */
+        private static boolean onlySpaces(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) != ' ') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isDigits(String s) {
+            if (s.isEmpty()) {
+                return false;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private String employmentProblem(String text) {
@@ -503,19 +539,22 @@ public final class FirmsReader {
             .thenComparing(Group::industry, NULLS_FIRST).thenComparing(Group::year, NULLS_FIRST);
 
     /**
-     * The single aggregate scan: per (region, industry, year) as written — sum, count, bad counts — and,
-     * in a second grouping set, firm-year hashes that occur more than once.
+     * The single aggregate scan. DuckDB fans the scan out to two aggregations: per (region,
+     * industry, year) as written — sum, count and bad-value counts — and per hash of (firm_id,
+     * year), keeping only hashes seen more than once.
      */
     private static String aggregateSql(String source, String fid, String region, String industry, String year,
                                        String employmentExpr) {
-        return "SELECT grouping(h) AS g, region, industry, year, h, fsum(e) AS employment, count(*) AS n,"
+        return "WITH src AS (SELECT " + fid + " AS fid, " + region + " AS region, " + industry + " AS industry, "
+                + year + " AS year, " + employmentExpr + " AS e FROM " + source + ")"
+                + " SELECT 1 AS g, region, industry, year, NULL::UBIGINT AS h, fsum(e) AS employment, count(*) AS n,"
                 + " count(*) FILTER (WHERE e IS NULL) AS bad_e,"
                 + " count(*) FILTER (WHERE e < 0) AS neg_e,"
                 + " count(*) FILTER (WHERE fid IS NULL OR trim(fid) = '') AS bad_f"
-                + " FROM (SELECT " + fid + " AS fid, " + region + " AS region, " + industry + " AS industry, "
-                + year + " AS year, hash(" + fid + ", " + year + ") AS h, " + employmentExpr + " AS e FROM " + source + ")"
-                + " GROUP BY GROUPING SETS ((region, industry, year), (h))"
-                + " HAVING grouping(h) = 1 OR count(*) > 1";
+                + " FROM src GROUP BY region, industry, year"
+                + " UNION ALL"
+                + " SELECT 0, NULL, NULL, NULL, hash(fid, year) AS h, NULL, count(*), 0, 0, 0"
+                + " FROM src GROUP BY h HAVING count(*) > 1";
     }
 
     /** Exact duplicate (firm_id, year) keys among the hashes the aggregate flagged (hash collisions drop out). */
@@ -589,12 +628,14 @@ public final class FirmsReader {
         private final Path safe;
         private final Connection db;
         private final Progress progress;
+        private final boolean bom;
 
-        CsvJob(Path file, Path safe, Connection db, Progress progress) {
+        CsvJob(Path file, Path safe, Connection db, Progress progress, boolean bom) {
             this.file = file;
             this.safe = safe;
             this.db = db;
             this.progress = progress;
+            this.bom = bom;
         }
 
         ActivityData run() throws IOException, SQLException {
@@ -650,44 +691,31 @@ public final class FirmsReader {
 
         private record Header(List<String> names, long lines, char separator, boolean bom) { }
 
+        /** The header record (names, physical lines it spans, separator), read with commons-csv. */
         private Header readHeader() throws IOException {
             try (InputStream in = Files.newInputStream(file)) {
-                byte[] bom = in.readNBytes(3);
-                boolean hasBom = TabularFile.startsWith(bom, 0xEF, 0xBB, 0xBF);
-                try (InputStream again = Files.newInputStream(file)) {
-                    again.skipNBytes(hasBom ? 3 : 0);
-                    BufferedReader reader = new BufferedReader(new InputStreamReader(again, utf8()), 1 << 16);
-                    String firstLine;
-                    reader.mark(1 << 20);
-                    StringBuilder sb = new StringBuilder();
-                    boolean quoted = false;
-                    int c;
-                    while ((c = reader.read()) >= 0 && sb.length() < (1 << 20)) {
-                        if (c == '"') {
-                            quoted = !quoted;
-                        } else if (!quoted && (c == '\n' || c == '\r')) {
-                            break;
-                        }
-                        sb.append((char) c);
-                    }
-                    firstLine = sb.toString();
-                    if (firstLine.indexOf('\uFFFD') >= 0) {
-                        throw InputException.line(file, 1, null, NOT_UTF8);
-                    }
-                    reader.reset();
-                    if (Text.isBlank(firstLine)) {
-                        throw InputException.line(file, 1, null, "the line is empty, but the first line must name the columns");
-                    }
-                    char sep = TabularFile.detectSeparator(firstLine);
-                    CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format(sep)).get();
-                    CSVRecord first = parser.iterator().next();
-                    long lines = parser.getCurrentLineNumber();
-                    List<String> names = new ArrayList<>();
-                    for (String s : first) {
-                        names.add(Text.strip(s));
-                    }
-                    return new Header(names, lines, sep, hasBom);
+                in.skipNBytes(bom ? 3 : 0);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, utf8()), 1 << 16);
+                String firstLine = TabularFile.peekFirstRecord(reader);
+                if (firstLine.indexOf('\uFFFD') >= 0) {
+                    throw InputException.line(file, 1, null, NOT_UTF8);
                 }
+                if (Text.isBlank(firstLine)) {
+                    throw InputException.line(file, 1, null, "the line is empty, but the first line must name the columns");
+                }
+                char sep = TabularFile.detectSeparator(firstLine);
+                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format(sep)).get();
+                CSVRecord first;
+                try {
+                    first = parser.iterator().next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw TabularFile.csvProblem(file, 1, e);
+                }
+                List<String> names = new ArrayList<>();
+                for (String name : first) {
+                    names.add(Text.strip(name));
+                }
+                return new Header(names, parser.getCurrentLineNumber(), sep, bom);
             }
         }
 
@@ -780,7 +808,7 @@ public final class FirmsReader {
     }
 
     /** Counts bytes read, for progress. */
-    private static final class CountingStream extends java.io.FilterInputStream {
+    private static final class CountingStream extends FilterInputStream {
         volatile long count;
 
         CountingStream(InputStream in) {

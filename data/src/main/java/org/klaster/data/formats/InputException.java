@@ -99,7 +99,7 @@ public class InputException extends RuntimeException {
         return unit;
     }
 
-    /** The column (normalised header name), or null. */
+    /** The column as named in the file's header (trimmed), or the format's name for a missing column; null if none. */
     public String column() {
         return column;
     }

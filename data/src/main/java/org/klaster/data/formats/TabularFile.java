@@ -8,11 +8,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -50,9 +49,11 @@ import org.dhatim.fastexcel.reader.Sheet;
  * <p>Detected on {@link #open}:
  * <ul>
  * <li>workbook: ZIP magic bytes ({@code PK\3\4}) → {@code .xlsx}, the first sheet or a named one;
- *     an old {@code .xls} (OLE2) or a Parquet file is refused with a clear message;</li>
+ *     an old {@code .xls} (OLE2), a Parquet or a gzip file is refused with a clear message;</li>
  * <li>text encoding: UTF-8 with BOM, UTF-16 LE/BE with BOM (or without a BOM, recognised by its
- *     zero bytes), UTF-8 when every byte sequence is valid UTF-8, otherwise Windows-1251;</li>
+ *     zero bytes), UTF-8 when every byte sequence is valid UTF-8, otherwise Windows-1251 — unless
+ *     the file is mostly well-formed UTF-8 with a few bad bytes, which is refused naming the line
+ *     (decoding it as Windows-1251 would garble every Cyrillic name);</li>
  * <li>separator: whichever of {@code ,} {@code ;} tab occurs most often outside quotes in the header
  *     line (comma when there is none);</li>
  * <li>decimal convention: {@code ,}-separated → decimal point, {@code ;}-separated → decimal comma,
@@ -96,6 +97,7 @@ public final class TabularFile implements Closeable {
     }
 
     private static final int HEAD_BYTES = 1 << 16;
+    private static final int TAIL_BYTES = 8;
     private static final int MAX_HEADER_CHARS = 1 << 20;
 
     private final Path file;
@@ -164,11 +166,11 @@ public final class TabularFile implements Closeable {
             throw InputException.file(file, "is an old-style Excel .xls (or other OLE2) file, which is not supported;"
                     + " save it as .xlsx or CSV");
         }
-        if (startsWith(h, 'P', 'A', 'R', '1')) {
+        if (sniff.isParquet()) {
             throw InputException.file(file, "is a Parquet file; Parquet is read only for firm-level data");
         }
-        if (startsWith(h, 0x50, 0x4B)) {
-            throw InputException.file(file, "is a ZIP archive but not an .xlsx workbook");
+        if (startsWith(h, 0x1F, 0x8B, 0x08)) {
+            throw InputException.file(file, "is gzip-compressed; unpack it first");
         }
         if (sheet != null) {
             throw InputException.file(file, "is a text table, not an Excel workbook, so it has no sheet "
@@ -428,9 +430,10 @@ public final class TabularFile implements Closeable {
             charset = StandardCharsets.UTF_8;
             encoding = "UTF-8 (BOM)";
             skip = 3;
-            if (!sniff.validUtf8) {
-                throw InputException.file(file, "starts with a UTF-8 byte-order mark but is not valid UTF-8"
-                        + sniff.invalidUtf8Where());
+            if (!sniff.utf8.valid()) {
+                throw InputException.line(file, sniff.utf8.firstInvalidLine, null, "the file starts with a UTF-8"
+                        + " byte-order mark, but this line holds bytes that are not UTF-8 (mixed encodings?);"
+                        + " re-save it as UTF-8");
             }
         } else if (startsWith(h, 0xFF, 0xFE)) {
             charset = StandardCharsets.UTF_16LE;
@@ -440,16 +443,19 @@ public final class TabularFile implements Closeable {
             charset = StandardCharsets.UTF_16BE;
             encoding = "UTF-16BE (BOM)";
             skip = 2;
-        } else if (sniff.hasNul) {
+        } else if (sniff.utf8.hasNul) {
             Charset utf16 = guessUtf16(h);
             if (utf16 == null) {
                 throw InputException.file(file, "contains zero bytes, so it is not a text table (a binary file?)");
             }
             charset = utf16;
             encoding = utf16.name() + " (no BOM)";
-        } else if (sniff.validUtf8) {
+        } else if (sniff.utf8.valid()) {
             charset = StandardCharsets.UTF_8;
             encoding = "UTF-8";
+        } else if (sniff.utf8.mostlyUtf8()) {
+            throw InputException.line(file, sniff.utf8.firstInvalidLine, null, "the file is UTF-8 except for bytes on"
+                    + " this line that are not (mixed encodings?); re-save it as UTF-8");
         } else {
             charset = Charset.forName("windows-1251");
             encoding = "Windows-1251";
@@ -511,7 +517,7 @@ public final class TabularFile implements Closeable {
     }
 
     /** Reads the first record's text (up to the first line break outside quotes) and rewinds. */
-    private static String peekFirstRecord(BufferedReader reader) throws IOException {
+    static String peekFirstRecord(BufferedReader reader) throws IOException {
         reader.mark(MAX_HEADER_CHARS + 1);
         StringBuilder sb = new StringBuilder();
         boolean quoted = false;
@@ -916,117 +922,194 @@ public final class TabularFile implements Closeable {
         final long size;
         final byte[] head;
         final String sha256;
-        final boolean validUtf8;
-        final boolean hasNul;
-        final long invalidUtf8Offset;
+        final Utf8Check utf8;
+        final byte[] tail;
 
-        private Sniff(long size, byte[] head, String sha256, boolean validUtf8, boolean hasNul, long invalidAt) {
+        private Sniff(long size, byte[] head, byte[] tail, String sha256, Utf8Check utf8) {
             this.size = size;
             this.head = head;
+            this.tail = tail;
             this.sha256 = sha256;
-            this.validUtf8 = validUtf8;
-            this.hasNul = hasNul;
-            this.invalidUtf8Offset = invalidAt;
+            this.utf8 = utf8;
         }
 
-        String invalidUtf8Where() {
-            return " (first invalid byte at offset " + invalidUtf8Offset + ")";
+        /** Parquet: {@code PAR1}, data, footer, footer length (4 bytes, little-endian), {@code PAR1}. */
+        boolean isParquet() {
+            if (size < 12 || !startsWith(head, 'P', 'A', 'R', '1') || !hasAt(tail, 4, 'P', 'A', 'R', '1')) {
+                return false;
+            }
+            long footer = (tail[0] & 0xFFL) | (tail[1] & 0xFFL) << 8 | (tail[2] & 0xFFL) << 16 | (tail[3] & 0xFFL) << 24;
+            return footer > 0 && footer <= size - 12;
         }
 
         static Sniff of(Path file) throws IOException {
-            return of(file, true);
-        }
-
-        /** Only the first 64 KiB and the size; no checksum, no UTF-8 check. */
-        static Sniff headOnly(Path file) throws IOException {
-            if (Files.isDirectory(file)) {
-                throw InputException.file(file, "is a directory, not a file");
-            }
-            try (InputStream is = Files.newInputStream(file)) {
-                byte[] head = is.readNBytes(HEAD_BYTES);
-                return new Sniff(Files.size(file), head, null, false, false, -1);
-            } catch (NoSuchFileException e) {
-                throw InputException.file(file, "file not found (" + file + ")", e);
-            } catch (AccessDeniedException e) {
-                throw InputException.file(file, "cannot be read: permission denied", e);
-            }
-        }
-
-        private static Sniff of(Path file, boolean checkText) throws IOException {
-            if (Files.isDirectory(file)) {
-                throw InputException.file(file, "is a directory, not a file");
-            }
+            checkReadable(file);
             MessageDigest digest;
             try {
                 digest = MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is not available", e);
             }
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
             byte[] buf = new byte[1 << 16];
-            ByteBuffer in = ByteBuffer.allocate(buf.length + 8);
-            CharBuffer out = CharBuffer.allocate(buf.length + 8);
             byte[] head = null;
             long size = 0;
-            boolean valid = checkText;
-            boolean nul = false;
-            long invalidAt = -1;
-            long base = 0; // file offset of in[0]
-            try (InputStream is = Files.newInputStream(file)) {
+            Utf8Check utf8 = new Utf8Check();
+            byte[] tail = new byte[TAIL_BYTES];
+            try (InputStream is = open(file)) {
                 int n;
                 while ((n = is.readNBytes(buf, 0, buf.length)) > 0) {
                     digest.update(buf, 0, n);
                     if (head == null) {
                         head = Arrays.copyOf(buf, n);
                     }
-                    if (checkText) {
-                        for (int i = 0; i < n && !nul; i++) {
-                            nul = buf[i] == 0;
-                        }
-                        if (valid) {
-                            in.put(buf, 0, n).flip();
-                            CoderResult r;
-                            do {
-                                out.clear();
-                                r = utf8.decode(in, out, false);
-                            } while (r.isOverflow());
-                            if (r.isError()) {
-                                valid = false;
-                                invalidAt = base + in.position();
-                            }
-                            base += in.position();
-                            in.compact();
-                        }
+                    utf8.update(buf, n);
+                    if (n >= TAIL_BYTES) {
+                        System.arraycopy(buf, n - TAIL_BYTES, tail, 0, TAIL_BYTES);
+                    } else {
+                        System.arraycopy(tail, n, tail, 0, TAIL_BYTES - n);
+                        System.arraycopy(buf, 0, tail, TAIL_BYTES - n, n);
                     }
                     size += n;
                 }
-                if (valid && checkText) {
-                    in.flip();
-                    out.clear();
-                    CoderResult r = utf8.decode(in, out, true);
-                    if (r.isError()) {
-                        valid = false;
-                        invalidAt = base + in.position();
+            }
+            utf8.finish();
+            return new Sniff(size, head == null ? new byte[0] : head, tail, HexFormat.of().formatHex(digest.digest()),
+                    utf8);
+        }
+
+        /** Only the first 64 KiB and the size; no checksum, no UTF-8 check. */
+        static Sniff headOnly(Path file) throws IOException {
+            checkReadable(file);
+            long size;
+            byte[] head;
+            try (InputStream is = open(file)) {
+                head = is.readNBytes(HEAD_BYTES);
+                size = Files.size(file);
+            }
+            byte[] tail = new byte[TAIL_BYTES];
+            if (size >= TAIL_BYTES) {
+                try (SeekableByteChannel ch = Files.newByteChannel(file)) {
+                    ch.position(size - TAIL_BYTES);
+                    ByteBuffer bb = ByteBuffer.wrap(tail);
+                    while (bb.hasRemaining() && ch.read(bb) > 0) {
+                        // fill the last four bytes
                     }
                 }
+            }
+            return new Sniff(size, head, tail, null, null);
+        }
+
+        private static void checkReadable(Path file) {
+            if (Files.isDirectory(file)) {
+                throw InputException.file(file, "is a directory, not a file");
+            }
+        }
+
+        private static InputStream open(Path file) throws IOException {
+            try {
+                return Files.newInputStream(file);
             } catch (NoSuchFileException e) {
                 throw InputException.file(file, "file not found (" + file + ")", e);
             } catch (AccessDeniedException e) {
                 throw InputException.file(file, "cannot be read: permission denied", e);
             }
-            return new Sniff(size, head == null ? new byte[0] : head, HexFormat.of().formatHex(digest.digest()),
-                    valid, nul, invalidAt);
+        }
+    }
+
+    /**
+     * Streaming UTF-8 validation (RFC 3629: no overlong forms, no surrogates, nothing above
+     * U+10FFFF) that also counts well-formed multi-byte sequences, zero bytes, and the line of the
+     * first invalid byte — enough to tell Windows-1251 text from UTF-8 with a few damaged bytes.
+     */
+    static final class Utf8Check {
+        long multiByte;
+        long invalid;
+        long firstInvalidLine;
+        boolean hasNul;
+        private long line = 1;
+        private int need;
+        private int lo = 0x80;
+        private int hi = 0xBF;
+
+        void update(byte[] buf, int n) {
+            for (int i = 0; i < n; i++) {
+                int u = buf[i] & 0xFF;
+                if (need > 0) {
+                    if (u >= lo && u <= hi) {
+                        lo = 0x80;
+                        hi = 0xBF;
+                        if (--need == 0) {
+                            multiByte++;
+                        }
+                        continue;
+                    }
+                    bad();
+                    need = 0;
+                    lo = 0x80;
+                    hi = 0xBF;
+                    // fall through: this byte starts afresh
+                }
+                if (u < 0x80) {
+                    if (u == '\n') {
+                        line++;
+                    } else if (u == 0) {
+                        hasNul = true;
+                    }
+                } else if (u >= 0xC2 && u <= 0xDF) {
+                    need = 1;
+                } else if (u >= 0xE0 && u <= 0xEF) {
+                    need = 2;
+                    if (u == 0xE0) {
+                        lo = 0xA0;
+                    } else if (u == 0xED) {
+                        hi = 0x9F;
+                    }
+                } else if (u >= 0xF0 && u <= 0xF4) {
+                    need = 3;
+                    if (u == 0xF0) {
+                        lo = 0x90;
+                    } else if (u == 0xF4) {
+                        hi = 0x8F;
+                    }
+                } else {
+                    bad();
+                }
+            }
+        }
+
+        void finish() {
+            if (need > 0) {
+                bad();
+                need = 0;
+            }
+        }
+
+        private void bad() {
+            if (invalid++ == 0) {
+                firstInvalidLine = line;
+            }
+        }
+
+        boolean valid() {
+            return invalid == 0;
+        }
+
+        /** Mostly well-formed UTF-8 with a few bad bytes: damaged or mixed, not a single-byte encoding. */
+        boolean mostlyUtf8() {
+            return invalid > 0 && multiByte > invalid;
         }
     }
 
     static boolean startsWith(byte[] h, int... magic) {
-        if (h.length < magic.length) {
+        return hasAt(h, 0, magic);
+    }
+
+    private static boolean hasAt(byte[] h, int offset, int... magic) {
+        if (h == null || h.length < offset + magic.length) {
             return false;
         }
         for (int i = 0; i < magic.length; i++) {
-            if ((h[i] & 0xFF) != magic[i]) {
+            if ((h[offset + i] & 0xFF) != magic[i]) {
                 return false;
             }
         }

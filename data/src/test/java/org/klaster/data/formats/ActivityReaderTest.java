@@ -220,7 +220,7 @@ class ActivityReaderTest {
 
     @Test
     void parquetIsRefusedForActivityWithAHint() throws Exception {
-        Path f = write("x.parquet", "PAR1....PAR1".getBytes(StandardCharsets.US_ASCII));
+        Path f = write("x.parquet", new byte[] {'P', 'A', 'R', '1', 0, 0, 0, 0, 2, 0, 0, 0, 'P', 'A', 'R', '1'});
         assertThatThrownBy(() -> ActivityReader.read(f))
                 .hasMessage("x.parquet: is a Parquet file; Parquet is read only for firm-level data");
     }

@@ -60,6 +60,9 @@ class BadInputTest {
                 bad("duplicate_column.csv", 1, null, "column \"Year\" appears twice (columns 3 and 4)"),
                 bad("bad_grouping.csv", 2, "employment", "\"12 34,5\" is not a number"),
                 bad("binary.csv", 0, null, "contains zero bytes"),
+                bad("mixed_encoding.csv", 4, null,
+                        "the file is UTF-8 except for bytes on this line that are not (mixed encodings?)"),
+                bad("compressed.csv.gz", 0, null, "is gzip-compressed; unpack it first"),
                 bad("cp1251_bad_number.csv", 3, "employment", "\"12,5,3\" is not a number"),
                 bad("not_xlsx.xlsx", 0, null, "is a ZIP archive but cannot be read as an .xlsx workbook"),
                 bad("old_excel.xls", 0, null, "old-style Excel .xls"),
@@ -83,7 +86,8 @@ class BadInputTest {
                         "\"1e3\" is not written the way firm files write numbers (digits with an optional decimal point"),
                 bad("firms_exponent.csv", 2, "employment", "\"1.2e3\" is not written the way firm files write numbers"),
                 bad("firms_cp1251.csv", 2, "region", "the text is not valid UTF-8; firm-level CSV files must be UTF-8"),
-                bad("firms_utf16.csv", 0, null, "is UTF-16 text; firm-level CSV files must be UTF-8"));
+                bad("firms_utf16.csv", 0, null, "is UTF-16 text; firm-level CSV files must be UTF-8"),
+                bad("firms_header_quote.csv", 1, null, "a quoted value that starts on this line is never closed"));
     }
 
     private static Arguments bad(String file, long line, String column, String fragment) {

@@ -95,6 +95,66 @@ class TabularFileTest {
     }
 
     @Test
+    void utf8CheckFollowsRfc3629AcrossChunks() {
+        assertThat(check(bytes(0x41, 0xD0, 0x96, 0x0A, 0xF0, 0x9F, 0x98, 0x80)).valid()).isTrue();
+        assertThat(check(bytes(0xC0, 0x80)).valid()).as("overlong NUL").isFalse();
+        assertThat(check(bytes(0xE0, 0x80, 0x80)).valid()).as("overlong 3-byte").isFalse();
+        assertThat(check(bytes(0xED, 0xA0, 0x80)).valid()).as("surrogate").isFalse();
+        assertThat(check(bytes(0xF4, 0x90, 0x80, 0x80)).valid()).as("above U+10FFFF").isFalse();
+        assertThat(check(bytes(0xD0)).valid()).as("truncated at end").isFalse();
+        // a sequence split between two buffers
+        TabularFile.Utf8Check split = new TabularFile.Utf8Check();
+        split.update(bytes(0x0A, 0x0A, 0xE2), 3);
+        split.update(bytes(0x82, 0xAC, 0xFF), 3);
+        split.finish();
+        assertThat(split.multiByte).isEqualTo(1);
+        assertThat(split.invalid).isEqualTo(1);
+        assertThat(split.firstInvalidLine).isEqualTo(3);
+    }
+
+    private static TabularFile.Utf8Check check(byte[] b) {
+        TabularFile.Utf8Check c = new TabularFile.Utf8Check();
+        c.update(b, b.length);
+        c.finish();
+        return c;
+    }
+
+    private static byte[] bytes(int... v) {
+        byte[] b = new byte[v.length];
+        for (int i = 0; i < v.length; i++) {
+            b[i] = (byte) v[i];
+        }
+        return b;
+    }
+
+    @Test
+    void aRunawayQuotedValueIsStoppedAndBlamedOnItsFirstLine() throws Exception {
+        String text = "a,b\n1,\"never closed\n" + "x".repeat(100_000) + "\n2,3\n";
+        RecordLimitReader reader = new RecordLimitReader(new java.io.StringReader(text), 20_000);
+        org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVParser.builder().setReader(reader)
+                .setFormat(org.apache.commons.csv.CSVFormat.DEFAULT).get();
+        var it = parser.iterator();
+        reader.startRecord();
+        it.next();
+        reader.startRecord();
+        Throwable failure = org.assertj.core.api.Assertions.catchThrowable(it::next);
+        assertThat(failure).isNotNull();
+        InputException e = TabularFile.csvProblem(Path.of("big.csv"), 2, failure);
+        assertThat(e.getMessage()).isEqualTo("big.csv, line 2: the record that starts on this line runs on for millions"
+                + " of characters: a quoted value is probably never closed (a closing \" is missing)");
+    }
+
+    @Test
+    void textThatMerelyStartsLikeAMagicNumberIsText() throws Exception {
+        try (TabularFile t = TabularFile.open(write("pk.csv", "PK,PAR1\n1,2\n"))) {
+            assertThat(t.header()).containsExactly("PK", "PAR1");
+        }
+        try (TabularFile t = TabularFile.open(write("par.csv", "PAR1,x\n1,PAR1"))) {
+            assertThat(t.format().kind()).isEqualTo(TabularFile.Kind.CSV);
+        }
+    }
+
+    @Test
     void columnLetters() {
         assertThat(TabularFile.columnLetter(0)).isEqualTo("A");
         assertThat(TabularFile.columnLetter(25)).isEqualTo("Z");
