@@ -87,7 +87,7 @@ public final class MappingPages {
             double val = values.getOrDefault(r, Double.NaN);
             regions.add(new Object[] {wb.regions().name(r, m.lang()), val, v.regionEmployment(r), v.strongCount(r)}, List.of(
                     new TableModel.Cell(wb.regions().name(r, m.lang()), shell.url("/mapping/regions/" + r, "year", year), null),
-                    TableModel.Cell.of(valueText(m, metric, val)),
+                    TableModel.Cell.of(Double.isNaN(val) ? "" : metric == Metric.share ? m.percent(val) : m.num(val, metric.digits())),
                     TableModel.Cell.of(m.count(v.regionEmployment(r))),
                     TableModel.Cell.of(m.count(v.strongCount(r)))));
         }

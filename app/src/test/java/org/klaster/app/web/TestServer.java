@@ -25,8 +25,9 @@ final class TestServer implements AutoCloseable {
 
     TestServer() {
         store = Store.inMemory();
-        store.saveActivity(Dataset.of("demo", "activity", "test generator", "0".repeat(64), 0, "test-1", true,
-                "synthetic test data"), activity(), DemoCategories.codeToCategory(), Map.of(), false);
+        List<ActivityRecord> rows = activity();
+        store.saveActivity(Dataset.of("demo", "activity", "test generator", "0".repeat(64), rows.size(), "test-1", true,
+                "synthetic test data"), rows, DemoCategories.codeToCategory(), Map.of(), false);
         wb = new Workbench(store, Reference.regions(), Reference::categoryName);
         app = WebApp.create(wb).start("127.0.0.1", 0);
     }

@@ -31,16 +31,22 @@ public final class ColorScale {
         this.items = items;
     }
 
-    /** Integer classes 0, 1, …, max−1 and "max or more" (counts such as stars or strong clusters). */
+    /**
+     * Counts (stars, strong clusters): one class per value up to 5; above that, classes of equal
+     * integer width ("0–1", "2–3", …) so the legend stays at six entries.
+     */
     public static ColorScale counts(int max, DoubleFunction<String> fmt) {
-        int k = Math.max(1, Math.min(max, SEQUENTIAL.length - 1));
+        int width = max <= 5 ? 1 : (int) Math.ceil((max + 1) / 6.0);
+        int k = max <= 5 ? Math.max(1, max) : (max / width); // number of breaks
         double[] upper = new double[k];
         String[] colors = new String[k + 1];
         List<Item> items = new ArrayList<>();
         for (int i = 0; i <= k; i++) {
-            colors[i] = SEQUENTIAL[i == 0 ? 0 : Math.round((float) i * (SEQUENTIAL.length - 1) / k)];
-            if (i < k) upper[i] = i + 0.5;
-            items.add(new Item(colors[i], i < k || k < max ? (i < k ? fmt.apply(i) : "\u2265\u00a0" + fmt.apply(i)) : fmt.apply(i)));
+            colors[i] = SEQUENTIAL[Math.round((float) i * (SEQUENTIAL.length - 1) / k)];
+            if (i < k) upper[i] = (i + 1) * width - 0.5;
+            int lo = i * width;
+            int hi = i < k ? (i + 1) * width - 1 : max;
+            items.add(new Item(colors[i], lo >= hi ? fmt.apply(lo) : fmt.apply(lo) + "\u2009\u2013\u2009" + fmt.apply(hi)));
         }
         return new ColorScale(upper, colors, items);
     }
