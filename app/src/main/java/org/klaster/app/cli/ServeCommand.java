@@ -60,7 +60,10 @@ public final class ServeCommand implements Callable<Integer> {
             err.println("klaster serve: the database " + file + " holds no dataset; creating the synthetic demo (klaster demo)…");
             err.flush();
             int code = Klaster.run(new String[] {"demo", "--db", file.toString()}, System.out, System.err, false);
-            if (code != Klaster.OK) return code;
+            if (code != Klaster.OK) {
+                err.println("klaster serve: the demo could not be created (exit " + code + "); serving the empty database — upload data under /datasets");
+                err.flush();
+            }
         }
         Store store = Store.open(file);
         Workbench wb = new Workbench(store, Reference.regions(), Reference::categoryName);

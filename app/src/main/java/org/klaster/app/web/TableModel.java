@@ -26,6 +26,11 @@ public final class TableModel {
     public record Row(Object[] raw, List<Cell> cells) {
     }
 
+    /** Russian collation also orders Latin names sensibly; Collator instances are not thread-safe. */
+    private static final ThreadLocal<java.text.Collator> COLLATOR_LOCAL =
+            ThreadLocal.withInitial(() -> java.text.Collator.getInstance(java.util.Locale.forLanguageTag("ru")));
+    private static final java.util.Comparator<String> COLLATOR = (x, y) -> COLLATOR_LOCAL.get().compare(x, y);
+
     private final String id;
     private final String caption;
     private final List<Col> cols;
@@ -74,7 +79,7 @@ public final class TableModel {
         if (missing(a) || missing(b)) return 0;
         if (a instanceof Number x && b instanceof Number y) return Double.compare(x.doubleValue(), y.doubleValue());
         if (a instanceof Boolean x && b instanceof Boolean y) return Boolean.compare(x, y);
-        if (a instanceof String x && b instanceof String y) return java.text.Collator.getInstance(new java.util.Locale("ru")).compare(x, y);
+        if (a instanceof String x && b instanceof String y) return COLLATOR.compare(x, y);
         return ((Comparable) a).compareTo(b);
     }
 

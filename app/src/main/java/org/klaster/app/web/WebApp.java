@@ -41,6 +41,7 @@ public final class WebApp {
         DataPages data = new DataPages(wb);
         Export export = new Export(wb);
         ApiV1 api = new ApiV1(wb);
+        ResponseCache cache = new ResponseCache(wb);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -69,10 +70,10 @@ public final class WebApp {
             });
 
             // pages
-            config.routes.get("/", mapping::overview);
-            config.routes.get(Section.MAPPING.path(), mapping::overview);
-            config.routes.get("/mapping/regions/{iso}", mapping::region);
-            config.routes.get("/mapping/categories/{code}", mapping::category);
+            config.routes.get("/", cache.wrap(mapping::overview, false));
+            config.routes.get(Section.MAPPING.path(), cache.wrap(mapping::overview, false));
+            config.routes.get("/mapping/regions/{iso}", cache.wrap(mapping::region, false));
+            config.routes.get("/mapping/categories/{code}", cache.wrap(mapping::category, false));
             config.routes.get("/mapping/export.csv", export::csv);
             config.routes.get("/mapping/export.xlsx", export::xlsx);
             config.routes.get(Section.DATA.path(), data::page);
@@ -83,14 +84,14 @@ public final class WebApp {
             }
 
             // API
-            config.routes.get(ApiV1.PREFIX + "/datasets", api::datasets);
+            config.routes.get(ApiV1.PREFIX + "/datasets", cache.wrap(api::datasets, true));
             config.routes.get(ApiV1.PREFIX + "/datasets/{id}", api::datasetById);
-            config.routes.get(ApiV1.PREFIX + "/regions", api::regions);
-            config.routes.get(ApiV1.PREFIX + "/categories", api::categories);
-            config.routes.get(ApiV1.PREFIX + "/mapping", api::mapping);
-            config.routes.get(ApiV1.PREFIX + "/mapping/map", api::map);
-            config.routes.get(ApiV1.PREFIX + "/mapping/regions/{iso}", api::region);
-            config.routes.get(ApiV1.PREFIX + "/mapping/categories/{code}", api::category);
+            config.routes.get(ApiV1.PREFIX + "/regions", cache.wrap(api::regions, true));
+            config.routes.get(ApiV1.PREFIX + "/categories", cache.wrap(api::categories, true));
+            config.routes.get(ApiV1.PREFIX + "/mapping", cache.wrap(api::mapping, true));
+            config.routes.get(ApiV1.PREFIX + "/mapping/map", cache.wrap(api::map, true));
+            config.routes.get(ApiV1.PREFIX + "/mapping/regions/{iso}", cache.wrap(api::region, true));
+            config.routes.get(ApiV1.PREFIX + "/mapping/categories/{code}", cache.wrap(api::category, true));
             config.routes.get(ApiV1.PREFIX + "/openapi.json", api::openapi);
             config.routes.get("/api/docs", ctx -> ctx.render("swagger.jte", Map.of()));
 

@@ -32,6 +32,7 @@ public final class Workbench {
     private volatile List<Dataset> datasets;
     private volatile GeoShapes shapes;
     private volatile String boundariesSource;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param referenceCategoryName names of categories the project knows (demo categories, OKVED2
@@ -43,6 +44,11 @@ public final class Workbench {
         this.referenceCategoryName = referenceCategoryName == null ? (c, l) -> null : referenceCategoryName;
         refreshDatasets();
         loadBoundaries();
+    }
+
+    /** Changes whenever what pages show changes (a dataset was added, boundaries were imported). */
+    public long version() {
+        return version.get();
     }
 
     public RegionCatalog regions() {
@@ -94,6 +100,7 @@ public final class Workbench {
             saved = store.saveActivity(meta, rows, Map.of(), Map.of(), false);
         }
         refreshDatasets();
+        version.incrementAndGet();
         return saved;
     }
 
@@ -156,5 +163,6 @@ public final class Workbench {
             store.saveBoundaries(b);
         }
         loadBoundaries();
+        version.incrementAndGet();
     }
 }

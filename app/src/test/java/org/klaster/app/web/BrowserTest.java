@@ -63,7 +63,7 @@ class BrowserTest {
     }
 
     static WebDriverWait waiting() {
-        return new WebDriverWait(driver, Duration.ofSeconds(30));
+        return (WebDriverWait) new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     static void shot(String name) throws IOException {
@@ -149,7 +149,7 @@ class BrowserTest {
                 "russia_adm1_geoboundaries_simplified.geojson");
         if (Files.exists(geo)) {
             driver.get(server.base() + "/datasets?dataset=demo&lang=en");
-            driver.findElement(By.id("bfile")).sendKeys(geo.toAbsolutePath().toString());
+            driver.findElement(By.id("bfile")).sendKeys(geo.toRealPath().toString());
             driver.findElement(By.id("boundaries-submit")).click();
             waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#boundaries-result .alert.ok")));
             driver.get(server.base() + "/mapping?dataset=demo&metric=lq&lang=en");

@@ -14,7 +14,7 @@ public final class ColorScale {
     /** Sequential, light to dark (ColorBrewer YlGnBu, 6 classes). */
     static final String[] SEQUENTIAL = {"#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494"};
     /** Diverging around LQ = 1 (ColorBrewer BrBG, 6 classes). */
-    static final String[] DIVERGING = {"#8c510a", "#d8b365", "#f5f5f5", "#80cdc1", "#35978f", "#01665e"};
+    static final String[] DIVERGING = {"#8c510a", "#d8b365", "#e9e4d8", "#80cdc1", "#35978f", "#01665e"};
     public static final String NO_DATA = "#d4d4d8";
 
     /** A legend entry. */

@@ -47,7 +47,7 @@ class MapGeometryTest {
         assertThat(strong.items()).hasSizeLessThanOrEqualTo(6);
         assertThat(strong.items().get(strong.items().size() - 1).label()).isEqualTo("12");
         ColorScale lq = ColorScale.locationQuotient(x -> String.valueOf(x));
-        assertThat(lq.color(1.0)).isEqualTo("#f5f5f5"); // neutral at the national average
+        assertThat(lq.color(1.0)).isEqualTo("#e9e4d8"); // neutral at the national average
         assertThat(lq.color(Double.NaN)).isEqualTo(ColorScale.NO_DATA);
         ColorScale q = ColorScale.quantiles(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, Double.NaN}, x -> String.valueOf(x));
         assertThat(q.items().size()).isBetween(2, 6);
