@@ -323,8 +323,9 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Stores firm-level rows (and the activity aggregated from them) under one dataset. The producer
-     * streams rows; nothing is kept in Java memory.
+     * Stores firm-level rows under one dataset, together with the activity aggregated from them
+     * (establishments = number of firms), so {@link #activity(String)} answers for it like for any
+     * dataset. The producer streams rows; nothing is kept in Java memory.
      */
     public Dataset saveFirms(Dataset meta, FirmProducer producer, boolean replace) {
         inTransaction(() -> {
@@ -345,6 +346,13 @@ public final class Store implements AutoCloseable {
                         throw new StoreException("cannot write a firm row: " + firstLine(e.getMessage()), e);
                     }
                 });
+            }
+            // every dataset answers activity(id): firms are aggregated here, inside the database
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO activity SELECT dataset_id, region, industry, "
+                    + "year, sum(employment), count(*), NULL, NULL FROM firms WHERE dataset_id = ? "
+                    + "GROUP BY dataset_id, region, industry, year")) {
+                ps.setString(1, meta.id());
+                ps.executeUpdate();
             }
             return null;
         });

@@ -76,9 +76,11 @@ class StoreTest {
                 w.firm("2", "RU-SAM", "29.10", 2024, 5, Double.NaN, Double.NaN);
                 w.firm("3", "RU-TA", "29.10", 2024, 7, 55.8, 49.1);
             }, false);
-            assertThat(s.firmActivity("f")).containsExactly(
+            List<ActivityRecord> expected = List.of(
                     new ActivityRecord("RU-SAM", "29.10", 2024, 15, 2, Double.NaN, Double.NaN),
                     new ActivityRecord("RU-TA", "29.10", 2024, 7, 1, Double.NaN, Double.NaN));
+            assertThat(s.firmActivity("f")).containsExactlyElementsOf(expected);
+            assertThat(s.activity("f")).containsExactlyElementsOf(expected);
         }
     }
 

@@ -1,0 +1,70 @@
+package org.klaster.app;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Consumer;
+import org.klaster.activity.ActivityRecord;
+import org.klaster.data.demo.DemoEconomy;
+import org.klaster.data.reference.DemoCategories;
+import org.klaster.data.store.Dataset;
+import org.klaster.data.store.Store;
+
+/**
+ * Puts the synthetic demo economy into a store: dataset {@value #ACTIVITY} (regional activity
+ * 2018–2024 with the demo's cluster categories) and {@value #FIRMS} (about 1.2 M synthetic
+ * establishments of the latest year, with coordinates, that aggregate exactly to it).
+ * Shared by {@code klaster demo} and {@code klaster serve} (which installs it on first run).
+ */
+public final class DemoSetup {
+    public static final String ACTIVITY = "demo";
+    public static final String FIRMS = "demo-firms";
+
+    private DemoSetup() {
+    }
+
+    /** Whether the store holds the demo of this generator version. */
+    public static boolean installed(Store store) {
+        return store.dataset(ACTIVITY).map(d -> DemoEconomy.VERSION.equals(d.generator())).orElse(false)
+                && store.dataset(FIRMS).map(d -> DemoEconomy.VERSION.equals(d.generator())).orElse(false);
+    }
+
+    /** Creates or refreshes both demo datasets; each is written in one transaction. */
+    public static void install(Store store, boolean withFirms, Consumer<String> progress) {
+        progress.accept("generating the synthetic demo economy (" + DemoEconomy.VERSION + ")");
+        DemoEconomy economy = DemoEconomy.standard();
+        List<ActivityRecord> activity = economy.activity();
+        progress.accept("storing " + activity.size() + " activity rows as dataset \"" + ACTIVITY + "\"");
+        store.saveActivity(Dataset.of(ACTIVITY, "activity", "Klaster synthetic demo economy", digest(activity),
+                        activity.size(), DemoEconomy.VERSION, true, DemoEconomy.PROVENANCE),
+                activity, DemoCategories.codeToCategory(), DemoCategories.categoryNames("en"), true);
+        if (!withFirms) return;
+        int year = DemoEconomy.LAST_YEAR;
+        long firms = economy.establishmentsTotal(year);
+        progress.accept("storing " + firms + " synthetic establishments of " + year + " as dataset \"" + FIRMS + "\"");
+        store.saveFirms(Dataset.of(FIRMS, "firms", "Klaster synthetic demo economy (establishments, " + year + ")",
+                        null, firms, DemoEconomy.VERSION, true, DemoEconomy.PROVENANCE),
+                w -> economy.firms(year, (id, region, industry, y, employment, lat, lon) ->
+                        w.firm(Long.toString(id), region, industry, y, employment, lat, lon)), true);
+    }
+
+    /** SHA-256 of the canonical rows, so two generator runs can be compared by their provenance. */
+    static String digest(List<ActivityRecord> rows) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            StringBuilder b = new StringBuilder(64);
+            for (ActivityRecord r : rows) {
+                b.setLength(0);
+                b.append(r.region()).append(',').append(r.industry()).append(',').append(r.year()).append(',')
+                        .append(r.employment()).append(',').append(r.establishments()).append(',')
+                        .append(r.wages()).append(',').append(r.output()).append('\n');
+                sha.update(b.toString().getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.klaster.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.klaster.app.DemoSetup;
+import org.klaster.app.Klaster;
+import org.klaster.data.demo.DemoEconomy;
+import org.klaster.data.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code klaster demo}: creates (or refreshes) the synthetic demo datasets; {@code demo firms} writes a firm CSV. */
+@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = DemoCommand.FirmsCsv.class,
+        description = {"Create or refresh the SYNTHETIC demo database: datasets \"demo\" (regional activity 2018–2024",
+                "of Russia's 83 regions by OKVED2 industry) and \"demo-firms\" (~1.2 M synthetic establishments).",
+                "Generated deterministically by Klaster; not official statistics."})
+public final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--no-firms", description = "Skip the firm-level dataset (faster).")
+    boolean noFirms;
+    @Mixin
+    CommonOptions common;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Consumer<String> progress = Progress.phases(spec.commandLine().getErr(), false);
+        try (Store store = Store.open(common.dbPath())) {
+            DemoSetup.install(store, !noFirms, progress);
+            progress.accept("done: " + store.location());
+        }
+        return Klaster.OK;
+    }
+
+    /** {@code klaster demo firms --rows N --out F}: a synthetic firm-level CSV, e.g. for scale tests. */
+    @Command(name = "firms", mixinStandardHelpOptions = true,
+            description = "Write a SYNTHETIC firm-level CSV (firm_id,region,industry,year,employment,lat,lon).")
+    static final class FirmsCsv implements Callable<Integer> {
+        @Option(names = "--rows", paramLabel = "N", defaultValue = "1000000", description = "Number of establishments (default ${DEFAULT-VALUE}).")
+        long rows;
+        @Option(names = "--year", paramLabel = "Y", description = "Year (default: the demo's latest).")
+        Integer year;
+        @Option(names = "--out", paramLabel = "FILE", required = true, description = "The CSV file to write.")
+        Path out;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rows < 1) throw new IllegalArgumentException("--rows must be at least 1");
+            int y = year == null ? DemoEconomy.LAST_YEAR : year;
+            if (y < DemoEconomy.FIRST_YEAR || y > DemoEconomy.LAST_YEAR) {
+                throw new IllegalArgumentException("--year must be within " + DemoEconomy.FIRST_YEAR + "–" + DemoEconomy.LAST_YEAR);
+            }
+            Consumer<String> progress = Progress.phases(spec.commandLine().getErr(), false);
+            progress.accept("writing " + rows + " synthetic establishments to " + out);
+            long n = DemoEconomy.standard().writeFirmsCsv(out, y, rows);
+            progress.accept("wrote " + n + " rows");
+            return Klaster.OK;
+        }
+    }
+}

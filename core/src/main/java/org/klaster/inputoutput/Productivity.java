@@ -1,0 +1,81 @@
+package org.klaster.inputoutput;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.klaster.AnalysisException;
+import org.klaster.linalg.DenseMatrix;
+import org.klaster.linalg.LuDecomposition;
+import org.klaster.linalg.SpectralRadius;
+
+/**
+ * The productivity check ρ(M) &lt; 1 for a nonnegative coefficient matrix M (A or B), in three
+ * steps of increasing cost, stopping at the first that decides:
+ * <ol>
+ *   <li>norm bound: ρ(M) ≤ min(max column sum, max row sum); a bound &lt; 1 proves productivity;</li>
+ *   <li>certificate from the LU of I − M that the model needs anyway: solve (I − M)y = 1; if y &gt; 0
+ *       and y − My &gt; 0 componentwise, the Collatz–Wielandt bound gives
+ *       ρ(M) ≤ max_i (My)_i / y_i &lt; 1 (O(n²));</li>
+ *   <li>otherwise the table is not productive (for nonnegative M with ρ &lt; 1, y = Σ_k M^k·1 ≥ 1, so
+ *       the certificate cannot fail except at the edge of numerical singularity); ρ is then computed
+ *       ({@link SpectralRadius#of}) only to name it in the {@link AnalysisException}.</li>
+ * </ol>
+ */
+final class Productivity {
+
+    private Productivity() {
+    }
+
+    /** Returns a proven upper bound &lt; 1 on ρ(m), or throws AnalysisException naming ρ. */
+    static double check(DenseMatrix m, LuDecomposition luOfIdentityMinusM, String name) {
+        int n = m.rows();
+        if (n == 0) {
+            return 0.0;
+        }
+        double bound = SpectralRadius.normBound(m);
+        if (bound < 1.0) {
+            return bound;
+        }
+        if (!luOfIdentityMinusM.isSingular()) {
+            double[] ones = new double[n];
+            Arrays.fill(ones, 1.0);
+            double[] y = luOfIdentityMinusM.solve(ones);
+            boolean positive = true;
+            for (double v : y) {
+                positive &= v > 0 && Double.isFinite(v);
+            }
+            if (positive) {
+                double[] my = m.multiply(y);
+                double certificate = 0.0;
+                for (int i = 0; i < n; i++) {
+                    certificate = Math.max(certificate, my[i] / y[i]);
+                }
+                if (certificate < 1.0) {
+                    return Math.min(bound, certificate);
+                }
+            }
+        }
+        SpectralRadius.Estimate rho = SpectralRadius.of(m);
+        throw new AnalysisException(message(rho, name));
+    }
+
+    static String message(SpectralRadius.Estimate rho, String name) {
+        String value = format(rho.value());
+        String bracket = rho.isTight() ? "" : " (between " + format(rho.lower()) + " and " + format(rho.upper()) + ")";
+        if (rho.value() >= 1.0) {
+            return "not productive: spectral radius of " + name + " is " + value + bracket + " ≥ 1";
+        }
+        return "not productive: spectral radius of " + name + " is " + value + bracket
+                + ", too close to 1 for a reliable Leontief inverse";
+    }
+
+    /** Two decimals, or as many more as needed (up to 12) not to print a value ≠ 1 as 1.00. */
+    static String format(double v) {
+        for (int d = 2; d <= 12; d++) {
+            String s = String.format(Locale.ROOT, "%." + d + "f", v);
+            if (v == 1.0 || Double.parseDouble(s) != 1.0) {
+                return s;
+            }
+        }
+        return String.format(Locale.ROOT, "%.12f", v);
+    }
+}

@@ -1,0 +1,935 @@
+package org.klaster.data.formats;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.QueryProgress;
+import org.klaster.activity.ActivityRecord;
+
+/**
+ * Reads firm-level files, formats.md §1: {@code firm_id,region,industry,year,employment[,lat,lon]}
+ * as CSV (UTF-8, {@code ,} {@code ;} or tab) or Parquet, and aggregates them to regional activity
+ * (employment = sum, establishments = number of rows) <em>inside DuckDB</em>, so tens of millions
+ * of rows never pass through Java one by one.
+ *
+ * <p>Validation happens in the same scan: every cell is read as text, and SQL counts empty
+ * firm ids, regions and industries, years that are not 1900–2100, employment that is not a number
+ * or negative, and duplicate (firm_id, year) pairs. Only when something is wrong does a second,
+ * streaming pass (commons-csv for CSV, an ordered DuckDB scan for Parquet) find the first
+ * offending line, so the error still names file, line and column. The same checks are applied in
+ * both passes.
+ *
+ * <p>Firm files accept a narrower number syntax than {@link Numbers}: digits with an optional
+ * decimal mark (a point, or a comma in {@code ;}-separated files), optionally grouped by spaces
+ * ({@code 1 234}); no exponents and no point/comma grouping. {@code lat} and {@code lon} are
+ * accepted but not read. {@code firm_id} is compared exactly as written.
+ *
+ * <p>Resources: DuckDB runs in memory with {@code threads} worker threads and a memory limit,
+ * spilling to a temporary directory that is removed afterwards.
+ */
+public final class FirmsReader {
+
+    /** Receives progress: a phase description and, where known, a fraction 0–1 (NaN when unknown). */
+    @FunctionalInterface
+    public interface Progress {
+        void update(String phase, double fraction);
+
+        Progress NONE = (phase, fraction) -> { };
+    }
+
+    static final String FIRM_ID = "firm_id";
+    static final String LAT = "lat";
+    static final String LON = "lon";
+    private static final Set<String> KNOWN = Set.of(FIRM_ID, ActivityReader.REGION, ActivityReader.INDUSTRY,
+            ActivityReader.YEAR, ActivityReader.EMPLOYMENT, LAT, LON);
+    private static final String[] REQUIRED = {FIRM_ID, ActivityReader.REGION, ActivityReader.INDUSTRY,
+        ActivityReader.YEAR, ActivityReader.EMPLOYMENT};
+
+    /** Blank characters as a regex class body (same set as {@link Text#BLANKS}); RE2 and java.util.regex agree. */
+    private static final String BL = "\\x01-\\x20\\x{00A0}\\x{2007}\\x{2009}\\x{202F}\\x{FEFF}";
+    private static final String GROUP = "[ \\x{00A0}\\x{2009}\\x{202F}]";
+    private static final int MAX_DUPLICATE_KEYS = 1000;
+
+    private final int threads;
+    private final String memoryLimit;
+
+    /** Uses all available processors and a memory limit of a quarter of physical memory, capped at 4 GB. */
+    public FirmsReader() {
+        this(Runtime.getRuntime().availableProcessors(), defaultMemoryLimit());
+    }
+
+    /**
+     * @param threads     DuckDB worker threads (≥ 1)
+     * @param memoryLimit DuckDB memory limit, e.g. {@code "1GB"}; beyond it DuckDB spills to a temporary directory
+     */
+    public FirmsReader(int threads, String memoryLimit) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1");
+        }
+        if (!memoryLimit.matches("[0-9]+(\\.[0-9]+)?\\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)")) {
+            throw new IllegalArgumentException("memoryLimit must look like 512MB or 2GB: " + memoryLimit);
+        }
+        this.threads = threads;
+        this.memoryLimit = memoryLimit;
+    }
+
+    private static String defaultMemoryLimit() {
+        long bytes = 4L << 30;
+        try {
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+                bytes = Math.min(bytes, Math.max(512L << 20, sun.getTotalMemorySize() / 4));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            bytes = 1L << 30;
+        }
+        return (bytes >> 20) + "MB";
+    }
+
+    public ActivityData read(Path file) throws IOException {
+        return read(file, Progress.NONE);
+    }
+
+    /**
+     * Reads and aggregates a firm file.
+     *
+     * @return records sorted by region, industry, year, with {@code establishments} = number of
+     *         firm rows and wages/output missing (NaN)
+     * @throws InputException on any problem with the content (nothing is returned)
+     * @throws IOException    if the file cannot be read for another reason
+     */
+    public ActivityData read(Path file, Progress progress) throws IOException {
+        Objects.requireNonNull(progress, "progress");
+        progress.update("checking " + InputException.displayName(file), Double.NaN);
+        TabularFile.Sniff head = TabularFile.Sniff.headOnly(file);
+        if (head.size == 0) {
+            throw InputException.file(file, "the file is empty");
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> sha256(file, stop));
+        try {
+            ActivityData data;
+            Path tmp = Files.createTempDirectory("klaster-firms-");
+            try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
+                configure(db, tmp);
+                Path safe = safePath(file, tmp);
+                byte[] h = head.head;
+                if (TabularFile.startsWith(h, 'P', 'A', 'R', '1')) {
+                    data = new ParquetJob(file, safe, db, progress).run();
+                } else if (TabularFile.startsWith(h, 0x50, 0x4B, 0x03, 0x04) || TabularFile.startsWith(h, 0xD0, 0xCF, 0x11, 0xE0)) {
+                    throw InputException.file(file, "is an Excel workbook; firm-level files must be CSV or Parquet");
+                } else if (TabularFile.startsWith(h, 0xFF, 0xFE) || TabularFile.startsWith(h, 0xFE, 0xFF)) {
+                    throw InputException.file(file, "is UTF-16 text; firm-level CSV files must be UTF-8 (save it as \"CSV UTF-8\")");
+                } else {
+                    data = new CsvJob(file, safe, db, progress).run();
+                }
+            } catch (SQLException e) {
+                throw new IOException("DuckDB failed on " + file + ": " + e.getMessage(), e);
+            } finally {
+                deleteRecursively(tmp);
+            }
+            String digest = sha.get();
+            progress.update("done", 1.0);
+            return new ActivityData(data.records(), data.warnings(), digest, data.sourceName(), data.format());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading " + file, e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            throw new IOException(c);
+        } finally {
+            stop.set(true);
+        }
+    }
+
+    private void configure(Connection db, Path tmp) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            s.execute("SET threads = " + threads);
+            s.execute("SET memory_limit = '" + memoryLimit + "'");
+            s.execute("SET temp_directory = '" + sqlString(tmp.toAbsolutePath().toString()) + "'");
+            s.execute("SET preserve_insertion_order = false");
+            s.execute("SET enable_progress_bar = true");
+            s.execute("SET enable_progress_bar_print = false");
+        }
+    }
+
+    /** DuckDB expands glob characters in file names; such a file is read through a symbolic link. */
+    private static Path safePath(Path file, Path tmp) throws IOException {
+        String s = file.toAbsolutePath().toString();
+        if (s.indexOf('*') < 0 && s.indexOf('?') < 0 && s.indexOf('[') < 0 && s.indexOf('{') < 0) {
+            return file.toAbsolutePath();
+        }
+        Path link = tmp.resolve("input" + (s.toLowerCase(Locale.ROOT).endsWith(".parquet") ? ".parquet" : ".csv"));
+        try {
+            return Files.createSymbolicLink(link, file.toAbsolutePath());
+        } catch (UnsupportedOperationException | IOException e) {
+            return Files.copy(file, link);
+        }
+    }
+
+    private static String sha256(Path file, java.util.concurrent.atomic.AtomicBoolean stop) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            try (InputStream in = Files.newInputStream(file)) {
+                int n;
+                while ((n = in.read(buf)) > 0 && !stop.get()) {
+                    md.update(buf, 0, n);
+                }
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a temporary directory
+                }
+            });
+        } catch (IOException ignored) {
+            // best effort
+        }
+    }
+
+    static String sqlString(String s) {
+        return s.replace("'", "''");
+    }
+
+    // ------------------------------------------------------------------------------ shared logic
+
+    /** The employment syntax of firm files, as one regular expression valid in RE2 and java.util.regex. */
+    static String employmentPattern(char decimalMark) {
+        String d = decimalMark == ',' ? "," : "[.]";
+        return "[" + BL + "]*-?([0-9]+|[0-9]{1,3}(" + GROUP + "[0-9]{3})+)(" + d + "[0-9]+)?[" + BL + "]*";
+    }
+
+    /** SQL: the employment value of text column {@code col}, NULL when it does not match {@link #employmentPattern}. */
+    static String employmentSql(String col, char decimalMark) {
+        String normalised = "regexp_replace(" + col + ", '[" + BL + "]', '', 'g')";
+        if (decimalMark == ',') {
+            normalised = "replace(" + normalised + ", ',', '.')";
+        }
+        return "CASE WHEN regexp_full_match(" + col + ", '[0-9]+') THEN CAST(" + col + " AS DOUBLE)"
+                + " WHEN regexp_full_match(" + col + ", '" + employmentPattern(decimalMark) + "') THEN CAST("
+                + normalised + " AS DOUBLE) END";
+    }
+
+    /** What one pass over the rows looks like to the shared checks. */
+    private record RawRow(long line, String firmId, String region, String industry, String year, String employmentText,
+                          Double employment) { }
+
+    /** A place a check can complain about. */
+    private interface Locator {
+        InputException at(long line, String column, String problem);
+    }
+
+    /** Accumulated result of the aggregate query. */
+    private static final class Aggregate {
+        final Map<List<Object>, double[]> cells = new LinkedHashMap<>();
+        long badFirm;
+        long badEmployment;
+        long negativeEmployment;
+        long badRegion;
+        long badIndustry;
+        long badYear;
+        final List<Long> duplicateHashes = new ArrayList<>();
+        final List<Group> groups = new ArrayList<>();
+
+        /** Merges the groups in a fixed order, so sums do not depend on DuckDB's thread scheduling. */
+        void finish() {
+            groups.sort(GROUP_ORDER);
+            for (Group g : groups) {
+                add(g.region(), g.industry(), g.year(), g.employment(), g.n(), g.badE(), g.negE(), g.badF());
+            }
+            groups.clear();
+        }
+
+        boolean clean() {
+            return badFirm + badEmployment + negativeEmployment + badRegion + badIndustry + badYear == 0
+                    && duplicateHashes.isEmpty();
+        }
+
+        /** Merges one group (raw codes from the file) after the same trimming/parsing the checks use. */
+        void add(String rawRegion, String rawIndustry, String rawYear, double employment, long n, long badE,
+                 long negE, long badF) {
+            badEmployment += badE;
+            negativeEmployment += negE;
+            badFirm += badF;
+            String region = rawRegion == null ? "" : Text.strip(rawRegion);
+            String industry = rawIndustry == null ? "" : Text.strip(rawIndustry);
+            int year;
+            try {
+                year = Numbers.parseYear(rawYear);
+            } catch (Numbers.NotANumberException e) {
+                badYear += n;
+                return;
+            }
+            if (region.isEmpty()) {
+                badRegion += n;
+                return;
+            }
+            if (industry.isEmpty()) {
+                badIndustry += n;
+                return;
+            }
+            double[] acc = cells.computeIfAbsent(List.of(region, industry, year), k -> new double[2]);
+            acc[0] += employment;
+            acc[1] += n;
+        }
+
+        List<ActivityRecord> records() {
+            List<ActivityRecord> out = new ArrayList<>(cells.size());
+            for (Map.Entry<List<Object>, double[]> e : cells.entrySet()) {
+                List<Object> k = e.getKey();
+                out.add(new ActivityRecord((String) k.get(0), (String) k.get(1), (Integer) k.get(2), e.getValue()[0],
+                        e.getValue()[1], Double.NaN, Double.NaN));
+            }
+            out.sort(Comparator.comparing(ActivityRecord::region).thenComparing(ActivityRecord::industry)
+                    .thenComparingInt(ActivityRecord::year));
+            return out;
+        }
+
+        String summary() {
+            List<String> parts = new ArrayList<>();
+            if (badFirm > 0) {
+                parts.add(badFirm + " empty firm_id");
+            }
+            if (badRegion > 0) {
+                parts.add(badRegion + " empty region");
+            }
+            if (badIndustry > 0) {
+                parts.add(badIndustry + " empty industry");
+            }
+            if (badYear > 0) {
+                parts.add(badYear + " invalid year");
+            }
+            if (badEmployment > 0) {
+                parts.add(badEmployment + " invalid employment");
+            }
+            if (negativeEmployment > 0) {
+                parts.add(negativeEmployment + " negative employment");
+            }
+            if (!duplicateHashes.isEmpty()) {
+                parts.add("duplicate (firm_id, year) pairs");
+            }
+            return String.join(", ", parts);
+        }
+    }
+
+    /**
+     * The checks of one row, identical to what the SQL counts. Returns normally when the row is
+     * fine; remembers firm-year keys listed in {@code duplicates} to name both lines.
+     */
+    private static final class RowChecker {
+        private final Pattern employment;
+        private final char decimalMark;
+        private final Set<List<String>> duplicates;
+        private final Map<List<String>, Long> seen = new HashMap<>();
+        private final Locator where;
+        private final String unit;
+
+        RowChecker(char decimalMark, Set<List<String>> duplicates, Locator where, String unit) {
+            this.employment = Pattern.compile(employmentPattern(decimalMark));
+            this.decimalMark = decimalMark;
+            this.duplicates = duplicates;
+            this.where = where;
+            this.unit = unit;
+        }
+
+        void check(RawRow r) {
+            if (r.firmId == null || r.firmId.isEmpty() || r.firmId.chars().allMatch(c -> c == ' ')) {
+                throw where.at(r.line, FIRM_ID, "the value is empty, but a firm id is required");
+            }
+            if (r.region == null || Text.strip(r.region).isEmpty()) {
+                throw where.at(r.line, ActivityReader.REGION, "the value is empty, but a region code is required");
+            }
+            if (r.industry == null || Text.strip(r.industry).isEmpty()) {
+                throw where.at(r.line, ActivityReader.INDUSTRY, "the value is empty, but an industry code is required");
+            }
+            try {
+                Numbers.parseYear(r.year);
+            } catch (Numbers.NotANumberException e) {
+                throw where.at(r.line, ActivityReader.YEAR, e.getMessage());
+            }
+            Double value = r.employment;
+            String text = r.employmentText == null ? "" : r.employmentText;
+            if (value == null && r.employmentText != null && employment.matcher(text).matches()) {
+                String s = text.replaceAll("[" + BL + "]", "");
+                value = Double.parseDouble(decimalMark == ',' ? s.replace(',', '.') : s);
+            }
+            if (value == null || value.isNaN() || value.isInfinite()) {
+                throw where.at(r.line, ActivityReader.EMPLOYMENT, employmentProblem(text));
+            }
+            if (value < 0) {
+                throw where.at(r.line, ActivityReader.EMPLOYMENT, InputException.quote(text)
+                        + " is negative; employment cannot be negative");
+            }
+            if (!duplicates.isEmpty()) {
+                List<String> key = List.of(r.firmId, r.year == null ? "" : r.year);
+                if (duplicates.contains(key)) {
+                    Long first = seen.putIfAbsent(key, r.line);
+                    if (first != null) {
+                        throw where.at(r.line, FIRM_ID, "firm " + InputException.quote(r.firmId) + " appears twice in year "
+                                + Text.strip(r.year) + " (first on " + unit + " " + first + ")");
+                    }
+                }
+            }
+        }
+
+        private String employmentProblem(String text) {
+            if (Text.isBlank(text)) {
+                return "the value is empty, but a number is required";
+            }
+            try {
+                Numbers.parse(text, decimalMark == ',' ? Numbers.DecimalMark.COMMA : Numbers.DecimalMark.POINT);
+            } catch (Numbers.NotANumberException e) {
+                return e.getMessage();
+            }
+            return InputException.quote(text) + " is not written the way firm files write numbers (digits with an"
+                    + " optional decimal " + (decimalMark == ',' ? "comma" : "point") + ", e.g. 12 or 12"
+                    + (decimalMark == ',' ? ",5" : ".5") + ")";
+        }
+    }
+
+    /** Runs {@code sql}, feeding DuckDB's progress to {@code progress}, and hands each row to {@code sink}. */
+    private static void query(Connection db, String sql, Progress progress, String phase, RowSink sink)
+            throws SQLException {
+        try (DuckDBPreparedStatement ps = db.prepareStatement(sql).unwrap(DuckDBPreparedStatement.class)) {
+            Thread poller = null;
+            if (progress != Progress.NONE) {
+                poller = new Thread(() -> {
+                    double last = 0;
+                    try {
+                        while (!Thread.currentThread().isInterrupted()) {
+                            Thread.sleep(250);
+                            QueryProgress p = ps.getQueryProgress();
+                            double pct = p.getPercentage();
+                            if (pct >= 0 && pct / 100.0 > last) {
+                                last = Math.min(1.0, pct / 100.0);
+                                progress.update(phase, last);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (SQLException | RuntimeException e) {
+                        // progress is best effort
+                    }
+                }, "klaster-firms-progress");
+                poller.setDaemon(true);
+                poller.start();
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(rs);
+                }
+            } finally {
+                if (poller != null) {
+                    poller.interrupt();
+                    try {
+                        poller.join(1000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowSink {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    private static void readAggregate(ResultSet rs, Aggregate agg) throws SQLException {
+        if (rs.getInt("g") == 1) {
+            agg.groups.add(new Group(rs.getString("region"), rs.getString("industry"), rs.getString("year"),
+                    rs.getDouble("employment"), rs.getLong("n"), rs.getLong("bad_e"), rs.getLong("neg_e"),
+                    rs.getLong("bad_f")));
+        } else if (agg.duplicateHashes.size() < MAX_DUPLICATE_KEYS) {
+            agg.duplicateHashes.add(rs.getLong("h"));
+        }
+    }
+
+    /** One row of the aggregate's (region, industry, year) grouping set, codes as written in the file. */
+    private record Group(String region, String industry, String year, double employment, long n, long badE, long negE,
+                         long badF) { }
+
+    private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+    private static final Comparator<Group> GROUP_ORDER = Comparator.comparing(Group::region, NULLS_FIRST)
+            .thenComparing(Group::industry, NULLS_FIRST).thenComparing(Group::year, NULLS_FIRST);
+
+    /**
+     * The single aggregate scan: per (region, industry, year) as written — sum, count, bad counts — and,
+     * in a second grouping set, firm-year hashes that occur more than once.
+     */
+    private static String aggregateSql(String source, String fid, String region, String industry, String year,
+                                       String employmentExpr) {
+        return "SELECT grouping(h) AS g, region, industry, year, h, fsum(e) AS employment, count(*) AS n,"
+                + " count(*) FILTER (WHERE e IS NULL) AS bad_e,"
+                + " count(*) FILTER (WHERE e < 0) AS neg_e,"
+                + " count(*) FILTER (WHERE fid IS NULL OR trim(fid) = '') AS bad_f"
+                + " FROM (SELECT " + fid + " AS fid, " + region + " AS region, " + industry + " AS industry, "
+                + year + " AS year, hash(" + fid + ", " + year + ") AS h, " + employmentExpr + " AS e FROM " + source + ")"
+                + " GROUP BY GROUPING SETS ((region, industry, year), (h))"
+                + " HAVING grouping(h) = 1 OR count(*) > 1";
+    }
+
+    /** Exact duplicate (firm_id, year) keys among the hashes the aggregate flagged (hash collisions drop out). */
+    private static Set<List<String>> duplicateKeys(Connection db, String source, String fid, String year,
+                                                   List<Long> hashes, Progress progress) throws SQLException {
+        if (hashes.isEmpty()) {
+            return Set.of();
+        }
+        String in = hashes.stream().map(h -> Long.toUnsignedString(h) + "::UBIGINT").collect(Collectors.joining(","));
+        String sql = "SELECT fid, year FROM (SELECT " + fid + " AS fid, " + year + " AS year FROM " + source + ")"
+                + " WHERE hash(fid, year) IN (" + in + ") GROUP BY ALL HAVING count(*) > 1";
+        Set<List<String>> keys = new HashSet<>();
+        query(db, sql, progress, "finding duplicate firms", rs -> keys.add(List.of(
+                Objects.toString(rs.getString(1), ""), Objects.toString(rs.getString(2), ""))));
+        return keys;
+    }
+
+    private static List<String> extraColumnWarnings(Path file, List<String> header) {
+        List<String> out = new ArrayList<>();
+        for (String h : header) {
+            String k = Text.key(h);
+            if (!k.isEmpty() && !KNOWN.contains(k)) {
+                out.add(InputException.displayName(file) + ": column " + InputException.quote(h)
+                        + " is not part of the firm format and was ignored");
+            }
+        }
+        return out;
+    }
+
+    private static void requireColumns(Path file, List<String> header) {
+        Set<String> keys = header.stream().map(Text::key).collect(Collectors.toSet());
+        List<String> missing = new ArrayList<>();
+        for (String r : REQUIRED) {
+            if (!keys.contains(r)) {
+                missing.add(r);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        String found = header.stream().filter(s -> !s.isEmpty()).collect(Collectors.joining(", "));
+        String what = missing.size() == 1
+                ? "required column " + InputException.quote(missing.get(0)) + " is missing"
+                : "required columns " + missing.stream().map(InputException::quote).collect(Collectors.joining(", "))
+                + " are missing";
+        throw InputException.column(file, null, missing.get(0), what + " (columns found: "
+                + (found.isEmpty() ? "none" : found) + ")");
+    }
+
+    private static Map<String, Integer> indexByKey(Path file, List<String> header, long headerLine, boolean rows) {
+        Map<String, Integer> idx = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String k = Text.key(header.get(i));
+            if (k.isEmpty()) {
+                continue;
+            }
+            Integer before = idx.putIfAbsent(k, i);
+            if (before != null) {
+                String problem = "column " + InputException.quote(header.get(i)) + " appears twice (columns "
+                        + (before + 1) + " and " + (i + 1) + ")";
+                throw rows ? InputException.file(file, problem) : InputException.line(file, headerLine, null, problem);
+            }
+        }
+        return idx;
+    }
+
+    // ----------------------------------------------------------------------------------- CSV
+
+    private static final class CsvJob {
+        private final Path file;
+        private final Path safe;
+        private final Connection db;
+        private final Progress progress;
+
+        CsvJob(Path file, Path safe, Connection db, Progress progress) {
+            this.file = file;
+            this.safe = safe;
+            this.db = db;
+            this.progress = progress;
+        }
+
+        ActivityData run() throws IOException, SQLException {
+            Header header = readHeader();
+            requireColumns(file, header.names);
+            Map<String, Integer> idx = indexByKey(file, header.names, 1, false);
+            List<String> warnings = new ArrayList<>(extraColumnWarnings(file, header.names));
+            char sep = header.separator;
+            char mark = sep == ';' ? ',' : '.';
+            StringBuilder cols = new StringBuilder("{");
+            for (int i = 0; i < header.names.size(); i++) {
+                cols.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
+            }
+            cols.append('}');
+            String source = "read_csv('" + sqlString(safe.toString()) + "', auto_detect = false, header = false, skip = "
+                    + header.lines + ", delim = '" + (sep == '\t' ? "\\t" : String.valueOf(sep)) + "', quote = '\"',"
+                    + " escape = '\"', strict_mode = true, null_padding = false, columns = " + cols + ")";
+            String fid = "c" + idx.get(FIRM_ID);
+            String region = "c" + idx.get(ActivityReader.REGION);
+            String industry = "c" + idx.get(ActivityReader.INDUSTRY);
+            String year = "c" + idx.get(ActivityReader.YEAR);
+            String emp = "c" + idx.get(ActivityReader.EMPLOYMENT);
+            Aggregate agg = new Aggregate();
+            try {
+                query(db, aggregateSql(source, fid, region, industry, year, employmentSql(emp, mark)), progress,
+                        "aggregating " + InputException.displayName(file), rs -> readAggregate(rs, agg));
+                agg.finish();
+            } catch (SQLException e) {
+                // The file is malformed (field count, quotes, encoding): find the line ourselves.
+                progress.update("locating the problem", Double.NaN);
+                rescan(header, idx, mark, Set.of());
+                throw duckDbError(e);
+            }
+            if (!agg.clean()) {
+                Set<List<String>> dups = duplicateKeys(db, source, fid, year, agg.duplicateHashes, progress);
+                boolean onlyCollisions = dups.isEmpty() && agg.duplicateHashes.size() > 0
+                        && agg.badFirm + agg.badEmployment + agg.negativeEmployment + agg.badRegion + agg.badIndustry
+                        + agg.badYear == 0;
+                if (!onlyCollisions) {
+                    progress.update("locating the problem", Double.NaN);
+                    rescan(header, idx, mark, dups);
+                    throw InputException.file(file, "has " + agg.summary() + ", but the reader could not locate the"
+                            + " line (please report this)");
+                }
+            }
+            if (agg.cells.isEmpty()) {
+                warnings.add(InputException.displayName(file) + ": the file has a header but no data rows");
+            }
+            String format = "firm-level CSV, UTF-8" + (header.bom ? " (BOM)" : "") + ", separator "
+                    + (sep == '\t' ? "tab" : "\"" + sep + "\"") + ", decimal " + (mark == ',' ? "comma" : "point");
+            return new ActivityData(agg.records(), warnings, "", InputException.displayName(file), format);
+        }
+
+        private record Header(List<String> names, long lines, char separator, boolean bom) { }
+
+        private Header readHeader() throws IOException {
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bom = in.readNBytes(3);
+                boolean hasBom = TabularFile.startsWith(bom, 0xEF, 0xBB, 0xBF);
+                try (InputStream again = Files.newInputStream(file)) {
+                    again.skipNBytes(hasBom ? 3 : 0);
+                    BufferedReader reader = new BufferedReader(new InputStreamReader(again, utf8()), 1 << 16);
+                    String firstLine;
+                    reader.mark(1 << 20);
+                    StringBuilder sb = new StringBuilder();
+                    boolean quoted = false;
+                    int c;
+                    while ((c = reader.read()) >= 0 && sb.length() < (1 << 20)) {
+                        if (c == '"') {
+                            quoted = !quoted;
+                        } else if (!quoted && (c == '\n' || c == '\r')) {
+                            break;
+                        }
+                        sb.append((char) c);
+                    }
+                    firstLine = sb.toString();
+                    if (firstLine.indexOf('\uFFFD') >= 0) {
+                        throw InputException.line(file, 1, null, NOT_UTF8);
+                    }
+                    reader.reset();
+                    if (Text.isBlank(firstLine)) {
+                        throw InputException.line(file, 1, null, "the line is empty, but the first line must name the columns");
+                    }
+                    char sep = TabularFile.detectSeparator(firstLine);
+                    CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format(sep)).get();
+                    CSVRecord first = parser.iterator().next();
+                    long lines = parser.getCurrentLineNumber();
+                    List<String> names = new ArrayList<>();
+                    for (String s : first) {
+                        names.add(Text.strip(s));
+                    }
+                    return new Header(names, lines, sep, hasBom);
+                }
+            }
+        }
+
+        /**
+         * Decodes invalid bytes to U+FFFD rather than failing inside the reader's buffer, so the
+         * record that holds them can be named exactly.
+         */
+        private static CharsetDecoder utf8() {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        }
+
+        private static final String NOT_UTF8 = "the text is not valid UTF-8; firm-level CSV files must be UTF-8"
+                + " (is it Windows-1251? save it as \"CSV UTF-8\")";
+
+        private static CSVFormat format(char sep) {
+            return CSVFormat.DEFAULT.builder().setDelimiter(sep).setQuote('"').setIgnoreEmptyLines(false).get();
+        }
+
+        /** Streams the file with commons-csv and throws at the first offending line; returns if none is found. */
+        private void rescan(Header header, Map<String, Integer> idx, char mark, Set<List<String>> duplicates)
+                throws IOException {
+            Locator where = (line, column, problem) -> InputException.line(file, line, column, problem);
+            RowChecker checker = new RowChecker(mark, duplicates, where, "line");
+            int iF = idx.get(FIRM_ID);
+            int iR = idx.get(ActivityReader.REGION);
+            int iI = idx.get(ActivityReader.INDUSTRY);
+            int iY = idx.get(ActivityReader.YEAR);
+            int iE = idx.get(ActivityReader.EMPLOYMENT);
+            int width = header.names.size();
+            long size = Math.max(1, Files.size(file));
+            try (InputStream raw = Files.newInputStream(file);
+                 CountingStream counted = new CountingStream(raw)) {
+                counted.skipNBytes(header.bom ? 3 : 0);
+                RecordLimitReader reader = new RecordLimitReader(
+                        new BufferedReader(new InputStreamReader(counted, utf8()), 1 << 16), RecordLimitReader.DEFAULT_LIMIT);
+                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format(header.separator)).get();
+                var it = parser.iterator();
+                long previousEnd = 0;
+                long rows = 0;
+                boolean first = true;
+                while (true) {
+                    long start = previousEnd + 1;
+                    reader.startRecord();
+                    CSVRecord r;
+                    try {
+                        if (!it.hasNext()) {
+                            return;
+                        }
+                        r = it.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        throw TabularFile.csvProblem(file, start, e);
+                    }
+                    previousEnd = parser.getCurrentLineNumber();
+                    if (first) {
+                        first = false;
+                        continue;
+                    }
+                    if (r.size() == 1 && r.get(0).isEmpty()) {
+                        continue; // an empty line, which DuckDB skips as well
+                    }
+                    for (int i = 0; i < r.size(); i++) {
+                        if (r.get(i).indexOf('\uFFFD') >= 0) {
+                            throw InputException.line(file, start, i < width ? header.names.get(i) : null, NOT_UTF8);
+                        }
+                    }
+                    if (r.size() != width) {
+                        throw InputException.line(file, start, null, "the line has " + r.size() + " value"
+                                + (r.size() == 1 ? "" : "s") + " but the header has " + width + " columns");
+                    }
+                    checker.check(new RawRow(start, r.get(iF), r.get(iR), r.get(iI), r.get(iY), r.get(iE), null));
+                    if ((++rows & 0xFFFFF) == 0) {
+                        progress.update("locating the problem", Math.min(1.0, counted.count / (double) size));
+                    }
+                }
+            }
+        }
+
+        /** DuckDB rejected the file but the streaming pass found nothing: pass DuckDB's own words on. */
+        private InputException duckDbError(SQLException e) {
+            String msg = String.valueOf(e.getMessage());
+            Matcher m = Pattern.compile("CSV Error on Line: (\\d+)").matcher(msg);
+            String first = msg.lines().filter(l -> !l.isBlank() && !l.startsWith("Invalid Input Error")
+                    && !l.startsWith("Original Line")).findFirst().orElse(msg).trim();
+            if (m.find()) {
+                return InputException.line(file, Long.parseLong(m.group(1)), null, "cannot be read as CSV (" + first + ")", e);
+            }
+            return InputException.file(file, "cannot be read as CSV (" + msg.lines().findFirst().orElse(msg) + ")", e);
+        }
+    }
+
+    /** Counts bytes read, for progress. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            count += k;
+            return k;
+        }
+    }
+
+    // -------------------------------------------------------------------------------- Parquet
+
+    private static final class ParquetJob {
+        private final Path file;
+        private final Path safe;
+        private final Connection db;
+        private final Progress progress;
+
+        ParquetJob(Path file, Path safe, Connection db, Progress progress) {
+            this.file = file;
+            this.safe = safe;
+            this.db = db;
+            this.progress = progress;
+        }
+
+        ActivityData run() throws SQLException {
+            String source = "read_parquet('" + sqlString(safe.toString()) + "')";
+            List<String> names = new ArrayList<>();
+            List<String> types = new ArrayList<>();
+            try {
+                query(db, "DESCRIBE SELECT * FROM " + source, Progress.NONE, "", rs -> {
+                    names.add(rs.getString("column_name"));
+                    types.add(rs.getString("column_type").toUpperCase(Locale.ROOT));
+                });
+            } catch (SQLException e) {
+                throw InputException.file(file, "cannot be read as Parquet (" + firstLine(e) + ")", e);
+            }
+            List<String> header = names.stream().map(Text::strip).toList();
+            requireColumns(file, header);
+            Map<String, Integer> idx = indexByKey(file, header, 0, true);
+            Set<String> warnings = new LinkedHashSet<>(extraColumnWarnings(file, header));
+            String fid = "CAST(" + ident(names.get(idx.get(FIRM_ID))) + " AS VARCHAR)";
+            String region = codeExpr(names, types, idx.get(ActivityReader.REGION), warnings);
+            String industry = codeExpr(names, types, idx.get(ActivityReader.INDUSTRY), warnings);
+            String year = yearExpr(names.get(idx.get(ActivityReader.YEAR)), types.get(idx.get(ActivityReader.YEAR)));
+            int ie = idx.get(ActivityReader.EMPLOYMENT);
+            String empCol = ident(names.get(ie));
+            String empType = types.get(ie);
+            boolean empText = isText(empType);
+            String emp = empText ? employmentSql(empCol, '.')
+                    : "CASE WHEN isfinite(CAST(" + empCol + " AS DOUBLE)) THEN CAST(" + empCol + " AS DOUBLE) END";
+            if (!empText && !isNumeric(empType)) {
+                throw InputException.column(file, null, ActivityReader.EMPLOYMENT, "column \"employment\" has type "
+                        + empType + ", but it must hold numbers");
+            }
+            Aggregate agg = new Aggregate();
+            try {
+                query(db, aggregateSql(source, fid, region, industry, year, emp), progress,
+                        "aggregating " + InputException.displayName(file), rs -> readAggregate(rs, agg));
+                agg.finish();
+            } catch (SQLException e) {
+                throw InputException.file(file, "cannot be read as Parquet (" + firstLine(e) + ")", e);
+            }
+            if (!agg.clean()) {
+                Set<List<String>> dups = duplicateKeys(db, source, fid, year, agg.duplicateHashes, progress);
+                boolean onlyCollisions = dups.isEmpty() && agg.badFirm + agg.badEmployment + agg.negativeEmployment
+                        + agg.badRegion + agg.badIndustry + agg.badYear == 0;
+                if (!onlyCollisions) {
+                    progress.update("locating the problem", Double.NaN);
+                    Locator where = (row, column, problem) -> InputException.row(file, null, row, column, problem);
+                    RowChecker checker = new RowChecker('.', dups, where, "row");
+                    String sql = "SELECT file_row_number + 1 AS r, " + fid + " AS fid, " + region + " AS region, "
+                            + industry + " AS industry, " + year + " AS year, CAST(" + empCol + " AS VARCHAR) AS et, "
+                            + emp + " AS e FROM read_parquet('" + sqlString(safe.toString())
+                            + "', file_row_number = true) ORDER BY file_row_number";
+                    query(db, sql, Progress.NONE, "", rs -> {
+                        double e = rs.getDouble("e");
+                        Double value = rs.wasNull() ? null : e;
+                        checker.check(new RawRow(rs.getLong("r"), rs.getString("fid"), rs.getString("region"),
+                                rs.getString("industry"), rs.getString("year"), rs.getString("et"), value));
+                    });
+                    throw InputException.file(file, "has " + agg.summary() + ", but the reader could not locate the"
+                            + " row (please report this)");
+                }
+            }
+            if (agg.cells.isEmpty()) {
+                warnings.add(InputException.displayName(file) + ": the file has no rows");
+            }
+            return new ActivityData(agg.records(), new ArrayList<>(warnings), "", InputException.displayName(file),
+                    "firm-level Parquet");
+        }
+
+        private String codeExpr(List<String> names, List<String> types, int i, Set<String> warnings) {
+            String col = ident(names.get(i));
+            if (!isText(types.get(i))) {
+                warnings.add(InputException.displayName(file) + ": column " + InputException.quote(names.get(i))
+                        + " holds numbers (" + types.get(i) + ") rather than text; codes such as 01.11 lose their zeros"
+                        + " as numbers");
+            }
+            return "CAST(" + col + " AS VARCHAR)";
+        }
+
+        private static String yearExpr(String name, String type) {
+            String col = ident(name);
+            if (type.equals("FLOAT") || type.equals("DOUBLE") || type.startsWith("DECIMAL")) {
+                return "CASE WHEN " + col + " = trunc(" + col + ") AND abs(" + col + ") < 1e9 THEN CAST(CAST(" + col
+                        + " AS BIGINT) AS VARCHAR) ELSE CAST(" + col + " AS VARCHAR) END";
+            }
+            return "CAST(" + col + " AS VARCHAR)";
+        }
+
+        private static boolean isText(String type) {
+            return type.equals("VARCHAR") || type.startsWith("VARCHAR(") || type.equals("BLOB");
+        }
+
+        private static boolean isNumeric(String type) {
+            return Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT", "UINTEGER",
+                    "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE").contains(type) || type.startsWith("DECIMAL");
+        }
+
+        private static String ident(String name) {
+            return "\"" + name.replace("\"", "\"\"") + "\"";
+        }
+
+        private static String firstLine(SQLException e) {
+            String m = String.valueOf(e.getMessage());
+            return m.lines().findFirst().orElse(m);
+        }
+    }
+}
