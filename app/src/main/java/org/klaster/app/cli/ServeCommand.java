@@ -67,6 +67,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Store store = Store.open(file);
         Workbench wb = new Workbench(store, Reference.regions(), Reference::categoryName);
+        // load the default dataset and its latest mapping now, so the first page is as fast as the rest
+        wb.defaultDataset().ifPresent(d -> wb.mapping(wb.data(d.id()), null, null));
         Javalin app = WebApp.create(wb);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
