@@ -10,6 +10,7 @@ import org.klaster.app.cli.DatasetsCommand;
 import org.klaster.app.cli.DemoCommand;
 import org.klaster.app.cli.ImportCommand;
 import org.klaster.app.cli.MapCommand;
+import org.klaster.app.cli.ServeCommand;
 import org.klaster.data.formats.InputException;
 import org.klaster.data.store.StoreException;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "klaster", mixinStandardHelpOptions = true, versionProvider = Klaster.Version.class,
         description = "Klaster — open workbench for industrial-cluster policy and technological sovereignty.",
-        subcommands = {MapCommand.class, ImportCommand.class, DatasetsCommand.class, DemoCommand.class,
+        subcommands = {MapCommand.class, ImportCommand.class, DatasetsCommand.class, DemoCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Klaster implements Runnable {

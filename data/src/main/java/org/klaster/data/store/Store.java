@@ -34,7 +34,7 @@ import org.klaster.activity.ActivityRecord;
 public final class Store implements AutoCloseable {
 
     /** The migrations, in order. Append only: a released script is never edited. */
-    static final List<String> MIGRATIONS = List.of("V001__datasets_activity.sql");
+    static final List<String> MIGRATIONS = List.of("V001__datasets_activity.sql", "V002__boundaries.sql");
 
     private final Connection conn;
     private final String location;
@@ -442,5 +442,51 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw fail("close", e);
         }
+    }
+    // ---------------------------------------------------------------- boundaries (V002)
+
+    /** Replaces the stored region boundaries with these, in one transaction. */
+    public void saveBoundaries(org.klaster.data.formats.BoundariesReader.Boundaries b) {
+        inTransaction(() -> {
+            try (Statement st = conn.createStatement()) {
+                st.execute("DELETE FROM boundaries");
+                st.execute("DELETE FROM boundaries_source");
+            }
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO boundaries VALUES (?, ?, ?)")) {
+                for (org.klaster.data.formats.BoundariesReader.Boundary r : b.regions()) {
+                    ps.setString(1, r.iso());
+                    ps.setString(2, r.name());
+                    ps.setString(3, org.klaster.data.formats.BoundariesReader.toJson(r));
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO boundaries_source VALUES (?, ?, ?, ?)")) {
+                ps.setString(1, b.sourceName());
+                ps.setString(2, b.sha256());
+                ps.setInt(3, b.regions().size());
+                ps.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The stored boundaries (empty when none were imported), in region-code order. */
+    public List<org.klaster.data.formats.BoundariesReader.Boundary> boundaries() {
+        return query("SELECT iso, name, geometry FROM boundaries ORDER BY iso", List.of(), rs -> {
+            List<org.klaster.data.formats.BoundariesReader.Boundary> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(org.klaster.data.formats.BoundariesReader.fromJson(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+            return out;
+        });
+    }
+
+    /** Where the stored boundaries came from ("file.geojson, 83 regions, sha256 …"), or empty. */
+    public Optional<String> boundariesSource() {
+        return query("SELECT source, regions, sha256, imported_at FROM boundaries_source", List.of(), rs ->
+                rs.next() ? Optional.of(rs.getString(1) + ", " + rs.getInt(2) + " regions, sha256 "
+                        + rs.getString(3).substring(0, Math.min(12, rs.getString(3).length())) + ", imported "
+                        + rs.getTimestamp(4).toLocalDateTime().toInstant(ZoneOffset.UTC)) : Optional.empty());
     }
 }

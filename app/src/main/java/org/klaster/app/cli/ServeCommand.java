@@ -1,0 +1,86 @@
+package org.klaster.app.cli;
+
+import io.javalin.Javalin;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.klaster.app.Klaster;
+import org.klaster.app.web.Reference;
+import org.klaster.app.web.WebApp;
+import org.klaster.app.web.Workbench;
+import org.klaster.data.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code klaster serve}: the web workbench on http://localhost:8080. On first run (a database without
+ * datasets) it creates the synthetic demo with {@code klaster demo}, so a fresh clone shows something.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the web workbench (maps, profiles, uploads, JSON API with OpenAPI/Swagger UI).",
+                "Creates the synthetic demo database on first run when the database holds no dataset."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
+    String host;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "The embedded database (default: ~/.klaster/klaster.duckdb).")
+    Path db;
+
+    @Option(names = "--no-demo", description = "Do not create the demo dataset when the database is empty.")
+    boolean noDemo;
+
+    @Option(names = "--debug", description = "Print stack traces on errors.")
+    boolean debug;
+
+    @ParentCommand
+    Klaster root;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path file = db != null ? db : Store.defaultPath();
+        boolean empty;
+        try (Store probe = Store.open(file)) {
+            empty = probe.datasets().isEmpty();
+        }
+        if (empty && !noDemo) {
+            err.println("klaster serve: the database " + file + " holds no dataset; creating the synthetic demo (klaster demo)…");
+            err.flush();
+            int code = Klaster.run(new String[] {"demo", "--db", file.toString()}, System.out, System.err, false);
+            if (code != Klaster.OK) {
+                err.println("klaster serve: the demo could not be created (exit " + code + "); serving the empty database — upload data under /datasets");
+                err.flush();
+            }
+        }
+        Store store = Store.open(file);
+        Workbench wb = new Workbench(store, Reference.regions(), Reference::categoryName);
+        // load the default dataset and its latest mapping now, so the first page is as fast as the rest
+        wb.defaultDataset().ifPresent(d -> wb.mapping(wb.data(d.id()), null, null));
+        Javalin app = WebApp.create(wb);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            store.close();
+            stopped.countDown();
+        }, "klaster-serve-shutdown"));
+        app.start(host, port);
+        String shown = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
+        out.println("Klaster workbench: http://" + shown + ":" + app.port() + "/  (API: /api/v1, docs: /api/docs; Ctrl+C stops)");
+        out.flush();
+        stopped.await();
+        return Klaster.OK;
+    }
+}

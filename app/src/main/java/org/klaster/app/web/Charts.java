@@ -1,0 +1,95 @@
+package org.klaster.app.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/**
+ * ECharts options built on the server as JSON (put in a {@code data-chart} attribute, escaped by
+ * jte, read by {@code app.js}). Every chart has axis names with units, a tooltip and, where there is
+ * more than one series, a legend. {@code unit} is appended to tooltip values by {@code app.js}.
+ */
+public final class Charts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String[] PALETTE = {"#2c7fb8", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1"};
+
+    private Charts() {
+    }
+
+    private static ObjectNode base(String unit, String locale) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("unit", unit);
+        o.put("locale", locale);
+        ArrayNode colors = o.putArray("color");
+        for (String c : PALETTE) colors.add(c);
+        o.putObject("grid").put("left", 8).put("right", 24).put("top", 48).put("bottom", 8).put("containLabel", true);
+        o.put("animation", false);
+        return o;
+    }
+
+    /** A line chart of one or more series over years. */
+    public static String lines(String yName, String unit, String locale, List<Integer> years, List<String> names,
+                               List<double[]> series) {
+        ObjectNode o = base(unit, locale);
+        o.putObject("tooltip").put("trigger", "axis");
+        if (names.size() > 1) {
+            ArrayNode l = o.putObject("legend").put("top", 0).put("type", "scroll").putArray("data");
+            names.forEach(l::add);
+        }
+        ObjectNode x = o.putObject("xAxis").put("type", "category").put("boundaryGap", false);
+        years.forEach(y -> x.withArray("data").add(String.valueOf(y)));
+        o.putObject("yAxis").put("type", "value").put("name", yName).put("scale", true);
+        ArrayNode s = o.putArray("series");
+        for (int i = 0; i < names.size(); i++) {
+            ObjectNode one = s.addObject().put("type", "line").put("name", names.get(i)).put("symbolSize", 7);
+            ArrayNode d = one.putArray("data");
+            for (double v : series.get(i)) {
+                if (Double.isNaN(v)) d.addNull(); else d.add(v);
+            }
+        }
+        return o.toString();
+    }
+
+    /** A horizontal stacked bar chart: categories down the side, one stack per series (shift-share). */
+    public static String stackedBars(String xName, String unit, String locale, List<String> labels, List<String> names,
+                                     List<double[]> series) {
+        ObjectNode o = base(unit, locale);
+        o.putObject("tooltip").put("trigger", "axis").putObject("axisPointer").put("type", "shadow");
+        ArrayNode l = o.putObject("legend").put("top", 0).putArray("data");
+        names.forEach(l::add);
+        o.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 28);
+        ObjectNode y = o.putObject("yAxis").put("type", "category").put("inverse", true);
+        labels.forEach(v -> y.withArray("data").add(v));
+        y.putObject("axisLabel").put("width", 180).put("overflow", "truncate");
+        ((ObjectNode) o.get("grid")).put("bottom", 36);
+        ArrayNode s = o.putArray("series");
+        for (int i = 0; i < names.size(); i++) {
+            ObjectNode one = s.addObject().put("type", "bar").put("name", names.get(i)).put("stack", "total");
+            ArrayNode d = one.putArray("data");
+            for (double v : series.get(i)) d.add(Math.round(v));
+        }
+        return o.toString();
+    }
+
+    /** Horizontal bars of one value per label (e.g. LQ of the top regions), with a reference line. */
+    public static String bars(String xName, String unit, String locale, List<String> labels, double[] values, Double refLine) {
+        ObjectNode o = base(unit, locale);
+        o.putObject("tooltip").put("trigger", "axis").putObject("axisPointer").put("type", "shadow");
+        o.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 28);
+        ObjectNode y = o.putObject("yAxis").put("type", "category").put("inverse", true);
+        labels.forEach(v -> y.withArray("data").add(v));
+        y.putObject("axisLabel").put("width", 180).put("overflow", "truncate");
+        ((ObjectNode) o.get("grid")).put("bottom", 36).put("top", 16);
+        ObjectNode one = o.putArray("series").addObject().put("type", "bar").put("name", xName);
+        ArrayNode d = one.putArray("data");
+        for (double v : values) d.add(Math.round(v * 100) / 100.0);
+        if (refLine != null) {
+            ObjectNode ml = one.putObject("markLine").put("symbol", "none").put("silent", true);
+            ml.putArray("data").addObject().put("xAxis", refLine);
+            ml.putObject("lineStyle").put("type", "dashed").put("color", "#6b7280");
+        }
+        return o.toString();
+    }
+}

@@ -1,0 +1,168 @@
+package org.klaster.app.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import org.klaster.activity.ActivityRecord;
+import org.klaster.app.web.map.GeoShapes;
+import org.klaster.data.formats.BoundariesReader;
+import org.klaster.data.store.Dataset;
+import org.klaster.data.store.Store;
+import org.klaster.mapping.CategoryMap;
+import org.klaster.mapping.ClusterMapping;
+
+/**
+ * The state behind the web workbench: the store, the region table, and caches — datasets loaded
+ * once, mapping results per dataset × year × base year, boundaries projected once. Every handler
+ * receives this one object; nothing is global.
+ *
+ * <p>The DuckDB connection is used by one thread at a time (guarded by {@code this}); after the first
+ * request for a dataset, pages are served from memory.
+ */
+public final class Workbench {
+
+    private final Store store;
+    private final RegionCatalog regions;
+    private final BiFunction<String, Lang, String> referenceCategoryName;
+    private final Map<String, DatasetData> loaded = new ConcurrentHashMap<>();
+    private final Map<Key, MappingView> views = new ConcurrentHashMap<>();
+    private volatile List<Dataset> datasets;
+    private volatile GeoShapes shapes;
+    private volatile String boundariesSource;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * @param referenceCategoryName names of categories the project knows (demo categories, OKVED2
+     *                              divisions) in a language, or null when it does not know the code
+     */
+    public Workbench(Store store, RegionCatalog regions, BiFunction<String, Lang, String> referenceCategoryName) {
+        this.store = Objects.requireNonNull(store);
+        this.regions = Objects.requireNonNull(regions);
+        this.referenceCategoryName = referenceCategoryName == null ? (c, l) -> null : referenceCategoryName;
+        refreshDatasets();
+        loadBoundaries();
+    }
+
+    /** Changes whenever what pages show changes (a dataset was added, boundaries were imported). */
+    public long version() {
+        return version.get();
+    }
+
+    public RegionCatalog regions() {
+        return regions;
+    }
+
+    // ------------------------------------------------------------------ datasets
+
+    public List<Dataset> datasets() {
+        return datasets;
+    }
+
+    private synchronized void refreshDatasets() {
+        datasets = List.copyOf(store.datasets());
+    }
+
+    /** The dataset shown when none is chosen: the synthetic demo if present, else the most recent. */
+    public Optional<Dataset> defaultDataset() {
+        List<Dataset> all = datasets;
+        for (Dataset d : all) if (d.synthetic()) return Optional.of(d);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    public Optional<Dataset> dataset(String id) {
+        for (Dataset d : datasets) if (d.id().equals(id)) return Optional.of(d);
+        return Optional.empty();
+    }
+
+    /** A dataset's rows and category map, loaded from the store on first use. */
+    public DatasetData data(String id) {
+        DatasetData d = loaded.get(id);
+        if (d != null) return d;
+        Dataset meta = dataset(id).orElseThrow(() -> new NotFound("no dataset \"" + id + "\""));
+        return loaded.computeIfAbsent(id, k -> load(meta));
+    }
+
+    private synchronized DatasetData load(Dataset meta) {
+        List<ActivityRecord> rows = meta.kind().equals("firms") ? store.firmActivity(meta.id()) : store.activity(meta.id());
+        Map<String, String> map = store.categoryMap(meta.id());
+        Map<String, String> names = store.categoryNames(meta.id());
+        CategoryMap cm = map.isEmpty() ? CategoryMap.divisions() : CategoryMap.of(map, names);
+        return new DatasetData(meta, rows, cm, names);
+    }
+
+    /** Stores an uploaded activity dataset and makes it selectable. */
+    public Dataset addActivity(Dataset meta, List<ActivityRecord> rows) {
+        Dataset saved;
+        synchronized (this) {
+            saved = store.saveActivity(meta, rows, Map.of(), Map.of(), false);
+        }
+        refreshDatasets();
+        version.incrementAndGet();
+        return saved;
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    private record Key(String dataset, int year, Integer baseYear) {
+    }
+
+    /**
+     * The mapping of a dataset for a year (latest when null), with shift-share against the base year
+     * (the first year of the data when null and the data has more than one year). Cached.
+     */
+    public MappingView mapping(DatasetData d, Integer year, Integer baseYear) {
+        if (d.years().isEmpty()) throw new BadRequest("dataset \"" + d.id() + "\" has no activity rows");
+        int y = year == null ? d.years().last() : year;
+        if (!d.years().contains(y)) {
+            throw new BadRequest("year " + y + " is not in dataset \"" + d.id() + "\" (years: "
+                    + d.years().first() + "–" + d.years().last() + ")");
+        }
+        Integer b = baseYear;
+        if (b == null && d.years().first() < y) b = d.years().first();
+        if (b != null && (b >= y || !d.years().contains(b))) {
+            throw new BadRequest("base year " + b + " must be a year of the dataset before " + y);
+        }
+        Key key = new Key(d.id(), y, b);
+        MappingView v = views.get(key);
+        if (v != null) return v;
+        final Integer base = b;
+        return views.computeIfAbsent(key, k -> new MappingView(ClusterMapping.map(d.rows(), d.categoryMap(), y, base)));
+    }
+
+    /** A category's display name: project reference (localised), else the dataset's own, else the code. */
+    public String categoryName(DatasetData d, String code, Lang lang) {
+        String ref = referenceCategoryName.apply(code, lang);
+        if (ref != null) return ref;
+        String own = d == null ? null : d.categoryNames().get(code);
+        return own != null ? own : code;
+    }
+
+    // ------------------------------------------------------------------ boundaries
+
+    /** Projected boundaries, or {@code null} when none were imported (the map is then a tile grid). */
+    public GeoShapes shapes() {
+        return shapes;
+    }
+
+    public String boundariesSource() {
+        return boundariesSource;
+    }
+
+    private synchronized void loadBoundaries() {
+        List<BoundariesReader.Boundary> b = store.boundaries();
+        shapes = b.isEmpty() ? null : GeoShapes.project(b);
+        boundariesSource = store.boundariesSource().orElse(null);
+    }
+
+    /** Stores new boundaries (replacing any) and redraws maps with them. */
+    public void setBoundaries(BoundariesReader.Boundaries b) {
+        synchronized (this) {
+            store.saveBoundaries(b);
+        }
+        loadBoundaries();
+        version.incrementAndGet();
+    }
+}

@@ -1,0 +1,56 @@
+// Klaster workbench: progressive enhancement only. Pages work without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  // htmx: show inline validation errors (422) instead of dropping them
+  function configureHtmx() {
+    if (!window.htmx) return;
+    htmx.config.responseHandling = [
+      { code: "204", swap: false },
+      { code: "[23]..", swap: true },
+      { code: "422", swap: true },
+      { code: "[45]..", swap: false, error: true }
+    ];
+  }
+
+  function fmt(v, locale, unit) {
+    if (v === null || v === undefined || v === "-") return "—";
+    var s = typeof v === "number" ? v.toLocaleString(locale === "ru" ? "ru-RU" : "en-GB", { maximumFractionDigits: 2 }) : String(v);
+    return unit ? s + " " + unit : s;
+  }
+
+  function initCharts(root) {
+    if (!window.echarts) return;
+    (root || document).querySelectorAll(".chart[data-chart]").forEach(function (el) {
+      if (el.dataset.ready) return;
+      var opt;
+      try { opt = JSON.parse(el.getAttribute("data-chart")); } catch (e) { return; }
+      var unit = opt.unit, locale = opt.locale;
+      delete opt.unit; delete opt.locale;
+      if (opt.tooltip) opt.tooltip.valueFormatter = function (v) { return fmt(v, locale, unit); };
+      var axes = [].concat(opt.yAxis || [], opt.xAxis || []);
+      axes.forEach(function (ax) {
+        if (ax.type === "value") ax.axisLabel = Object.assign({}, ax.axisLabel, { formatter: function (v) { return fmt(v, locale); } });
+      });
+      opt.textStyle = { fontFamily: getComputedStyle(document.body).fontFamily };
+      opt.aria = { enabled: true };
+      var chart = echarts.init(el, null, { renderer: "svg" });
+      chart.setOption(opt);
+      el.dataset.ready = "1";
+      new ResizeObserver(function () { chart.resize(); }).observe(el);
+    });
+  }
+
+  // selects marked data-autosubmit submit their form on change (the button is for no-JS users)
+  document.addEventListener("change", function (e) {
+    var t = e.target;
+    if (t.matches && t.matches("select[data-autosubmit]") && t.form) t.form.submit();
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    configureHtmx();
+    initCharts(document);
+  });
+  document.addEventListener("htmx:afterSettle", function (e) { initCharts(e.target); });
+})();
