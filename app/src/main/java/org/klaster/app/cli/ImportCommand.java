@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.klaster.app.Klaster;
 import org.klaster.data.formats.ActivityData;
 import org.klaster.data.formats.ActivityReader;
+import org.klaster.data.formats.BoundariesReader;
 import org.klaster.data.formats.Categories;
 import org.klaster.data.formats.CategoriesReader;
 import org.klaster.data.formats.FirmsReader;
@@ -28,10 +29,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import a file into the database as a dataset with provenance; prints the dataset id.",
-                "KIND: activity (formats.md §1) or firms (firm-level CSV/Parquet, aggregated on read)."})
+                "KIND: activity (formats.md §1), firms (firm-level CSV/Parquet, aggregated on read) or boundaries",
+                "(GeoJSON of regions with ISO 3166-2 codes; the web map then draws them instead of the tile grid)."})
 public final class ImportCommand implements Callable<Integer> {
 
-    enum Kind { activity, firms }
+    enum Kind { activity, firms, boundaries }
 
     @Parameters(index = "0", paramLabel = "KIND", description = "What the file holds: ${COMPLETION-CANDIDATES}.")
     Kind kind;
@@ -63,6 +65,7 @@ public final class ImportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--id must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         Consumer<String> progress = Progress.phases(spec.commandLine().getErr(), false);
+        if (kind == Kind.boundaries) return importBoundaries(progress);
         // validate everything before the database is touched: a failed import writes nothing
         Categories cats = categories == null ? null : CategoriesReader.read(categories);
         if (cats != null) cats.warnings().forEach(w -> progress.accept("warning: " + w));
@@ -70,6 +73,7 @@ public final class ImportCommand implements Callable<Integer> {
             case activity -> ActivityReader.read(file, sheet);
             case firms -> new FirmsReader().read(file, (phase, fraction) -> progress.accept(Double.isNaN(fraction)
                     ? phase : String.format(Locale.ROOT, "%s (%.0f %%)", phase, 100 * fraction)));
+            case boundaries -> throw new IllegalStateException("boundaries are imported above");
         };
         data.warnings().forEach(w -> progress.accept("warning: " + w));
         String datasetId = id != null ? id : kind + "-" + data.sha256().substring(0, 8);
@@ -91,6 +95,18 @@ public final class ImportCommand implements Callable<Integer> {
             progress.accept("stored " + stored.provenance());
         }
         spec.commandLine().getOut().println(datasetId);
+        return Klaster.OK;
+    }
+
+    private int importBoundaries(Consumer<String> progress) throws Exception {
+        BoundariesReader.Boundaries b = BoundariesReader.read(file);
+        b.warnings().forEach(w -> progress.accept("warning: " + w));
+        try (Store store = Store.open(common.dbPath())) {
+            store.saveBoundaries(b);
+            progress.accept("stored " + b.regions().size() + " region boundaries from " + b.sourceName()
+                    + " (sha256 " + b.sha256().substring(0, 12) + "); they replace any stored before");
+        }
+        spec.commandLine().getOut().println("boundaries");
         return Klaster.OK;
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.klaster.app.DemoSetup;
 import org.klaster.app.Klaster;
 import org.klaster.app.web.Reference;
 import org.klaster.app.web.WebApp;
@@ -52,20 +53,11 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path file = db != null ? db : Store.defaultPath();
-        boolean empty;
-        try (Store probe = Store.open(file)) {
-            empty = probe.datasets().isEmpty();
-        }
-        if (empty && !noDemo) {
-            err.println("klaster serve: the database " + file + " holds no dataset; creating the synthetic demo (klaster demo)…");
-            err.flush();
-            int code = Klaster.run(new String[] {"demo", "--db", file.toString()}, System.out, System.err, false);
-            if (code != Klaster.OK) {
-                err.println("klaster serve: the demo could not be created (exit " + code + "); serving the empty database — upload data under /datasets");
-                err.flush();
-            }
-        }
         Store store = Store.open(file);
+        if (store.datasets().isEmpty() && !noDemo) {
+            err.println("klaster serve: the database " + file + " holds no dataset; creating the synthetic demo (as `klaster demo` does)…");
+            DemoSetup.install(store, true, Progress.phases(err, false));
+        }
         Workbench wb = new Workbench(store, Reference.regions(), Reference::categoryName);
         // load the default dataset and its latest mapping now, so the first page is as fast as the rest
         wb.defaultDataset().ifPresent(d -> wb.mapping(wb.data(d.id()), null, null));

@@ -240,4 +240,18 @@ class CliTest {
         assertThat(unknown.code()).isNotZero();
         assertThat(unknown.err()).contains("no dataset \"nope\"").contains("demo");
     }
+
+    @Test
+    void importsBoundariesAndRejectsBrokenGeoJson() throws IOException {
+        Path store = dir.resolve("bounds.duckdb");
+        Path good = write("b.geojson", """
+                {"type":"FeatureCollection","features":[{"type":"Feature","properties":{"shapeISO":"RU-SAM","shapeName":"Samara"},
+                 "geometry":{"type":"Polygon","coordinates":[[[49,53],[51,53],[51,54.5],[49,54.5],[49,53]]]}}]}
+                """);
+        assertThat(ok("import", "boundaries", good.toString(), "--db", store.toString()).out().strip()).isEqualTo("boundaries");
+        Path bad = write("bad.geojson", "{\"type\":\"FeatureCollection\",\"features\":[");
+        Run r = klaster("import", "boundaries", bad.toString(), "--db", store.toString());
+        assertThat(r.code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(r.err()).contains("bad.geojson");
+    }
 }
