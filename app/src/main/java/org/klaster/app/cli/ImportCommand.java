@@ -2,7 +2,6 @@ package org.klaster.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -21,6 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -55,6 +55,8 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Mixin
     CommonOptions common;
+    @ParentCommand
+    Klaster root;
     @Spec
     CommandSpec spec;
 
@@ -71,8 +73,11 @@ public final class ImportCommand implements Callable<Integer> {
         if (cats != null) cats.warnings().forEach(w -> progress.accept("warning: " + w));
         ActivityData data = switch (kind) {
             case activity -> ActivityReader.read(file, sheet);
-            case firms -> new FirmsReader().read(file, (phase, fraction) -> progress.accept(Double.isNaN(fraction)
-                    ? phase : String.format(Locale.ROOT, "%s (%.0f %%)", phase, 100 * fraction)));
+            case firms -> {
+                try (Progress.Bar bar = new Progress.Bar(spec.commandLine().getErr(), root.terminal())) {
+                    yield new FirmsReader().read(file, bar);
+                }
+            }
             case boundaries -> throw new IllegalStateException("boundaries are imported above");
         };
         data.warnings().forEach(w -> progress.accept("warning: " + w));

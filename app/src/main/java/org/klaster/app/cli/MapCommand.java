@@ -78,8 +78,10 @@ public final class MapCommand implements Callable<Integer> {
             data.warnings().forEach(w -> err.println("warning: " + w));
             rows = data.records();
         } else if (source.firms != null) {
-            var progress = Progress.phases(err, root.terminal());
-            ActivityData data = new FirmsReader().read(source.firms, (phase, fraction) -> progress.accept(phase));
+            ActivityData data;
+            try (Progress.Bar bar = new Progress.Bar(err, root.terminal())) {
+                data = new FirmsReader().read(source.firms, bar);
+            }
             data.warnings().forEach(w -> err.println("warning: " + w));
             rows = data.records();
         } else {
