@@ -279,6 +279,9 @@ class IoCliTest {
         assertThat(neither.code()).isEqualTo(Klaster.BAD_INPUT);
         Run noTable = klaster("io", "multipliers");
         assertThat(noTable.code()).isEqualTo(Klaster.BAD_INPUT);
+        Run noSubcommand = klaster("io");
+        assertThat(noSubcommand.code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(noSubcommand.err()).contains("needs a subcommand: multipliers, shock or extract");
     }
 
     @Test
