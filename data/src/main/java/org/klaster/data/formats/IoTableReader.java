@@ -1,0 +1,353 @@
+package org.klaster.data.formats;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.klaster.inputoutput.IoTable;
+import org.klaster.inputoutput.IoValidation;
+import org.klaster.linalg.DenseMatrix;
+
+/**
+ * Reads the canonical input–output table {@code io.csv} (matrix layout, formats.md §2) from CSV or
+ * .xlsx (detected as in {@link TabularFile}):
+ * <pre>
+ * code,S1,…,Sn,fd:households,…,fd:exports[,total_output]
+ * S1,z11,…,z1n,f11,…[,x1]
+ * …
+ * [import:S1,…]  or  [imports,m1,…,mn,…]
+ * [value_added,v1,…,vn]
+ * </pre>
+ *
+ * <p>Rules (every error names the file, the line and, where there is one, the column):
+ * <ul>
+ * <li>The first column is {@code code}. The columns after it up to the first {@code fd:} column are
+ *     the sectors; then come the final-demand columns ({@code fd:…}, at least one) and optionally
+ *     {@code total_output}. Any other column after the sectors is ignored with a warning.</li>
+ * <li>A row code is a sector code (exact, case-sensitive), {@code import:S}, {@code imports} or
+ *     {@code value_added} (the keywords ignore case); anything else is an error. Every sector row must
+ *     be present, in the order of the sector columns; no row may appear twice.</li>
+ * <li>Intermediate flows and final demand of sector rows are required numbers: an empty cell is a
+ *     missing value, and a missing flow makes the matrix unusable, so it is an error (write 0 for no
+ *     flow). Intermediate flows must not be negative; final demand may be (inventory changes).</li>
+ * <li>Either {@code import:S} rows (then one for every sector) or one {@code imports} row, not both.
+ *     Their sector cells are required and nonnegative; their final-demand cells are imports for final
+ *     use and may be empty; their {@code total_output} cell must be empty.</li>
+ * <li>The {@code value_added} row is optional; its sector cells are required (negative is allowed and
+ *     warned about); its {@code total_output} cell must be empty; final-demand cells are ignored with
+ *     a warning.</li>
+ * <li>A given {@code total_output} (empty = not given) must match the row sum within 0.1 %; otherwise
+ *     an error at that cell, or — with {@code allowImbalance} — a warning.</li>
+ * </ul>
+ * The numbers are then checked by {@link IoTable#validate(boolean)}; its errors are reported as an
+ * {@link InputException} for the file, its warnings returned with the table.
+ */
+public final class IoTableReader {
+
+    static final String CODE = "code";
+    static final String FD_PREFIX = "fd:";
+    static final String TOTAL_OUTPUT = "total_output";
+    static final String IMPORT_PREFIX = "import:";
+    static final String IMPORTS = "imports";
+    static final String VALUE_ADDED = "value_added";
+
+    /** A table read from a file, with its validation and the reader's own warnings. */
+    public record Result(IoTable table, IoValidation validation, List<String> warnings) {
+        public Result {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private IoTableReader() {
+    }
+
+    /**
+     * Reads and validates an io table.
+     *
+     * @param sheet          sheet of a workbook, or null for the first (must be null for CSV)
+     * @param allowImbalance a given total_output off by more than 0.1 % is a warning rather than an error
+     * @throws InputException on any problem with the content
+     */
+    public static IoTable read(Path file, String sheet, boolean allowImbalance) throws IOException {
+        return load(file, sheet, allowImbalance).table();
+    }
+
+    /** Like {@link #read}, also returning the validation and every warning (reader's and validation's). */
+    public static Result load(Path file, String sheet, boolean allowImbalance) throws IOException {
+        try (TabularFile t = TabularFile.open(file, sheet)) {
+            return parse(t, allowImbalance);
+        }
+    }
+
+    private static Result parse(TabularFile t, boolean allowImbalance) throws IOException {
+        List<String> header = t.header();
+        List<String> keys = t.columns();
+        long hl = t.headerLine();
+        Set<String> warnings = new LinkedHashSet<>();
+        String name = InputException.displayName(t.file());
+        if (header.isEmpty() || !keys.get(0).equals(CODE)) {
+            throw t.at(hl, header.isEmpty() ? null : header.get(0),
+                    "the first column must be \"code\" (the row codes of the io matrix layout)");
+        }
+        // sector columns: 1 .. first fd:
+        List<String> sectors = new ArrayList<>();
+        int c = 1;
+        while (c < header.size() && !keys.get(c).startsWith(FD_PREFIX) && !keys.get(c).equals(TOTAL_OUTPUT)) {
+            String s = header.get(c);
+            if (s.isEmpty()) {
+                throw t.at(hl, "#" + (c + 1), "column " + (c + 1) + " has no name; sector columns need a sector code");
+            }
+            String k = keys.get(c);
+            if (k.equals(IMPORTS) || k.equals(VALUE_ADDED) || k.startsWith(IMPORT_PREFIX) || k.equals(CODE)) {
+                throw t.at(hl, s, InputException.quote(s) + " cannot be a sector code (it is a reserved row or column name)");
+            }
+            sectors.add(s);
+            c++;
+        }
+        if (sectors.isEmpty()) {
+            throw t.at(hl, null, "no sector columns: after \"code\" the header must list the sector codes S1..Sn,"
+                    + " then the fd: columns");
+        }
+        List<Integer> fdCols = new ArrayList<>();
+        List<String> fdNames = new ArrayList<>();
+        int totalCol = -1;
+        for (; c < header.size(); c++) {
+            String k = keys.get(c);
+            if (k.startsWith(FD_PREFIX)) {
+                if (totalCol >= 0) {
+                    throw t.at(hl, header.get(c), "final-demand column " + InputException.quote(header.get(c))
+                            + " comes after \"total_output\", which must be the last column");
+                }
+                fdCols.add(c);
+                fdNames.add(k);
+            } else if (k.equals(TOTAL_OUTPUT)) {
+                totalCol = c;
+            } else if (!k.isEmpty()) {
+                warnings.add(name + ": column " + InputException.quote(header.get(c))
+                        + " is not part of the io format (sectors come before the fd: columns) and was ignored");
+            }
+        }
+        if (fdCols.isEmpty()) {
+            throw t.at(hl, null, "no final-demand column: the header needs at least one fd: column (e.g. fd:households)");
+        }
+        int n = sectors.size();
+        int k = fdCols.size();
+        Map<String, Integer> sectorIndex = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            sectorIndex.put(sectors.get(i), i);
+        }
+
+        DenseMatrix z = new DenseMatrix(n, n);
+        DenseMatrix f = new DenseMatrix(n, k);
+        double[] given = totalCol >= 0 ? new double[n] : null;
+        long[] sectorLine = new long[n];
+        DenseMatrix importMatrix = null;
+        DenseMatrix importFinal = null;
+        long[] importLine = null;
+        double[] importsRow = null;
+        double[] importsFinal = null;
+        long importsRowLine = 0;
+        double[] va = null;
+        long vaLine = 0;
+        int nextSector = 0;
+        String unit = t.format().kind() == TabularFile.Kind.XLSX ? "row " : "line ";
+
+        TabularFile.Row row;
+        while ((row = t.next()) != null) {
+            String code = row.code(0);
+            String lower = code.toLowerCase(Locale.ROOT);
+            Integer si = sectorIndex.get(code);
+            if (si != null) {
+                if (sectorLine[si] != 0) {
+                    throw row.error(0, "row " + InputException.quote(code) + " appears twice (first on " + unit
+                            + sectorLine[si] + ")");
+                }
+                if (si != nextSector) {
+                    throw row.error(0, "row " + InputException.quote(code) + " is out of order: the sector rows must"
+                            + " follow the sector columns, so row " + InputException.quote(sectors.get(nextSector))
+                            + " is expected here");
+                }
+                nextSector++;
+                sectorLine[si] = row.line();
+                for (int j = 0; j < n; j++) {
+                    double v = requiredCell(row, 1 + j, "intermediate flow");
+                    if (v < 0) {
+                        throw row.error(1 + j, "intermediate flow " + InputException.quote(row.get(1 + j))
+                                + " is negative; flows between sectors cannot be negative");
+                    }
+                    z.set(si, j, v);
+                }
+                for (int q = 0; q < k; q++) {
+                    f.set(si, q, requiredCell(row, fdCols.get(q), "final demand"));
+                }
+                if (given != null) {
+                    double g = row.number(totalCol);
+                    given[si] = g;
+                }
+            } else if (lower.startsWith(IMPORT_PREFIX)) {
+                if (importsRowLine != 0) {
+                    throw row.error(0, "import: rows and an imports row cannot both be given (the imports row is on "
+                            + unit + importsRowLine + ")");
+                }
+                String product = code.substring(IMPORT_PREFIX.length()).strip();
+                Integer pi = sectorIndex.get(product);
+                if (pi == null) {
+                    throw row.error(0, "row " + InputException.quote(code) + " names no sector of the header");
+                }
+                if (importMatrix == null) {
+                    importMatrix = new DenseMatrix(n, n);
+                    importFinal = new DenseMatrix(n, k);
+                    importLine = new long[n];
+                }
+                if (importLine[pi] != 0) {
+                    throw row.error(0, "row " + InputException.quote(code) + " appears twice (first on " + unit
+                            + importLine[pi] + ")");
+                }
+                importLine[pi] = row.line();
+                for (int j = 0; j < n; j++) {
+                    importMatrix.set(pi, j, importCell(row, 1 + j));
+                }
+                for (int q = 0; q < k; q++) {
+                    importFinal.set(pi, q, row.number(fdCols.get(q)));
+                }
+                requireEmptyTotal(row, totalCol, code);
+            } else if (lower.equals(IMPORTS)) {
+                if (importsRowLine != 0) {
+                    throw row.error(0, "row \"imports\" appears twice (first on " + unit + importsRowLine + ")");
+                }
+                if (importMatrix != null) {
+                    throw row.error(0, "import: rows and an imports row cannot both be given (choose one)");
+                }
+                importsRowLine = row.line();
+                importsRow = new double[n];
+                for (int j = 0; j < n; j++) {
+                    importsRow[j] = importCell(row, 1 + j);
+                }
+                importsFinal = new double[k];
+                for (int q = 0; q < k; q++) {
+                    importsFinal[q] = row.number(fdCols.get(q));
+                }
+                requireEmptyTotal(row, totalCol, code);
+            } else if (lower.equals(VALUE_ADDED)) {
+                if (vaLine != 0) {
+                    throw row.error(0, "row \"value_added\" appears twice (first on " + unit + vaLine + ")");
+                }
+                vaLine = row.line();
+                va = new double[n];
+                for (int j = 0; j < n; j++) {
+                    va[j] = requiredCell(row, 1 + j, "value added");
+                }
+                for (int q = 0; q < k; q++) {
+                    if (!row.isBlank(fdCols.get(q))) {
+                        warnings.add(name + ", " + unit + row.line() + ": the final-demand cells of the value_added row"
+                                + " are ignored");
+                        break;
+                    }
+                }
+                requireEmptyTotal(row, totalCol, code);
+            } else {
+                throw row.error(0, "unknown row code " + InputException.quote(code) + ": expected a sector of the header ("
+                        + preview(sectors) + "), import:SECTOR, imports or value_added");
+            }
+        }
+        if (nextSector < n) {
+            throw t.whole("sector row " + InputException.quote(sectors.get(nextSector))
+                    + " is missing (every sector column needs its row, in the same order)");
+        }
+        if (importMatrix != null) {
+            for (int i = 0; i < n; i++) {
+                if (importLine[i] == 0) {
+                    throw t.whole("row \"import:" + sectors.get(i) + "\" is missing: with import: rows, every sector"
+                            + " needs one (write zeros for a product that is not imported)");
+                }
+            }
+        }
+
+        // row balance against a given total_output, at the cell
+        if (given != null && !allowImbalance) {
+            double[] x = IoTable.of(sectors, z, fdNames, f).totalOutput();
+            for (int i = 0; i < n; i++) {
+                double g = given[i];
+                if (Double.isNaN(g)) {
+                    continue;
+                }
+                double scale = Math.max(Math.abs(g), Math.abs(x[i]));
+                if (Math.abs(g - x[i]) > IoTable.ROW_BALANCE_TOLERANCE * scale) {
+                    throw t.at(sectorLine[i], header.get(totalCol), String.format(Locale.ROOT,
+                            "total_output of sector %s is %s but its row sums to %s (%.2f %% apart, more than 0.1 %%;"
+                                    + " use --allow-imbalance to proceed anyway)",
+                            sectors.get(i), plain(g), plain(x[i]), 100 * Math.abs(g - x[i]) / scale));
+                }
+            }
+        }
+
+        IoTable table = IoTable.of(sectors, z, fdNames, f);
+        if (importMatrix != null) {
+            table = table.withImportMatrix(importMatrix, importFinal);
+        } else if (importsRow != null) {
+            table = table.withImports(importsRow, importsFinal);
+        }
+        if (va != null) {
+            table = table.withValueAdded(va);
+        }
+        if (given != null) {
+            table = table.withGivenTotalOutput(given);
+        }
+        IoValidation validation = table.validate(allowImbalance);
+        if (!validation.ok()) {
+            throw t.whole(String.join("; ", validation.errors()));
+        }
+        if (validation.inactiveSectors().size() == n) {
+            throw t.whole("every sector has zero total output; there is nothing to analyse");
+        }
+        warnings.addAll(t.warnings());
+        List<String> all = new ArrayList<>(warnings);
+        for (String w : validation.warnings()) {
+            all.add(name + ": " + w);
+        }
+        return new Result(table, validation, all);
+    }
+
+    private static double requiredCell(TabularFile.Row row, int i, String what) {
+        double v = row.number(i);
+        if (Double.isNaN(v)) {
+            throw row.error(i, "the " + what + " is empty; an empty cell is a missing value, and a missing value"
+                    + " is an error in a matrix (write 0 for no flow)");
+        }
+        return v;
+    }
+
+    private static double importCell(TabularFile.Row row, int i) {
+        double v = requiredCell(row, i, "imported input");
+        if (v < 0) {
+            throw row.error(i, "imported input " + InputException.quote(row.get(i)) + " is negative; imports cannot be negative");
+        }
+        return v;
+    }
+
+    private static void requireEmptyTotal(TabularFile.Row row, int totalCol, String code) {
+        if (totalCol >= 0 && !row.isBlank(totalCol)) {
+            throw row.error(totalCol, "the total_output cell of row " + InputException.quote(code)
+                    + " must be empty (total output belongs to sector rows only)");
+        }
+    }
+
+    private static String preview(List<String> sectors) {
+        if (sectors.size() <= 6) {
+            return String.join(", ", sectors);
+        }
+        return String.join(", ", sectors.subList(0, 5)) + ", …, " + sectors.get(sectors.size() - 1);
+    }
+
+    private static String plain(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
+    }
+}
