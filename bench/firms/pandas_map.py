@@ -49,10 +49,11 @@ def main(src, out):
         fail("negative employment")
     if df.duplicated(subset=["firm_id", "year"]).any():
         fail("duplicate (firm_id, year)")
-    df["year"] = df["year"].astype(str).astype(np.int32)
 
-    t1 = int(df["year"].max())
-    df = df[df["year"] == t1]
+    # the latest year (as Klaster maps by default), chosen on the categories, not per row
+    t1 = int(years.max())
+    if len(years) > 1:
+        df = df[df["year"].isin(df["year"].cat.categories[(years == t1).to_numpy()])]
     # --- aggregate: region x industry first (few distinct codes), then industry -> division
     g = df.groupby(["region", "industry"], sort=False, observed=True)["employment"].agg(["sum", "size"]).reset_index()
     g["region"] = g["region"].astype(str).str.strip()
