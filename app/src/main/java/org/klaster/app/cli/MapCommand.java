@@ -80,7 +80,7 @@ public final class MapCommand implements Callable<Integer> {
         } else if (source.firms != null) {
             ActivityData data;
             try (Progress.Bar bar = new Progress.Bar(err, root.terminal())) {
-                data = new FirmsReader().read(source.firms, bar);
+                data = new FirmsReader().read(source.firms, bar, false); // nothing is stored: no digest needed
             }
             data.warnings().forEach(w -> err.println("warning: " + w));
             rows = data.records();

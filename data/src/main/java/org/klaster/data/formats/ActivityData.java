@@ -12,7 +12,8 @@ import org.klaster.activity.ActivityRecord;
  *                   industry, year)
  * @param warnings   non-fatal remarks for the user (ignored columns, header-only file, …), each a
  *                   sentence naming the file
- * @param sha256     SHA-256 of the file's bytes, lower-case hex
+ * @param sha256     SHA-256 of the file's bytes, lower-case hex; null only when the caller asked a
+ *                   firm read to skip it (nothing is stored, so no provenance is needed)
  * @param sourceName the file name as given (without directories)
  * @param format     what was detected, e.g. {@code CSV, Windows-1251, separator ";", decimal comma}
  */
@@ -21,7 +22,6 @@ public record ActivityData(List<ActivityRecord> records, List<String> warnings, 
     public ActivityData {
         records = List.copyOf(records);
         warnings = List.copyOf(warnings);
-        Objects.requireNonNull(sha256, "sha256");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(format, "format");
     }

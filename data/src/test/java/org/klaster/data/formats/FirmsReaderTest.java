@@ -54,6 +54,9 @@ class FirmsReaderTest {
         assertThat(d.warnings()).containsExactly("firms.csv: column \"source\" is not part of the firm format and was ignored");
         assertThat(d.format()).isEqualTo("firm-level CSV, UTF-8, separator \",\", decimal point");
         assertThat(d.sha256()).isEqualTo(ActivityReaderTest.sha256(f));
+        ActivityData noDigest = new FirmsReader().read(f, FirmsReader.Progress.NONE, false);
+        assertThat(noDigest.sha256()).isNull();
+        assertThat(noDigest.records()).isEqualTo(d.records());
         assertThat(d.sourceName()).isEqualTo("firms.csv");
         assertThat(phases).startsWith("checking firms.csv").endsWith("done");
     }
