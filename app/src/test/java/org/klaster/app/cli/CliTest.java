@@ -1,22 +1,16 @@
 package org.klaster.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.klaster.app.cli.CliRun.klaster;
+import static org.klaster.app.cli.CliRun.ok;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,39 +26,6 @@ class CliTest {
     @TempDir
     static Path dir;
     static Path db;
-
-    record Run(int code, String out, String err) {
-        List<Map<String, String>> csv() {
-            try {
-                List<Map<String, String>> rows = new ArrayList<>();
-                for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(out))) {
-                    rows.add(new HashMap<>(r.toMap()));
-                }
-                return rows;
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }
-
-        Map<String, String> row(String region, String category) {
-            return csv().stream().filter(r -> r.get("region").equals(region) && r.get("category").equals(category))
-                    .findFirst().orElseThrow(() -> new AssertionError("no row " + region + "/" + category + " in\n" + out));
-        }
-    }
-
-    static Run klaster(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Klaster.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static Run ok(String... args) {
-        Run r = klaster(args);
-        assertThat(r.code()).as("exit code of %s; stderr: %s", Arrays.toString(args), r.err()).isZero();
-        return r;
-    }
 
     static Path write(String name, String content) throws IOException {
         Path p = dir.resolve(name);
@@ -106,7 +67,7 @@ class CliTest {
     @Test
     void mapsAnAnalystsFileAgainstAHandComputation() throws IOException {
         Path f = write("act.csv", ACTIVITY);
-        Run r = ok("map", "--activity", f.toString(), "--year", "2023", "--format", "csv");
+        CliRun r = ok("map", "--activity", f.toString(), "--year", "2023", "--format", "csv");
         assertThat(r.out().lines().findFirst().orElseThrow()).isEqualTo(
                 "region,category,year,employment,share,lq,size_star,specialisation_star,focus_star,stars,strong");
         assertThat(r.csv()).hasSize(7); // R2 has no 29, R1 no 62: zero cells are not output
@@ -125,7 +86,7 @@ class CliTest {
     @Test
     void shiftShareColumnsAddUp() throws IOException {
         Path f = write("act2.csv", ACTIVITY);
-        Run r = ok("map", "--activity", f.toString(), "--year", "2023", "--base-year", "2022", "--format", "csv");
+        CliRun r = ok("map", "--activity", f.toString(), "--year", "2023", "--base-year", "2022", "--format", "csv");
         Map<String, String> row = r.row("R1", "10");
         // E_R1,10 grew 50 → 100; the whole economy 50 → 1000
         assertThat(Double.parseDouble(row.get("employment_base"))).isEqualTo(50);
@@ -140,7 +101,7 @@ class CliTest {
     void categoriesFileGroupsIndustries() throws IOException {
         Path f = write("act3.csv", ACTIVITY);
         Path c = write("cats.csv", "industry,category,category_name\n10,food,Food\n29,auto,Automotive\n62,ict,ICT\n");
-        Run r = ok("map", "--activity", f.toString(), "--categories", c.toString(), "--format", "json");
+        CliRun r = ok("map", "--activity", f.toString(), "--categories", c.toString(), "--format", "json");
         JsonNode rows = new ObjectMapper().readTree(r.out());
         assertThat(rows.size()).isEqualTo(7);
         JsonNode first = rows.get(0);
@@ -154,7 +115,7 @@ class CliTest {
     void badInputNamesFileLineAndColumnAndWritesNothing() throws IOException {
         Path f = write("bad.csv", "region,industry,year,employment\nR1,10,2023,100\nR2,10,2023,12x\n");
         Path out = dir.resolve("never.csv");
-        Run r = klaster("map", "--activity", f.toString(), "--out", out.toString());
+        CliRun r = klaster("map", "--activity", f.toString(), "--out", out.toString());
         assertThat(r.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(r.err()).contains("bad.csv").contains("line 3").contains("employment").doesNotContain("Exception");
         assertThat(r.err().strip().lines().count()).isEqualTo(1);
@@ -164,7 +125,7 @@ class CliTest {
     @Test
     void unknownYearIsAUsageError() throws IOException {
         Path f = write("act4.csv", ACTIVITY);
-        Run r = klaster("map", "--activity", f.toString(), "--year", "2030");
+        CliRun r = klaster("map", "--activity", f.toString(), "--year", "2030");
         assertThat(r.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(r.err()).contains("2030").contains("2022");
     }
@@ -173,7 +134,7 @@ class CliTest {
     void importStoresWithProvenanceAndFailedImportStoresNothing() throws IOException {
         Path store = dir.resolve("imports.duckdb");
         Path bad = write("bad-import.csv", "region,industry,year,employment\nR1,10,2023,100\nR1,10,2023,5\n");
-        Run failed = klaster("import", "activity", bad.toString(), "--db", store.toString());
+        CliRun failed = klaster("import", "activity", bad.toString(), "--db", store.toString());
         assertThat(failed.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(failed.err()).contains("line 3").contains("line 2"); // a duplicate names both lines
         assertThat(ok("datasets", "--db", store.toString(), "--format", "csv").csv()).isEmpty();
@@ -187,7 +148,7 @@ class CliTest {
         assertThat(ds.get(0)).containsEntry("id", id).containsEntry("kind", "activity").containsEntry("source", "good.csv")
                 .containsEntry("rows", "8").containsEntry("synthetic", "false");
         assertThat(ds.get(0).get("sha256")).hasSize(64).startsWith(id.substring("activity-".length()));
-        Run mapped = ok("map", "--dataset", id, "--db", store.toString(), "--format", "csv");
+        CliRun mapped = ok("map", "--dataset", id, "--db", store.toString(), "--format", "csv");
         assertThat(Double.parseDouble(mapped.row("R2", "62").get("lq"))).isCloseTo(2.5, within(1e-12));
     }
 
@@ -196,7 +157,7 @@ class CliTest {
         List<Map<String, String>> ds = ok("datasets", "--db", db.toString(), "--format", "csv").csv();
         assertThat(ds).extracting(m -> m.get("id")).containsExactlyInAnyOrder("demo", "demo-firms");
         assertThat(ds).allSatisfy(m -> assertThat(m).containsEntry("synthetic", "true").containsEntry("generator", DemoEconomy.VERSION));
-        Run r = ok("map", "--dataset", "demo", "--year", "2024", "--db", db.toString(), "--format", "csv");
+        CliRun r = ok("map", "--dataset", "demo", "--year", "2024", "--db", db.toString(), "--format", "csv");
         assertThat(r.err()).contains("SYNTHETIC");
         // the demo's categories are used, not bare divisions
         assertThat(r.csv()).extracting(m -> m.get("category")).contains("automotive", "oil_gas");
@@ -212,10 +173,10 @@ class CliTest {
         StringBuilder cats = new StringBuilder("industry,category\n");
         DemoCategories.codeToCategory().forEach((k, v) -> cats.append(k).append(',').append(v).append('\n'));
         Path catFile = write("demo-cats.csv", cats.toString());
-        Run fromFirms = ok("map", "--firms", firms.toString(), "--categories", catFile.toString(), "--format", "csv");
-        Run fromDemo = ok("map", "--dataset", "demo", "--year", "2024", "--db", db.toString(), "--format", "csv");
+        CliRun fromFirms = ok("map", "--firms", firms.toString(), "--categories", catFile.toString(), "--format", "csv");
+        CliRun fromDemo = ok("map", "--dataset", "demo", "--year", "2024", "--db", db.toString(), "--format", "csv");
         assertThat(fromFirms.out()).isEqualTo(fromDemo.out());
-        Run fromStoredFirms = ok("map", "--dataset", "demo-firms", "--db", db.toString(), "--format", "csv");
+        CliRun fromStoredFirms = ok("map", "--dataset", "demo-firms", "--db", db.toString(), "--format", "csv");
         assertThat(fromStoredFirms.out()).isEqualTo(fromDemo.out());
     }
 
@@ -223,7 +184,7 @@ class CliTest {
     void everyCommandHasHelp() {
         for (String[] c : List.of(new String[] {"--help"}, new String[] {"map", "--help"}, new String[] {"import", "--help"},
                 new String[] {"datasets", "--help"}, new String[] {"demo", "--help"}, new String[] {"demo", "firms", "--help"})) {
-            Run r = ok(c);
+            CliRun r = ok(c);
             assertThat(r.out()).contains("Usage:");
         }
     }
@@ -233,10 +194,10 @@ class CliTest {
         assertThat(klaster("map").code()).isEqualTo(Klaster.BAD_INPUT); // no source
         assertThat(klaster("map", "--activity", "a.csv", "--dataset", "demo").code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(klaster("nonsense").code()).isEqualTo(Klaster.BAD_INPUT);
-        Run missing = klaster("map", "--activity", dir.resolve("nope.csv").toString());
+        CliRun missing = klaster("map", "--activity", dir.resolve("nope.csv").toString());
         assertThat(missing.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(missing.err()).contains("nope.csv");
-        Run unknown = klaster("map", "--dataset", "nope", "--db", db.toString());
+        CliRun unknown = klaster("map", "--dataset", "nope", "--db", db.toString());
         assertThat(unknown.code()).isNotZero();
         assertThat(unknown.err()).contains("no dataset \"nope\"").contains("demo");
     }
@@ -250,7 +211,7 @@ class CliTest {
                 """);
         assertThat(ok("import", "boundaries", good.toString(), "--db", store.toString()).out().strip()).isEqualTo("boundaries");
         Path bad = write("bad.geojson", "{\"type\":\"FeatureCollection\",\"features\":[");
-        Run r = klaster("import", "boundaries", bad.toString(), "--db", store.toString());
+        CliRun r = klaster("import", "boundaries", bad.toString(), "--db", store.toString());
         assertThat(r.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(r.err()).contains("bad.geojson");
     }

@@ -1,22 +1,15 @@
 package org.klaster.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.klaster.app.cli.CliRun.klaster;
+import static org.klaster.app.cli.CliRun.ok;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klaster.app.Klaster;
@@ -26,47 +19,6 @@ class IoCliTest {
 
     @TempDir
     Path dir;
-
-    record Run(int code, String out, String err) {
-        List<Map<String, String>> csv() {
-            try {
-                List<Map<String, String>> rows = new ArrayList<>();
-                for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().get().parse(new StringReader(out))) {
-                    rows.add(new HashMap<>(r.toMap()));
-                }
-                return rows;
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        }
-
-        Map<String, String> row(String sector) {
-            return csv().stream().filter(r -> r.get("sector").equals(sector)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no row " + sector + " in\n" + out));
-        }
-
-        double num(String sector, String column) {
-            return Double.parseDouble(row(sector).get(column));
-        }
-
-        String header() {
-            return out.lines().findFirst().orElse("");
-        }
-    }
-
-    static Run klaster(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Klaster.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), false);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static Run ok(String... args) {
-        Run r = klaster(args);
-        assertThat(r.code()).as("exit code of %s; stderr: %s", Arrays.toString(args), r.err()).isZero();
-        return r;
-    }
 
     Path write(String name, String content) throws IOException {
         Path p = dir.resolve(name);
@@ -102,7 +54,7 @@ class IoCliTest {
     @Test
     void multipliersOfTheMillerBlairTable() throws IOException {
         Path f = write("io.csv", MILLER_BLAIR);
-        Run r = ok("io", "multipliers", "--table", f.toString(), "--format", "csv");
+        CliRun r = ok("io", "multipliers", "--table", f.toString(), "--format", "csv");
         assertThat(r.header()).isEqualTo("sector,output,output_multiplier,backward_linkage,forward_linkage,key_sector,"
                 + "import_content,value_added_multiplier");
         assertThat(r.csv()).hasSize(2);
@@ -127,7 +79,7 @@ class IoCliTest {
     @Test
     void jsonPrintsUndefinedAsNull() throws IOException {
         Path f = write("io.csv", MILLER_BLAIR);
-        Run r = ok("io", "multipliers", "--table", f.toString(), "--format", "json");
+        CliRun r = ok("io", "multipliers", "--table", f.toString(), "--format", "json");
         assertThat(r.out()).contains("\"import_content\" : null");
     }
 
@@ -139,7 +91,7 @@ class IoCliTest {
     @Test
     void demandShockByHand() throws IOException {
         Path f = write("io.csv", MILLER_BLAIR);
-        Run r = ok("io", "shock", "--table", f.toString(), "--demand", "S1=-0.2", "--format", "csv");
+        CliRun r = ok("io", "shock", "--table", f.toString(), "--demand", "S1=-0.2", "--format", "csv");
         assertThat(r.header()).isEqualTo("sector,baseline_output,output_change,output_change_pct");
         assertThat(r.csv()).extracting(m -> m.get("sector")).containsExactly("S1", "S2", "TOTAL");
         assertThat(r.num("S1", "output_change")).isCloseTo(-70 * 0.95 / DET, within(1e-9));
@@ -158,10 +110,10 @@ class IoCliTest {
     @Test
     void shockFlagSyntaxVariants() throws IOException {
         Path f = write("io.csv", MILLER_BLAIR);
-        Run comma = ok("io", "shock", "--table", f.toString(), "--demand", "S1=-0.2,S2=0.1", "--format", "csv");
-        Run repeated = ok("io", "shock", "--table", f.toString(), "--demand", "S1=-0.2", "--demand", "S2=+0.1",
+        CliRun comma = ok("io", "shock", "--table", f.toString(), "--demand", "S1=-0.2,S2=0.1", "--format", "csv");
+        CliRun repeated = ok("io", "shock", "--table", f.toString(), "--demand", "S1=-0.2", "--demand", "S2=+0.1",
                 "--format", "csv");
-        Run equals = ok("io", "shock", "--table", f.toString(), "--demand=S2=0.1, S1=-0.2", "--format", "csv");
+        CliRun equals = ok("io", "shock", "--table", f.toString(), "--demand=S2=0.1, S1=-0.2", "--format", "csv");
         assertThat(comma.out()).isEqualTo(repeated.out()).isEqualTo(equals.out());
         assertThat(comma.num("S1", "output_change")).isCloseTo(-24 / DET, within(1e-9));
         assertThat(comma.num("S2", "output_change")).isCloseTo(130.5 / DET, within(1e-9));
@@ -176,13 +128,13 @@ class IoCliTest {
                 imports,50,100,,
                 value_added,600,1300,,
                 """);
-        Run cut = ok("io", "shock", "--table", f.toString(), "--input-cut", "S1=0.5", "--format", "csv");
+        CliRun cut = ok("io", "shock", "--table", f.toString(), "--input-cut", "S1=0.5", "--format", "csv");
         // Δp = (−25, 0); Δxᵀ = ΔpᵀG → Δx = −25·(0.95, 0.5)/0.7575
         assertThat(cut.num("S1", "output_change")).isCloseTo(-25 * 0.95 / DET, within(1e-9));
         assertThat(cut.num("S2", "output_change")).isCloseTo(-25 * 0.5 / DET, within(1e-9));
-        Run perturb = ok("io", "shock", "--table", f.toString(), "--perturb", "S2=0.1", "--format", "csv");
+        CliRun perturb = ok("io", "shock", "--table", f.toString(), "--perturb", "S2=0.1", "--format", "csv");
         assertThat(perturb.num("TOTAL", "output_change")).isNegative();
-        Run none = klaster("io", "shock", "--table", write("mb.csv", MILLER_BLAIR).toString(), "--input-cut", "S1=0.5");
+        CliRun none = klaster("io", "shock", "--table", write("mb.csv", MILLER_BLAIR).toString(), "--input-cut", "S1=0.5");
         assertThat(none.code()).isEqualTo(Klaster.IMPOSSIBLE);
         assertThat(none.err()).contains("input cut needs imports");
     }
@@ -190,7 +142,7 @@ class IoCliTest {
     @Test
     void extractionRowsAreConsistent() throws IOException {
         Path f = write("io.csv", MILLER_BLAIR);
-        Run r = ok("io", "extract", "--table", f.toString(), "--format", "csv");
+        CliRun r = ok("io", "extract", "--table", f.toString(), "--format", "csv");
         assertThat(r.header()).isEqualTo("sector,backward_extraction_loss,backward_extraction_loss_pct,"
                 + "forward_extraction_loss,forward_extraction_loss_pct");
         assertThat(r.csv()).extracting(m -> m.get("sector")).containsExactly("S1", "S2");
@@ -218,7 +170,7 @@ class IoCliTest {
                 B,600,600,-200
                 """);
         Path out = dir.resolve("np-out.csv");
-        Run r = klaster("io", "multipliers", "--table", f.toString(), "--out", out.toString());
+        CliRun r = klaster("io", "multipliers", "--table", f.toString(), "--out", out.toString());
         assertThat(r.code()).isEqualTo(Klaster.IMPOSSIBLE);
         assertThat(r.err()).contains("not productive: spectral radius of A is 1.20 ≥ 1").doesNotContain("Exception");
         assertThat(out).doesNotExist();
@@ -235,7 +187,7 @@ class IoCliTest {
                 S2,200,abc,1700
                 """);
         Path out = dir.resolve("out.csv");
-        Run r = klaster("io", "multipliers", "--table", f.toString(), "--out", out.toString());
+        CliRun r = klaster("io", "multipliers", "--table", f.toString(), "--out", out.toString());
         assertThat(r.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(r.err()).contains("bad-io.csv, line 3, column \"S2\": \"abc\" is not a number")
                 .doesNotContain("Exception");
@@ -250,10 +202,10 @@ class IoCliTest {
                 S1,150,500,350,1000
                 S2,200,100,1700,2100
                 """);
-        Run refused = klaster("io", "multipliers", "--table", f.toString());
+        CliRun refused = klaster("io", "multipliers", "--table", f.toString());
         assertThat(refused.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(refused.err()).contains("imb.csv, line 3, column \"total_output\": total_output of sector S2 is 2100");
-        Run allowed = ok("io", "multipliers", "--table", f.toString(), "--allow-imbalance", "--format", "csv");
+        CliRun allowed = ok("io", "multipliers", "--table", f.toString(), "--allow-imbalance", "--format", "csv");
         assertThat(allowed.err()).contains("warning: imb.csv: row balance: total_output of sector S2 is 2100");
         assertThat(allowed.num("S2", "output")).isEqualTo(2000);
     }
@@ -261,25 +213,25 @@ class IoCliTest {
     @Test
     void shockUsageErrorsExitTwo() throws IOException {
         Path f = write("io.csv", MILLER_BLAIR);
-        Run unknown = klaster("io", "shock", "--table", f.toString(), "--demand", "S9=0.1");
+        CliRun unknown = klaster("io", "shock", "--table", f.toString(), "--demand", "S9=0.1");
         assertThat(unknown.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(unknown.err()).contains("--demand: unknown sector \"S9\" (not in the table's sectors: S1, S2)");
-        Run syntax = klaster("io", "shock", "--table", f.toString(), "--demand", "S1:0.1");
+        CliRun syntax = klaster("io", "shock", "--table", f.toString(), "--demand", "S1:0.1");
         assertThat(syntax.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(syntax.err()).contains("--demand expects SECTOR=r pairs such as S1=-0.2, got \"S1:0.1\"");
-        Run notNumber = klaster("io", "shock", "--table", f.toString(), "--demand", "S1=ten");
+        CliRun notNumber = klaster("io", "shock", "--table", f.toString(), "--demand", "S1=ten");
         assertThat(notNumber.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(notNumber.err()).contains("\"ten\" is not a number");
-        Run twice = klaster("io", "shock", "--table", f.toString(), "--demand", "S1=0.1,S1=0.2");
+        CliRun twice = klaster("io", "shock", "--table", f.toString(), "--demand", "S1=0.1,S1=0.2");
         assertThat(twice.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(twice.err()).contains("sector \"S1\" is given twice");
-        Run both = klaster("io", "shock", "--table", f.toString(), "--demand", "S1=0.1", "--perturb", "S2=0.1");
+        CliRun both = klaster("io", "shock", "--table", f.toString(), "--demand", "S1=0.1", "--perturb", "S2=0.1");
         assertThat(both.code()).isEqualTo(Klaster.BAD_INPUT);
-        Run neither = klaster("io", "shock", "--table", f.toString());
+        CliRun neither = klaster("io", "shock", "--table", f.toString());
         assertThat(neither.code()).isEqualTo(Klaster.BAD_INPUT);
-        Run noTable = klaster("io", "multipliers");
+        CliRun noTable = klaster("io", "multipliers");
         assertThat(noTable.code()).isEqualTo(Klaster.BAD_INPUT);
-        Run noSubcommand = klaster("io");
+        CliRun noSubcommand = klaster("io");
         assertThat(noSubcommand.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(noSubcommand.err()).contains("needs a subcommand: multipliers, shock or extract");
     }
@@ -292,7 +244,7 @@ class IoCliTest {
                 S2,200,100,0,1700
                 S3,0,0,0,0
                 """);
-        Run r = ok("io", "multipliers", "--table", f.toString(), "--format", "csv");
+        CliRun r = ok("io", "multipliers", "--table", f.toString(), "--format", "csv");
         assertThat(r.row("S3").get("output")).isEqualTo("0");
         assertThat(r.row("S3").get("output_multiplier")).isEmpty();
         assertThat(r.row("S3").get("key_sector")).isEmpty();
