@@ -95,4 +95,34 @@ class FactorisedModelTest {
         assertThatThrownBy(() -> LeontiefModel.of(t)).isInstanceOf(AnalysisException.class)
                 .hasMessageContaining(String.format(java.util.Locale.ROOT, "%.2f", rho));
     }
+
+    /**
+     * Forward linkages from the Leontief LU alone (G·1 = D⁻¹·L·x) against the Ghosh model's own
+     * factorisation of I − B, and against G·1 summed from the explicit inverse of I − B.
+     */
+    @Test
+    void ghoshRowSumsFromTheLeontiefFactorisation() {
+        for (IoTable t : List.of(RandomTables.balanced(21, 40, false), RandomTables.balanced(22, 9, true),
+                InactiveSectorTest.withIdleMiddleSector(), GhoshThreeSectorTest.table())) {
+            LeontiefModel m = LeontiefModel.of(t);
+            GhoshModel g = GhoshModel.of(m);
+            double[] viaLeontief = Multipliers.ghoshRowSums(m);
+            double[] viaGhosh = g.rowSums();
+            double[] explicit = g.ghoshInverse().rowSums();
+            for (int i = 0; i < viaGhosh.length; i++) {
+                assertThat(viaLeontief[i]).isCloseTo(viaGhosh[i], org.assertj.core.api.Assertions.within(1e-12 * viaGhosh[i]));
+                assertThat(viaLeontief[i]).isCloseTo(explicit[i], org.assertj.core.api.Assertions.within(1e-12 * explicit[i]));
+            }
+            List<Multipliers.Row> one = Multipliers.compute(m);
+            List<Multipliers.Row> two = Multipliers.compute(m, g);
+            for (int i = 0; i < one.size(); i++) {
+                Multipliers.Row a = one.get(i);
+                Multipliers.Row b = two.get(i);
+                assertThat(a.forwardLinkage()).isCloseTo(b.forwardLinkage(),
+                        org.assertj.core.api.Assertions.within(Double.isNaN(b.forwardLinkage()) ? 0 : 1e-12));
+                assertThat(a.keySector()).isEqualTo(b.keySector());
+                assertThat(Double.valueOf(a.outputMultiplier())).isEqualTo(Double.valueOf(b.outputMultiplier()));
+            }
+        }
+    }
 }

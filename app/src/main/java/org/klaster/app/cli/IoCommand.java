@@ -103,8 +103,8 @@ public final class IoCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             IoTable table = tableOptions.read(err());
-            LeontiefModel leontief = LeontiefModel.of(table);
-            List<Multipliers.Row> rows = Multipliers.compute(leontief, GhoshModel.of(leontief));
+            // one LU: forward linkages come from the same factorisation (G = D⁻¹LD)
+            List<Multipliers.Row> rows = Multipliers.compute(LeontiefModel.of(table));
             ResultTable t = new ResultTable(Multipliers.COLUMNS);
             for (Multipliers.Row r : rows) {
                 t.add(r.sector(), r.output(), r.outputMultiplier(), r.backwardLinkage(), r.forwardLinkage(), r.keySector(),

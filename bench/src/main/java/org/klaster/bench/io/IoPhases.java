@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.klaster.data.formats.IoTableReader;
 import org.klaster.inputoutput.DemandShock;
-import org.klaster.inputoutput.GhoshModel;
 import org.klaster.inputoutput.IoTable;
 import org.klaster.inputoutput.LeontiefModel;
 import org.klaster.inputoutput.Multipliers;
@@ -44,9 +43,7 @@ public final class IoPhases {
         if (args[0].equals("multipliers")) {
             LeontiefModel leontief = LeontiefModel.of(table);
             phase("leontief_model");
-            GhoshModel ghosh = GhoshModel.of(leontief);
-            phase("ghosh_model");
-            List<Multipliers.Row> rows = Multipliers.compute(leontief, ghosh);
+            List<Multipliers.Row> rows = Multipliers.compute(leontief);   // as the CLI: one LU
             phase("multipliers");
             for (Multipliers.Row r : rows) {
                 check += r.outputMultiplier() + r.forwardLinkage();
