@@ -125,7 +125,6 @@ public final class RosstatIoReader {
         t.requireSameProducts(d);
         Layout im = Layout.of(imports);
         im.requireSameProducts(d);
-        int n = d.products.size();
 
         List<String> categories = new ArrayList<>(new LinkedHashSet<>(CATEGORY_OF_CODE.values()));
         categories.add(ROUNDING);
@@ -189,8 +188,8 @@ public final class RosstatIoReader {
         List<String> off = new ArrayList<>();
         for (int i = 0; i < r.length; i++) {
             if (Math.abs(r[i]) > bound) {
-                off.add(String.format(Locale.ROOT, "%s (%s of %s)", l.products.get(i), IoValidationText.num(r[i]),
-                        IoValidationText.num(x[i])));
+                off.add(String.format(Locale.ROOT, "%s (%s of %s)", l.products.get(i), num(r[i]),
+                        num(x[i])));
             }
         }
         if (!off.isEmpty()) {
@@ -213,8 +212,8 @@ public final class RosstatIoReader {
         }
         if (worst > bound) {
             warnings.add(String.format(Locale.ROOT, "the imported inputs of product %s are %s in row P7 of sheet"
-                    + " \"%s\" but %s in sheet \"%s\"", d.products.get(at), IoValidationText.num(p7[at]),
-                    d.grid.sheet, IoValidationText.num(matrixSums[at]), IMPORTS_SHEET));
+                    + " \"%s\" but %s in sheet \"%s\"", d.products.get(at), num(p7[at]),
+                    d.grid.sheet, num(matrixSums[at]), IMPORTS_SHEET));
         }
     }
 
@@ -259,8 +258,8 @@ public final class RosstatIoReader {
     private static void check(List<String> off, String product, String what, double published, double computed,
                               double bound) {
         if (Math.abs(published - computed) > bound) {
-            off.add("product " + product + ", " + what + ": " + IoValidationText.num(published) + " published, "
-                    + IoValidationText.num(computed) + " summed");
+            off.add("product " + product + ", " + what + ": " + num(published) + " published, "
+                    + num(computed) + " summed");
         }
     }
 
@@ -279,7 +278,7 @@ public final class RosstatIoReader {
             double gap = x[j] - (zs[j] + ms[j] + taxes[j] + va[j]);
             worstGap = Math.max(worstGap, Math.abs(gap));
             if (Math.abs(gap) > bound) {
-                off.add(d.products.get(j) + " (" + IoValidationText.num(gap) + " of " + IoValidationText.num(x[j]) + ")");
+                off.add(d.products.get(j) + " (" + num(gap) + " of " + num(x[j]) + ")");
             }
             double share = x[j] == 0 ? 0 : Math.abs(taxes[j]) / Math.abs(x[j]);
             if (share > worstTaxShare) {
@@ -294,8 +293,16 @@ public final class RosstatIoReader {
         warnings.add(String.format(Locale.ROOT, "value_added is row B1g; the net taxes on products paid on"
                 + " intermediate use (row D21-D31, %s in all) are a primary input outside the table, so inputs +"
                 + " imports + value added fall short of output by up to %.2f %% (product %s); with them the columns"
-                + " balance within %s", IoValidationText.num(Arrays.stream(taxes).sum()), 100 * worstTaxShare,
-                d.products.get(taxAt), IoValidationText.num(worstGap)));
+                + " balance within %s", num(Arrays.stream(taxes).sum()), 100 * worstTaxShare,
+                d.products.get(taxAt), num(worstGap)));
+    }
+
+    /** A number in a message: whole numbers without decimals (the workbook's are whole millions). */
+    private static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        return String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static String first(List<String> items) {
@@ -632,16 +639,6 @@ public final class RosstatIoReader {
 
         private static String plain(BigDecimal d) {
             return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
-        }
-    }
-
-    /** Number formatting shared with the validation's messages. */
-    private static final class IoValidationText {
-        static String num(double v) {
-            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-                return Long.toString((long) v);
-            }
-            return String.format(Locale.ROOT, "%.6g", v);
         }
     }
 }

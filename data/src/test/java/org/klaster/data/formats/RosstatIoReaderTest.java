@@ -87,7 +87,8 @@ class RosstatIoReaderTest {
             }
         }
         double median = median(rel);
-        // measured: max 1.14e-4, median 2.42e-4 (over the 8,8xx non-zero published coefficients)
+        // measured: max 1.14e-4, median 2.42e-4 over the 9,314 non-zero published coefficients (the other 290
+        // are 0 in both)
         assertThat(maxAbs).isLessThanOrEqualTo(2e-4);
         assertThat(median).isLessThan(1e-3);
         System.out.printf("Rosstat 2016 L vs «КПЗ отеч»: max abs %.3g, median rel %.3g over %d coefficients%n",
@@ -158,7 +159,7 @@ class RosstatIoReaderTest {
 
     /**
      * Row identity Σ_j z_ij + Σ_k f_ik (published columns) = P1_i: measured residuals −8 … +10 million RUB
-     * (largest relative 9.0e-4, product 15.3 with output 4,423); the rounding column holds exactly them.
+     * (largest relative 9.0e-4, product 12 with output 4,423); the rounding column holds exactly them.
      */
     @Test
     void rowSumsMatchOutputWithinRosstatsRounding() throws IOException {
@@ -287,6 +288,41 @@ class RosstatIoReaderTest {
             assertThat(e.line()).isEqualTo(6);
             assertThat(e.column()).isEqualTo("B");
         }).hasMessageContaining("product row 2 has code \"01.5\" but the columns name product \"01.4\"");
+    }
+
+    @Test
+    void anUnknownFinalUseColumnIsRefusedAtItsCode(@TempDir Path tmp) throws IOException {
+        requireData();
+        // column 107 (P53, valuables) is column DD; its code is in the row of «Коды» (sheet row 3)
+        Path copy = copy(tmp.resolve("p54.xlsx"), null,
+                (s, rc) -> s.equals("Симм отеч") && rc[0] == 3 && rc[1] == 107 ? "P54" : null);
+        assertThatThrownBy(() -> RosstatIoReader.read(copy)).isInstanceOfSatisfying(InputException.class, e -> {
+            assertThat(e.sheet()).isEqualTo("Симм отеч");
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.column()).isEqualTo("DD");
+        }).hasMessageContaining("unexpected final-use column code \"P54\"");
+    }
+
+    @Test
+    void anEmptyFlowCellIsRefused(@TempDir Path tmp) throws IOException {
+        requireData();
+        // a blank text cell where the imports of product 001 by product 001 are (D5)
+        Path copy = copy(tmp.resolve("blank.xlsx"), null,
+                (s, rc) -> s.equals("Симм имп") && rc[0] == 5 && rc[1] == 3 ? " " : null);
+        assertThatThrownBy(() -> RosstatIoReader.read(copy))
+                .hasMessage("blank.xlsx, sheet \"Симм имп\", row 5, column \"D\": the cell is empty, but a number is required");
+    }
+
+    @Test
+    void sheetsListingDifferentProductsAreRefused(@TempDir Path tmp) throws IOException {
+        requireData();
+        // the total table's column code of product 005 (column H) renamed, its row code too
+        Path copy = copy(tmp.resolve("products.xlsx"), null, (s, rc) -> s.equals("Симм ТЗВ")
+                && ((rc[0] == 3 && rc[1] == 7) || (rc[0] == 9 && rc[1] == 1)) ? "05.9" : null);
+        assertThatThrownBy(() -> RosstatIoReader.read(copy)).isInstanceOfSatisfying(InputException.class, e -> {
+            assertThat(e.sheet()).isEqualTo("Симм ТЗВ");
+            assertThat(e.column()).isEqualTo("H");
+        }).hasMessageContaining("product column 5 is \"05.9\" here but \"05\" in sheet \"Симм отеч\"");
     }
 
     @Test
