@@ -8,19 +8,12 @@ import org.klaster.linalg.DenseMatrix;
  * every quantity is NaN for a location or product with a zero total ({@link #locationIncluded} /
  * {@link #productIncluded} false, left out of the computation), and eci, coi, cog are NaN for
  * locations (pci, cog for products) outside the connected core ({@link #locationInCore} /
- * {@link #productInCore}); density is NaN for a product related to no other (Σ φ = 0).
+ * {@link #productInCore}); density is NaN for a product related to no other (Σ φ = 0); coi is NaN
+ * everywhere in the degenerate case where all raw COI are equal (its sd is 0).
  *
- * @param threshold        M_cp = 1 where rca_cp ≥ threshold
- * @param locationIncluded the location has a positive total
- * @param productIncluded  the product has a positive total
+ * @param relatedness      RCA, M, diversity, ubiquity, proximity and density (delegated to below)
  * @param locationInCore   the location has ECI (it belongs to the largest group linked by M = 1)
  * @param productInCore    the product has PCI
- * @param rca              rca_cp
- * @param mcp              M_cp as 0/1
- * @param diversity        k_c (an integer)
- * @param ubiquity         k_p (an integer)
- * @param proximity        φ_pp' (product × product, diagonal 0)
- * @param density          d_cp
  * @param eci              standardised ECI
  * @param pci              PCI standardised with ECI's mean and sd
  * @param coi              standardised COI
@@ -35,34 +28,76 @@ import org.klaster.linalg.DenseMatrix;
  * @param coiMean          long-table mean of raw COI
  * @param coiSd            long-table sample sd of raw COI
  */
-public record ComplexityResult(double threshold,
-                               boolean[] locationIncluded, boolean[] productIncluded,
+public record ComplexityResult(Relatedness relatedness,
                                boolean[] locationInCore, boolean[] productInCore,
-                               DenseMatrix rca, DenseMatrix mcp, double[] diversity, double[] ubiquity,
-                               DenseMatrix proximity, DenseMatrix density,
                                double[] eci, double[] pci, double[] coi, DenseMatrix cog,
                                double[] eciRaw, double[] pciRaw, double[] coiRaw,
                                double firstEigenvalue, double secondEigenvalue,
                                double eciMean, double eciSd, double coiMean, double coiSd) {
 
+    /** M_cp = 1 where rca_cp ≥ threshold. */
+    public double threshold() {
+        return relatedness.threshold();
+    }
+
+    /** The location has a positive total. */
+    public boolean[] locationIncluded() {
+        return relatedness.locationIncluded();
+    }
+
+    /** The product has a positive total. */
+    public boolean[] productIncluded() {
+        return relatedness.productIncluded();
+    }
+
+    /** rca_cp. */
+    public DenseMatrix rca() {
+        return relatedness.rca();
+    }
+
+    /** M_cp as 0/1. */
+    public DenseMatrix mcp() {
+        return relatedness.mcp();
+    }
+
+    /** k_c (an integer; NaN when left out). */
+    public double[] diversity() {
+        return relatedness.diversity();
+    }
+
+    /** k_p (an integer; NaN when left out). */
+    public double[] ubiquity() {
+        return relatedness.ubiquity();
+    }
+
+    /** φ_pp' (product × product, diagonal 0). */
+    public DenseMatrix proximity() {
+        return relatedness.proximity();
+    }
+
+    /** d_cp. */
+    public DenseMatrix density() {
+        return relatedness.density();
+    }
+
     /** Indices of locations left out because their total is 0. */
     public int[] zeroTotalLocations() {
-        return EconomicComplexity.indices(not(locationIncluded));
+        return EconomicComplexity.indices(not(locationIncluded()));
     }
 
     /** Indices of products left out because their total is 0. */
     public int[] zeroTotalProducts() {
-        return EconomicComplexity.indices(not(productIncluded));
+        return EconomicComplexity.indices(not(productIncluded()));
     }
 
     /** Locations with a positive total but no ECI (outside the linked core, e.g. no RCA ≥ threshold). */
     public int[] locationsOutsideCore() {
-        return EconomicComplexity.indices(andNot(locationIncluded, locationInCore));
+        return EconomicComplexity.indices(andNot(locationIncluded(), locationInCore));
     }
 
     /** Products with a positive total but no PCI (outside the linked core). */
     public int[] productsOutsideCore() {
-        return EconomicComplexity.indices(andNot(productIncluded, productInCore));
+        return EconomicComplexity.indices(andNot(productIncluded(), productInCore));
     }
 
     private static boolean[] not(boolean[] a) {

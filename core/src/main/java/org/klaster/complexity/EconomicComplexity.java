@@ -59,33 +59,15 @@ public final class EconomicComplexity {
      *                                  through M, or when M gives no second eigenvector
      */
     public static ComplexityResult compute(DenseMatrix x, double threshold) {
-        if (!(threshold > 0) || !Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("RCA threshold must be a positive number, got " + threshold);
-        }
-        for (double v : x.data()) {
-            if (!(v >= 0) || !Double.isFinite(v)) {
-                throw new IllegalArgumentException("values must be finite and non-negative, got " + v);
-            }
-        }
+        Relatedness rel = relatedness(x, threshold);
         int nc = x.rows();
         int np = x.cols();
-        boolean[] locIncluded = positive(x.rowSums());
-        boolean[] prodIncluded = positive(x.columnSums());
-        int[] li = indices(locIncluded);
-        int[] pi = indices(prodIncluded);
-        if (li.length == 0) {
-            throw new AnalysisException("no location has a positive total: nothing to compute");
-        }
-
-        DenseMatrix sub = x.select(li, pi);
-        DenseMatrix rca = ComplexityMath.rca(sub);
-        DenseMatrix m = ComplexityMath.mcp(rca, threshold);
+        int[] li = indices(rel.locationIncluded());
+        int[] pi = indices(rel.productIncluded());
+        DenseMatrix m = rel.mcp().select(li, pi);
         int[] kc = ComplexityMath.diversity(m);
-        int[] kp = ComplexityMath.ubiquity(m);
-        DenseMatrix phi = ComplexityMath.proximity(m);
-        DenseMatrix density = ComplexityMath.density(m, phi);
 
-        // the connected core, as positions within sub
+        // the connected core, as positions within m
         boolean[][] core = largestComponent(m);
         int[] cc = indices(core[0]);
         int[] cp = indices(core[1]);
@@ -93,6 +75,8 @@ public final class EconomicComplexity {
             throw new AnalysisException("economic complexity needs at least 2 locations and 2 products linked by RCA ≥ "
                     + threshold + "; the largest linked group has " + cc.length + " location(s) and " + cp.length + " product(s)");
         }
+        int[] coreLoc = compose(li, cc);   // core positions in the caller's index space
+        int[] coreProd = compose(pi, cp);
         DenseMatrix mCore = m.select(cc, cp);
         Eigen eig = secondEigenvector(mCore);
         if (!(eig.second > MIN_SECOND_EIGENVALUE)) {
@@ -112,28 +96,58 @@ public final class EconomicComplexity {
         int products = pi.length;   // rows per location in the long table
         double mean = ComplexityMath.longTableMean(eciRaw);
         double sd = ComplexityMath.longTableSampleSd(eciRaw, products);
-        DenseMatrix densityCore = density.select(cc, cp);
-        double[] coiRaw = ComplexityMath.complexityOutlookIndex(densityCore, mCore, pciRaw);
+        // within the core every product has Σφ > 0 (it shares a location with another core
+        // product), and φ between core and non-core products is 0, so the core blocks suffice
+        double[] coiRaw = ComplexityMath.complexityOutlookIndex(rel.density().select(coreLoc, coreProd), mCore, pciRaw);
         double coiMean = ComplexityMath.longTableMean(coiRaw);
         double coiSd = ComplexityMath.longTableSampleSd(coiRaw, products);
-        DenseMatrix cogRaw = ComplexityMath.complexityOutlookGain(mCore, phi.select(cp, cp), pciRaw);
+        DenseMatrix cogRaw = ComplexityMath.complexityOutlookGain(mCore, rel.proximity().select(coreProd, coreProd), pciRaw);
 
         // back to the caller's full index space, NaN where undefined
-        int[] coreLoc = compose(li, cc);
-        int[] coreProd = compose(pi, cp);
         boolean[] locInCore = mark(nc, coreLoc);
         boolean[] prodInCore = mark(np, coreProd);
         double[] eci = fill(nc, coreLoc, eciRaw, v -> (v - mean) / sd);
         double[] pci = fill(np, coreProd, pciRaw, v -> (v - mean) / sd);
-        double[] coi = fill(nc, coreLoc, coiRaw, v -> (v - coiMean) / coiSd);
+        // equal raw COI everywhere (sd 0) leaves the standardised COI undefined: NaN, not ±∞
+        double[] coi = fill(nc, coreLoc, coiRaw, v -> coiSd > 0 ? (v - coiMean) / coiSd : Double.NaN);
         DenseMatrix cog = scatter(nc, np, coreLoc, coreProd, cogRaw, 1.0 / sd);
-        return new ComplexityResult(threshold, locIncluded, prodIncluded, locInCore, prodInCore,
-                scatter(nc, np, li, pi, rca, 1.0), scatter(nc, np, li, pi, m, 1.0),
-                fill(nc, li, toDouble(kc), v -> v), fill(np, pi, toDouble(kp), v -> v),
-                scatter(np, np, pi, pi, phi, 1.0), scatter(nc, np, li, pi, density, 1.0),
-                eci, pci, coi, cog,
+        return new ComplexityResult(rel, locInCore, prodInCore, eci, pci, coi, cog,
                 fill(nc, coreLoc, eciRaw, v -> v), fill(np, coreProd, pciRaw, v -> v), fill(nc, coreLoc, coiRaw, v -> v),
                 eig.first, eig.second, mean, sd, coiMean, coiSd);
+    }
+
+    /**
+     * The relatedness quantities only (no eigenvector; never throws an {@link AnalysisException}):
+     * locations and products with a zero total are left out, then RCA, M, diversity, ubiquity,
+     * proximity and density on the rest ({@link ComplexityMath}).
+     *
+     * @throws IllegalArgumentException on a negative or non-finite value or threshold
+     */
+    public static Relatedness relatedness(DenseMatrix x, double threshold) {
+        if (!(threshold > 0) || !Double.isFinite(threshold)) {
+            throw new IllegalArgumentException("RCA threshold must be a positive number, got " + threshold);
+        }
+        for (double v : x.data()) {
+            if (!(v >= 0) || !Double.isFinite(v)) {
+                throw new IllegalArgumentException("values must be finite and non-negative, got " + v);
+            }
+        }
+        int nc = x.rows();
+        int np = x.cols();
+        boolean[] locIncluded = positive(x.rowSums());
+        boolean[] prodIncluded = positive(x.columnSums());
+        int[] li = indices(locIncluded);
+        int[] pi = indices(prodIncluded);
+        DenseMatrix sub = x.select(li, pi);
+        DenseMatrix rca = ComplexityMath.rca(sub);
+        DenseMatrix m = ComplexityMath.mcp(rca, threshold);
+        DenseMatrix phi = ComplexityMath.proximity(m);
+        DenseMatrix density = ComplexityMath.density(m, phi);
+        return new Relatedness(threshold, locIncluded, prodIncluded,
+                scatter(nc, np, li, pi, rca, 1.0), scatter(nc, np, li, pi, m, 1.0),
+                fill(nc, li, toDouble(ComplexityMath.diversity(m)), v -> v),
+                fill(np, pi, toDouble(ComplexityMath.ubiquity(m)), v -> v),
+                scatter(np, np, pi, pi, phi, 1.0), scatter(nc, np, li, pi, density, 1.0));
     }
 
     /** Top two eigenvalues of M̃ and the raw PCI (unit norm, sign not yet fixed). */
