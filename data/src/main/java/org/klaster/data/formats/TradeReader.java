@@ -90,6 +90,30 @@ public final class TradeReader {
         return new Result(new TradeData(flows, output, members, sha256(files)), new ArrayList<>(warnings));
     }
 
+    /**
+     * Reads a production file alone (e.g. to pair with stored trade), adding warnings to {@code warnings}.
+     *
+     * @throws InputException on any problem with the content
+     */
+    public static List<Production> readProduction(Path file, List<String> warnings) throws IOException {
+        Set<String> w = new LinkedHashSet<>();
+        List<Production> out = production(file, w);
+        warnings.addAll(w);
+        return out;
+    }
+
+    /**
+     * Reads a groups file alone (group → members, in file order), adding warnings to {@code warnings}.
+     *
+     * @throws InputException on any problem with the content
+     */
+    public static Map<String, List<String>> readGroups(Path file, List<String> warnings) throws IOException {
+        Set<String> w = new LinkedHashSet<>();
+        Map<String, List<String>> out = groups(file, w);
+        warnings.addAll(w);
+        return out;
+    }
+
     /** Reads {@code trade.csv}: every record, in file order. */
     static List<TradeFlow> flows(Path file, Set<String> warnings) throws IOException {
         try (TabularFile t = TabularFile.open(file)) {
