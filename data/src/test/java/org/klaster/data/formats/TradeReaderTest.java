@@ -274,6 +274,53 @@ class TradeReaderTest {
                 "g.csv: the file has a header but no data rows");
     }
 
+    /**
+     * The 1,229 real HS 2022 headings (4 digits, from the shared UN Comtrade classifier; 0101 … 0910
+     * start with a zero) as product codes: written to a semicolon CSV and to an xlsx with text cells
+     * here, every code must come back unchanged, leading zeros included.
+     */
+    @Test
+    void realHs4CodesKeepTheirLeadingZeros() throws Exception {
+        Path hs = Path.of(System.getProperty("klaster.shared.data", "../shared/data"), "classifiers", "hs",
+                "harmonized-system.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(hs),
+                "shared public data not available (" + hs + "); HS code round trip skipped");
+        List<String> codes;
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(hs, StandardCharsets.UTF_8))) {
+            codes = parser.stream().filter(r -> r.get("level").equals("4")).map(r -> r.get("hscode")).toList();
+        }
+        assertThat(codes).hasSize(1229); // as SOURCES.md states for HS2022
+        assertThat(codes).filteredOn(c -> c.startsWith("0")).isNotEmpty();
+        StringBuilder csv = new StringBuilder("year;reporter;partner;product;flow;value\n");
+        for (int i = 0; i < codes.size(); i++) {
+            csv.append("2023;RUS;CHN;").append(codes.get(i)).append(";import;").append(i).append(",5\n");
+        }
+        TradeData fromCsv = TradeReader.read(write("hs.csv", csv.toString()), null, null);
+        assertThat(fromCsv.flows()).extracting(TradeFlow::product).containsExactlyElementsOf(codes);
+        assertThat(fromCsv.flows().get(7).value()).isEqualTo(7.5);
+
+        Path xlsx = dir.resolve("hs.xlsx");
+        try (OutputStream os = Files.newOutputStream(xlsx); Workbook wb = new Workbook(os, "Klaster test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("Trade");
+            fill(ws, new Object[][] {{"year", "reporter", "partner", "product", "flow", "value"}});
+            for (int i = 0; i < codes.size(); i++) {
+                fill(ws, i + 1, new Object[] {2023, "RUS", "CHN", codes.get(i), "export", i});
+            }
+        }
+        TradeReader.Result fromXlsx = TradeReader.load(xlsx, null, null);
+        assertThat(fromXlsx.data().flows()).extracting(TradeFlow::product).containsExactlyElementsOf(codes);
+        assertThat(fromXlsx.warnings()).isEmpty();
+    }
+
+    private static void fill(Worksheet ws, int r, Object[] row) {
+        for (int c = 0; c < row.length; c++) {
+            Object v = row[c];
+            if (v instanceof String s) ws.value(r, c, s);
+            else if (v instanceof Number x) ws.value(r, c, x);
+        }
+    }
+
     private static void fill(Worksheet ws, Object[][] cells) {
         for (int r = 0; r < cells.length; r++) {
             for (int c = 0; c < cells[r].length; c++) {
