@@ -142,6 +142,7 @@ public final class DependencyCommand implements Callable<Integer> {
         Set<String> excluded = excluded(data);
         checkReporter(data.flows(), tradeName);
         if (outside != null) warnUselessGroup(data.flows(), excluded, warnings);
+        if (outside == null && groups != null) warnings.add("--groups is used only with --outside G; it changes nothing here");
         if (hasProduction && data.production().stream().noneMatch(p -> p.reporter().equals(reporter))) {
             warnings.add("the production data has no rows for reporter \"" + reporter + "\", so import_reliance is empty");
         }

@@ -376,6 +376,8 @@ class DependencyCliTest {
         assertThat(r.err()).contains("warning: no member of group \"EU\" is an import partner of RUS, so --outside"
                 + " excludes nothing");
         assertThat(r.out()).isEqualTo(screen().out());
+        CliRun unused = screen("--groups", groups.toString());
+        assertThat(unused.err()).contains("warning: --groups is used only with --outside G; it changes nothing here");
     }
 
     @Test

@@ -33,7 +33,9 @@ import org.klaster.dependency.TradeFlow;
  * 1900–2100; a flow other than import/export; a value that does not parse or is negative; the same
  * key twice — (year, reporter, partner, product, flow) in trade, (year, reporter, product) in
  * production, (group, member) in groups — naming both lines; a trade file without data rows.
- * Extra columns are ignored with a warning, as is a production or groups file without data rows.
+ * Extra columns are ignored with a warning, as is a production or groups file without data rows; a
+ * partner that looks like a world total ({@code World}, {@code WLD}, …) or equals the reporter
+ * (re-imports) is kept and warned about once, since it counts as one more partner.
  * Codes are kept as trimmed strings, so HS4 {@code 0101} keeps its leading zero.
  */
 public final class TradeReader {
