@@ -14,6 +14,7 @@ import org.klaster.data.formats.CategoriesReader;
 import org.klaster.data.formats.FirmsReader;
 import org.klaster.data.formats.InputException;
 import org.klaster.data.formats.IoTableReader;
+import org.klaster.data.formats.RosstatIoReader;
 import org.klaster.data.store.Dataset;
 import org.klaster.data.store.Store;
 import picocli.CommandLine.Command;
@@ -32,12 +33,40 @@ import picocli.CommandLine.Spec;
         description = {"Import a file into the database as a dataset with provenance; prints the dataset id.",
                 "KIND: activity (formats.md §1), firms (firm-level CSV/Parquet, aggregated on read), boundaries",
                 "(GeoJSON of regions with ISO 3166-2 codes; the web map then draws them instead of the tile grid)",
-                "or io (an input–output table in the io.csv matrix layout, formats.md §2)."})
+                "io (an input–output table in the io.csv matrix layout, formats.md §2) or rosstat-io (Rosstat's",
+                "basic input–output tables workbook: the symmetric domestic and imports tables, product × product)."})
 public final class ImportCommand implements Callable<Integer> {
 
-    enum Kind { activity, firms, boundaries, io }
+    enum Kind {
+        activity, firms, boundaries, io, rosstat_io;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "What the file holds: ${COMPLETION-CANDIDATES}.")
+        /** The name on the command line and in the datasets list (rosstat-io). */
+        String label() {
+            return name().replace('_', '-');
+        }
+    }
+
+    /** Accepts the hyphenated names (rosstat-io) the command line shows. */
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {
+        @Override
+        public Kind convert(String value) {
+            for (Kind k : Kind.values()) {
+                if (k.label().equals(value)) return k;
+            }
+            throw new picocli.CommandLine.TypeConversionException("unknown KIND \"" + value + "\"; expected one of "
+                    + String.join(", ", new KindNames()));
+        }
+    }
+
+    static final class KindNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Kind.values()).map(Kind::label).iterator();
+        }
+    }
+
+    @Parameters(index = "0", paramLabel = "KIND", converter = KindConverter.class,
+            completionCandidates = KindNames.class, description = "What the file holds: ${COMPLETION-CANDIDATES}.")
     Kind kind;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The file to import.")
@@ -80,6 +109,16 @@ public final class ImportCommand implements Callable<Integer> {
             return store(progress, r.sha256(), String.valueOf(file.getFileName()), r.table().size(),
                     (store, meta) -> store.saveIoTable(meta, r.table(), replace));
         }
+        if (kind == Kind.rosstat_io) {
+            RosstatIoReader.Result r = RosstatIoReader.read(file);
+            r.warnings().forEach(w -> progress.accept("warning: " + w));
+            double taxes = java.util.Arrays.stream(r.productTaxes()).sum();
+            String note = String.format(java.util.Locale.ROOT, "Rosstat symmetric product × product tables (domestic flows,"
+                    + " import matrix, value added B1g, output P1); net product taxes on intermediate use (%.0f) are not"
+                    + " part of value added, so import content + VA multiplier falls short of 1 by the tax content", taxes);
+            return store(progress, r.sha256(), String.valueOf(file.getFileName()), r.table().size(), note,
+                    (store, meta) -> store.saveIoTable(meta, r.table(), replace));
+        }
         // validate everything before the database is touched: a failed import writes nothing
         Categories cats = categories == null ? null : CategoriesReader.read(categories);
         if (cats != null) cats.warnings().forEach(w -> progress.accept("warning: " + w));
@@ -90,7 +129,7 @@ public final class ImportCommand implements Callable<Integer> {
                     yield new FirmsReader().read(file, bar);
                 }
             }
-            case boundaries, io -> throw new IllegalStateException(kind + " is imported above");
+            case boundaries, io, rosstat_io -> throw new IllegalStateException(kind + " is imported above");
         };
         data.warnings().forEach(w -> progress.accept("warning: " + w));
         String note = kind == Kind.firms ? "aggregated from firm-level rows (establishments = number of firms)" : null;
@@ -113,7 +152,7 @@ public final class ImportCommand implements Callable<Integer> {
      * unchanged file under the default id is a no-op that prints the existing id.
      */
     private int store(Consumer<String> progress, String sha256, String source, long rows, String note, Save save) {
-        String datasetId = id != null ? id : kind + "-" + sha256.substring(0, 8);
+        String datasetId = id != null ? id : kind.label() + "-" + sha256.substring(0, 8);
         try (Store store = Store.open(common.dbPath())) {
             Optional<Dataset> existing = store.dataset(datasetId);
             if (existing.isPresent() && !replace) {
@@ -125,7 +164,7 @@ public final class ImportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("a dataset \"" + datasetId + "\" already exists in " + store.location()
                         + "; use --replace or another --id");
             }
-            Dataset stored = save.save(store, Dataset.of(datasetId, kind.name(), source, sha256, rows, null, false, note));
+            Dataset stored = save.save(store, Dataset.of(datasetId, kind.label(), source, sha256, rows, null, false, note));
             progress.accept("stored " + stored.provenance());
         }
         spec.commandLine().getOut().println(datasetId);
