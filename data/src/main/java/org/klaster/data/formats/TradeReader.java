@@ -34,8 +34,8 @@ import org.klaster.dependency.TradeFlow;
  * key twice — (year, reporter, partner, product, flow) in trade, (year, reporter, product) in
  * production, (group, member) in groups — naming both lines; a trade file without data rows.
  * Extra columns are ignored with a warning, as is a production or groups file without data rows; a
- * partner that looks like a world total ({@code World}, {@code WLD}, …) or equals the reporter
- * (re-imports) is kept and warned about once, since it counts as one more partner.
+ * partner of an import that looks like a world total ({@code World}, {@code WLD}, …), or a partner
+ * equal to the reporter (re-imports), is kept and warned about once, since it counts as one more partner.
  * Codes are kept as trimmed strings, so HS4 {@code 0101} keeps its leading zero.
  */
 public final class TradeReader {
@@ -49,7 +49,7 @@ public final class TradeReader {
     static final String GROUP = "group";
     static final String MEMBER = "member";
 
-    /** Partner codes that usually mean "all partners" in published trade data; counting them double counts. */
+    /** Partner codes that usually mean "all partners" in published trade data; as an import partner they double count. */
     private static final Set<String> WORLD_CODES = Set.of("world", "wld", "w00", "0", "000", "all");
 
     /** What was read, with the warnings for the user. */
@@ -153,11 +153,14 @@ public final class TradeReader {
                             + InputException.quote(partner) + ", product " + InputException.quote(product) + ", "
                             + flow.name().toLowerCase(Locale.ROOT) + " appears twice (first on " + unit(t) + before + ")");
                 }
-                if (worldLike == null && WORLD_CODES.contains(partner.toLowerCase(Locale.ROOT))) {
+                // an import "from the world" would be one more supplier in the import HHI; exports to the
+                // world are the usual way to give other exporters' totals for the world export HHI
+                if (worldLike == null && flow == TradeFlow.Flow.IMPORT
+                        && WORLD_CODES.contains(partner.toLowerCase(Locale.ROOT))) {
                     worldLike = partner;
-                    warnings.add(InputException.displayName(file) + ", " + unit(t) + row.line() + ": partner "
+                    warnings.add(InputException.displayName(file) + ", " + unit(t) + row.line() + ": import partner "
                             + InputException.quote(partner) + " looks like a world total; if it is one, remove those"
-                            + " rows, since they would be counted as one more partner");
+                            + " rows, since they would be counted as one more supplier");
                 }
                 flows.add(new TradeFlow(year, reporter, partner, product, flow, value));
             }

@@ -257,6 +257,7 @@ class TradeReaderTest {
     void warningsForExtraColumnsWorldTotalsSelfTradeAndEmptyOptionalFiles() throws Exception {
         Path trade = write("w.csv", """
                 year,reporter,partner,product,flow,value,unit
+                2022,CHN,WLD,0101,export,40,usd
                 2022,RUS,World,0101,import,12,usd
                 2022,RUS,RUS,0101,import,2,usd
                 2022,RUS,CHN,0101,import,10,usd
@@ -264,12 +265,12 @@ class TradeReaderTest {
         Path production = write("p.csv", "year,reporter,product,value\n");
         Path groups = write("g.csv", "group,member\n");
         TradeReader.Result r = TradeReader.load(trade, production, groups);
-        assertThat(r.data().flows()).hasSize(3); // warned about, not dropped
+        assertThat(r.data().flows()).hasSize(4); // warned about, not dropped; an export to WLD is no warning
         assertThat(r.warnings()).containsExactly(
                 "w.csv: column \"unit\" is not part of the trade format and was ignored",
-                "w.csv, line 2: partner \"World\" looks like a world total; if it is one, remove those rows,"
-                        + " since they would be counted as one more partner",
-                "w.csv, line 3: partner \"RUS\" is the reporter itself (re-imports?); such rows count as one more partner",
+                "w.csv, line 3: import partner \"World\" looks like a world total; if it is one, remove those rows,"
+                        + " since they would be counted as one more supplier",
+                "w.csv, line 4: partner \"RUS\" is the reporter itself (re-imports?); such rows count as one more partner",
                 "p.csv: the file has a header but no data rows",
                 "g.csv: the file has a header but no data rows");
     }
