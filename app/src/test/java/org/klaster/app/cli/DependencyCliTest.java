@@ -459,4 +459,29 @@ class DependencyCliTest {
         List<String> lines = r.out().lines().toList();
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("--outside=G"));
     }
+
+    /** {@code klaster import trade} stores exactly what the files say; a malformed groups file stores nothing. */
+    @Test
+    void importTradeThenScreenTheDataset() throws IOException {
+        Path trade = write("trade.csv", TRADE);
+        Path production = write("production.csv", PRODUCTION);
+        Path groups = write("groups.csv", GROUPS);
+        String db = dir.resolve("imp.duckdb").toString();
+        Path badGroups = write("bad-groups.csv", "group,member\nEU,DEU\nEU,DEU\n");
+        CliRun bad = klaster("import", "trade", trade.toString(), "--production", production.toString(), "--groups",
+                badGroups.toString(), "--db", db);
+        assertThat(bad.code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(bad.err()).contains("bad-groups.csv").contains("line 3");
+        assertThat(ok("datasets", "--db", db, "--format", "csv").csv()).isEmpty();
+        assertThat(klaster("import", "io", trade.toString(), "--groups", groups.toString(), "--db", db).code())
+                .isEqualTo(Klaster.BAD_INPUT);
+
+        String id = ok("import", "trade", trade.toString(), "--production", production.toString(), "--groups",
+                groups.toString(), "--db", db).out().strip();
+        assertThat(id).matches("trade-[0-9a-f]{8}");
+        CliRun fromDb = ok("dependency", "--dataset", id, "--db", db, "--reporter", "RUS", "--outside", "EU",
+                "--format", "csv");
+        CliRun fromFiles = screen("--production", production.toString(), "--groups", groups.toString(), "--outside", "EU");
+        assertThat(fromDb.out()).isEqualTo(fromFiles.out());
+    }
 }
