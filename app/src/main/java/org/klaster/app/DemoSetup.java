@@ -1,6 +1,10 @@
 package org.klaster.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -8,19 +12,27 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.klaster.activity.ActivityRecord;
 import org.klaster.data.demo.DemoEconomy;
+import org.klaster.data.demo.DemoIo;
+import org.klaster.data.demo.DemoTrade;
+import org.klaster.data.formats.TradeData;
+import org.klaster.inputoutput.IoTable;
 import org.klaster.data.reference.DemoCategories;
 import org.klaster.data.store.Dataset;
 import org.klaster.data.store.Store;
 
 /**
  * Puts the synthetic demo economy into a store: dataset {@value #ACTIVITY} (regional activity
- * 2018–2024 with the demo's cluster categories) and {@value #FIRMS} (about 1.2 M synthetic
- * establishments of the latest year, with coordinates, that aggregate exactly to it).
+ * 2018–2024 with the demo's cluster categories), {@value #IO} (the national input–output table of the
+ * latest year by OKVED2 division, with an import matrix), {@value #TRADE} (trade of RUS with ~30
+ * partners and partner groups) and {@value #FIRMS} (about 1.2 M synthetic establishments of the
+ * latest year, with coordinates, that aggregate exactly to the activity).
  * Shared by {@code klaster demo} and {@code klaster serve} (which installs it on first run).
  */
 public final class DemoSetup {
     public static final String ACTIVITY = "demo";
     public static final String FIRMS = "demo-firms";
+    public static final String IO = "demo-io";
+    public static final String TRADE = "demo-trade";
 
     private DemoSetup() {
     }
@@ -28,7 +40,9 @@ public final class DemoSetup {
     /** Whether the store holds the demo of this generator version. */
     public static boolean installed(Store store) {
         return store.dataset(ACTIVITY).map(d -> DemoEconomy.VERSION.equals(d.generator())).orElse(false)
-                && store.dataset(FIRMS).map(d -> DemoEconomy.VERSION.equals(d.generator())).orElse(false);
+                && store.dataset(FIRMS).map(d -> DemoEconomy.VERSION.equals(d.generator())).orElse(false)
+                && store.dataset(IO).map(d -> DemoIo.VERSION.equals(d.generator())).orElse(false)
+                && store.dataset(TRADE).map(d -> DemoTrade.VERSION.equals(d.generator())).orElse(false);
     }
 
     /** Creates or refreshes both demo datasets; each is written in one transaction. */
@@ -40,6 +54,15 @@ public final class DemoSetup {
         store.saveActivity(Dataset.of(ACTIVITY, "activity", "Klaster synthetic demo economy", digest(activity),
                         activity.size(), DemoEconomy.VERSION, true, DemoEconomy.PROVENANCE),
                 activity, DemoCategories.codeToCategory(), DemoCategories.categoryNames("en"), true);
+        IoTable io = DemoIo.standard();
+        progress.accept("storing the " + io.size() + "-sector input–output table as dataset \"" + IO + "\"");
+        store.saveIoTable(Dataset.of(IO, "io", "Klaster synthetic demo input–output table (" + DemoIo.YEAR + ", "
+                + DemoIo.UNITS + ")", digest(io), io.size(), DemoIo.VERSION, true, DemoIo.PROVENANCE), io, true);
+        TradeData trade = DemoTrade.standard();
+        progress.accept("storing " + trade.flows().size() + " trade flows as dataset \"" + TRADE + "\"");
+        store.saveTrade(Dataset.of(TRADE, "trade", "Klaster synthetic demo trade (" + DemoTrade.FIRST_YEAR + "–"
+                        + DemoTrade.LAST_YEAR + ", " + DemoTrade.UNITS + ")", trade.sha256(), trade.flows().size(),
+                DemoTrade.VERSION, true, DemoTrade.PROVENANCE), trade, true);
         if (!withFirms) return;
         int year = DemoEconomy.LAST_YEAR;
         long firms = economy.establishmentsTotal(year);
@@ -49,6 +72,23 @@ public final class DemoSetup {
                 w -> economy.firms(year, (id, region, industry, y, employment, lat, lon) ->
                         w.firm(Long.toString(id), region, industry, y, employment, lat, lon)),
                 DemoCategories.codeToCategory(), DemoCategories.categoryNames("en"), true);
+    }
+
+    /** SHA-256 of the table's io.csv form (the layout users exchange), so runs can be compared by provenance. */
+    static String digest(IoTable table) {
+        try {
+            Path tmp = Files.createTempFile("klaster-demo-io", ".csv");
+            try {
+                DemoIo.writeCsv(table, tmp);
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(tmp)));
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SHA-256 of the canonical rows, so two generator runs can be compared by their provenance. */

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "klaster", mixinStandardHelpOptions = true, versionProvider = Klaster.Version.class,
         description = "Klaster — open workbench for industrial-cluster policy and technological sovereignty.",
-        subcommands = {MapCommand.class, org.klaster.app.cli.IoCommand.class, ImportCommand.class, DatasetsCommand.class, DemoCommand.class, ServeCommand.class,
+        subcommands = {MapCommand.class, org.klaster.app.cli.IoCommand.class, org.klaster.app.cli.DependencyCommand.class, ImportCommand.class, DatasetsCommand.class, DemoCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Klaster implements Runnable {
@@ -49,7 +49,15 @@ public final class Klaster implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /**
+     * netlib announces which BLAS it loaded at INFO through java.util.logging; that is noise on a
+     * command line (kept as a field: JUL holds loggers weakly, so the level would be lost).
+     */
+    private static final java.util.logging.Logger NETLIB_LOG = java.util.logging.Logger.getLogger("dev.ludovic.netlib");
+
     public static void main(String[] args) {
+        NETLIB_LOG.setLevel(Boolean.getBoolean("klaster.debug.blas") ? java.util.logging.Level.INFO
+                : java.util.logging.Level.WARNING);
         System.exit(run(args, System.out, System.err, System.console() != null));
     }
 

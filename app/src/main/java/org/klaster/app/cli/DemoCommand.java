@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 /** {@code klaster demo}: creates (or refreshes) the synthetic demo datasets; {@code demo firms} writes a firm CSV. */
 @Command(name = "demo", mixinStandardHelpOptions = true, subcommands = DemoCommand.FirmsCsv.class,
         description = {"Create or refresh the SYNTHETIC demo database: datasets \"demo\" (regional activity 2018–2024",
-                "of Russia's 83 regions by OKVED2 industry) and \"demo-firms\" (~1.2 M synthetic establishments).",
+                "of Russia's 83 regions by OKVED2 industry), \"demo-io\" (national input–output table by OKVED2 division",
+                "with an import matrix), \"demo-trade\" (trade of RUS with ~30 partners, 303 HS4 products, 2021–2024,",
+                "partner groups) and \"demo-firms\" (~1.2 M synthetic establishments).",
                 "Generated deterministically by Klaster; not official statistics."})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-firms", description = "Skip the firm-level dataset (faster).")

@@ -13,6 +13,10 @@ import org.klaster.data.formats.Categories;
 import org.klaster.data.formats.CategoriesReader;
 import org.klaster.data.formats.FirmsReader;
 import org.klaster.data.formats.InputException;
+import org.klaster.data.formats.IoTableReader;
+import org.klaster.data.formats.RosstatIoReader;
+import org.klaster.data.formats.TradeData;
+import org.klaster.data.formats.TradeReader;
 import org.klaster.data.store.Dataset;
 import org.klaster.data.store.Store;
 import picocli.CommandLine.Command;
@@ -29,13 +33,43 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import a file into the database as a dataset with provenance; prints the dataset id.",
-                "KIND: activity (formats.md §1), firms (firm-level CSV/Parquet, aggregated on read) or boundaries",
-                "(GeoJSON of regions with ISO 3166-2 codes; the web map then draws them instead of the tile grid)."})
+                "KIND: activity (formats.md §1), firms (firm-level CSV/Parquet, aggregated on read), boundaries",
+                "(GeoJSON of regions with ISO 3166-2 codes; the web map then draws them instead of the tile grid)",
+                "io (an input–output table in the io.csv matrix layout, formats.md §2) or rosstat-io (Rosstat's",
+                "basic input–output tables workbook: the symmetric domestic and imports tables, product × product)",
+                "or trade (trade.csv, formats.md §3, with optional --production and --groups files)."})
 public final class ImportCommand implements Callable<Integer> {
 
-    enum Kind { activity, firms, boundaries }
+    enum Kind {
+        activity, firms, boundaries, io, rosstat_io, trade;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "What the file holds: ${COMPLETION-CANDIDATES}.")
+        /** The name on the command line and in the datasets list (rosstat-io). */
+        String label() {
+            return name().replace('_', '-');
+        }
+    }
+
+    /** Accepts the hyphenated names (rosstat-io) the command line shows. */
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {
+        @Override
+        public Kind convert(String value) {
+            for (Kind k : Kind.values()) {
+                if (k.label().equals(value)) return k;
+            }
+            throw new picocli.CommandLine.TypeConversionException("unknown KIND \"" + value + "\"; expected one of "
+                    + String.join(", ", new KindNames()));
+        }
+    }
+
+    static final class KindNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(Kind.values()).map(Kind::label).iterator();
+        }
+    }
+
+    @Parameters(index = "0", paramLabel = "KIND", converter = KindConverter.class,
+            completionCandidates = KindNames.class, description = "What the file holds: ${COMPLETION-CANDIDATES}.")
     Kind kind;
 
     @Parameters(index = "1", paramLabel = "FILE", description = "The file to import.")
@@ -53,6 +87,16 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace an existing dataset with the same id.")
     boolean replace;
 
+    @Option(names = "--production", paramLabel = "FILE", description = "trade: domestic output (year,reporter,product,value).")
+    Path production;
+
+    @Option(names = "--groups", paramLabel = "FILE", description = "trade: partner groups (group,member).")
+    Path groups;
+
+    @Option(names = "--allow-imbalance",
+            description = "io: a given total_output more than 0.1 %% off its row sum is a warning, not an error.")
+    boolean allowImbalance;
+
     @Mixin
     CommonOptions common;
     @ParentCommand
@@ -67,7 +111,33 @@ public final class ImportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--id must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         Consumer<String> progress = Progress.phases(spec.commandLine().getErr(), false);
+        if (kind != Kind.trade && (production != null || groups != null)) {
+            throw new IllegalArgumentException("--production and --groups belong to `klaster import trade`");
+        }
         if (kind == Kind.boundaries) return importBoundaries(progress);
+        if (kind == Kind.io) {
+            IoTableReader.Result r = IoTableReader.load(file, sheet, allowImbalance);
+            r.warnings().forEach(w -> progress.accept("warning: " + w));
+            return store(progress, r.sha256(), String.valueOf(file.getFileName()), r.table().size(),
+                    (store, meta) -> store.saveIoTable(meta, r.table(), replace));
+        }
+        if (kind == Kind.trade) {
+            TradeReader.Result r = TradeReader.load(file, production, groups);
+            r.warnings().forEach(w -> progress.accept("warning: " + w));
+            TradeData data = r.data();
+            return store(progress, data.sha256(), String.valueOf(file.getFileName()), data.flows().size(),
+                    (store, meta) -> store.saveTrade(meta, data, replace));
+        }
+        if (kind == Kind.rosstat_io) {
+            RosstatIoReader.Result r = RosstatIoReader.read(file);
+            r.warnings().forEach(w -> progress.accept("warning: " + w));
+            double taxes = java.util.Arrays.stream(r.productTaxes()).sum();
+            String note = String.format(java.util.Locale.ROOT, "Rosstat symmetric product × product tables (domestic flows,"
+                    + " import matrix, value added B1g, output P1); net product taxes on intermediate use (%.0f) are not"
+                    + " part of value added, so import content + VA multiplier falls short of 1 by the tax content", taxes);
+            return store(progress, r.sha256(), String.valueOf(file.getFileName()), r.table().size(), note,
+                    (store, meta) -> store.saveIoTable(meta, r.table(), replace));
+        }
         // validate everything before the database is touched: a failed import writes nothing
         Categories cats = categories == null ? null : CategoriesReader.read(categories);
         if (cats != null) cats.warnings().forEach(w -> progress.accept("warning: " + w));
@@ -78,14 +148,34 @@ public final class ImportCommand implements Callable<Integer> {
                     yield new FirmsReader().read(file, bar);
                 }
             }
-            case boundaries -> throw new IllegalStateException("boundaries are imported above");
+            case boundaries, io, rosstat_io, trade -> throw new IllegalStateException(kind + " is imported above");
         };
         data.warnings().forEach(w -> progress.accept("warning: " + w));
-        String datasetId = id != null ? id : kind + "-" + data.sha256().substring(0, 8);
+        String note = kind == Kind.firms ? "aggregated from firm-level rows (establishments = number of firms)" : null;
+        return store(progress, data.sha256(), data.sourceName(), data.records().size(), note,
+                (store, meta) -> store.saveActivity(meta, data.records(),
+                        cats == null ? null : cats.codeToCategory(), cats == null ? null : cats.categoryNames(), replace));
+    }
+
+    /** Writes one validated dataset. */
+    private interface Save {
+        Dataset save(Store store, Dataset meta);
+    }
+
+    private int store(Consumer<String> progress, String sha256, String source, long rows, Save save) {
+        return store(progress, sha256, source, rows, null, save);
+    }
+
+    /**
+     * Stores a dataset that has passed validation under {@code --id} or KIND-sha8; re-importing an
+     * unchanged file under the default id is a no-op that prints the existing id.
+     */
+    private int store(Consumer<String> progress, String sha256, String source, long rows, String note, Save save) {
+        String datasetId = id != null ? id : kind.label() + "-" + sha256.substring(0, 8);
         try (Store store = Store.open(common.dbPath())) {
             Optional<Dataset> existing = store.dataset(datasetId);
             if (existing.isPresent() && !replace) {
-                if (id == null && data.sha256().equals(existing.get().sha256())) {
+                if (id == null && sha256.equals(existing.get().sha256())) {
                     progress.accept("this file was imported before, unchanged; its dataset is " + datasetId);
                     spec.commandLine().getOut().println(datasetId);
                     return Klaster.OK;
@@ -93,10 +183,7 @@ public final class ImportCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("a dataset \"" + datasetId + "\" already exists in " + store.location()
                         + "; use --replace or another --id");
             }
-            String note = kind == Kind.firms ? "aggregated from firm-level rows (establishments = number of firms)" : null;
-            Dataset stored = store.saveActivity(Dataset.of(datasetId, kind.name(), data.sourceName(), data.sha256(),
-                            data.records().size(), null, false, note), data.records(),
-                    cats == null ? null : cats.codeToCategory(), cats == null ? null : cats.categoryNames(), replace);
+            Dataset stored = save.save(store, Dataset.of(datasetId, kind.label(), source, sha256, rows, null, false, note));
             progress.accept("stored " + stored.provenance());
         }
         spec.commandLine().getOut().println(datasetId);

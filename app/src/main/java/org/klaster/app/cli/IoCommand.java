@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.klaster.app.Klaster;
 import org.klaster.data.formats.IoTableReader;
+import org.klaster.data.store.Dataset;
+import org.klaster.data.store.Store;
 import org.klaster.inputoutput.DemandShock;
 import org.klaster.inputoutput.GhoshModel;
 import org.klaster.inputoutput.HypotheticalExtraction;
@@ -50,11 +52,20 @@ public final class IoCommand implements Runnable {
                 + " (see klaster io --help)");
     }
 
-    /** The table flags shared by the three subcommands. */
+    /** The table flags shared by the three subcommands: a file, or a stored dataset. */
     static final class TableOptions {
-        @Option(names = "--table", paramLabel = "FILE", required = true,
-                description = "Input–output table in the io.csv matrix layout (CSV or XLSX; formats.md §2).")
-        Path table;
+        static final class Source {
+            @Option(names = "--table", paramLabel = "FILE", required = true,
+                    description = "Input–output table in the io.csv matrix layout (CSV or XLSX; formats.md §2).")
+            Path table;
+
+            @Option(names = "--dataset", paramLabel = "ID", required = true,
+                    description = "A stored input–output dataset (klaster import io|rosstat-io; the demo's is demo-io).")
+            String dataset;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Source source;
 
         @Option(names = "--sheet", paramLabel = "NAME", description = "Sheet of an XLSX table (default: the first).")
         String sheet;
@@ -64,16 +75,30 @@ public final class IoCommand implements Runnable {
         boolean allowImbalance;
 
         /** Reads and validates the table, printing warnings and the largest column gap to {@code err}. */
-        IoTable read(PrintWriter err) throws IOException {
-            IoTableReader.Result r = IoTableReader.load(table, sheet, allowImbalance);
-            r.warnings().forEach(w -> err.println("warning: " + w));
-            IoValidation v = r.validation();
+        IoTable read(PrintWriter err, CommonOptions common) throws IOException {
+            IoTable table;
+            IoValidation v;
+            if (source.dataset != null) {
+                try (Store store = Store.open(common.dbPath())) {
+                    Dataset d = store.require(source.dataset);
+                    table = store.ioTable(source.dataset);
+                    err.println("dataset " + d.provenance());
+                }
+                // the table passed validation when it was stored (with the importer's imbalance choice)
+                v = table.validate(true);
+                v.warnings().forEach(w -> err.println("warning: " + w));
+            } else {
+                IoTableReader.Result r = IoTableReader.load(source.table, sheet, allowImbalance);
+                r.warnings().forEach(w -> err.println("warning: " + w));
+                table = r.table();
+                v = r.validation();
+            }
             if (!Double.isNaN(v.largestColumnGap())) {
                 err.println(String.format(Locale.ROOT, "note: largest column-balance gap %.4f %% (sector %s)",
                         100 * v.largestColumnGap(), v.largestColumnGapSector()));
             }
             err.flush();
-            return r.table();
+            return table;
         }
     }
 
@@ -102,7 +127,7 @@ public final class IoCommand implements Runnable {
     static final class MultipliersCommand extends Base {
         @Override
         public Integer call() throws Exception {
-            IoTable table = tableOptions.read(err());
+            IoTable table = tableOptions.read(err(), common);
             // one LU: forward linkages come from the same factorisation (G = D⁻¹LD)
             List<Multipliers.Row> rows = Multipliers.compute(LeontiefModel.of(table));
             ResultTable t = new ResultTable(Multipliers.COLUMNS);
@@ -140,7 +165,7 @@ public final class IoCommand implements Runnable {
         public Integer call() throws Exception {
             String flag = kind.demand != null ? "--demand" : kind.inputCut != null ? "--input-cut" : "--perturb";
             List<String> pairs = kind.demand != null ? kind.demand : kind.inputCut != null ? kind.inputCut : kind.perturb;
-            IoTable table = tableOptions.read(err());
+            IoTable table = tableOptions.read(err(), common);
             Map<String, Double> rates = parsePairs(flag, pairs, table);
             ShockResult result = switch (flag) {
                 case "--demand" -> DemandShock.apply(table, rates);
@@ -209,7 +234,7 @@ public final class IoCommand implements Runnable {
     static final class ExtractCommand extends Base {
         @Override
         public Integer call() throws Exception {
-            IoTable table = tableOptions.read(err());
+            IoTable table = tableOptions.read(err(), common);
             LeontiefModel leontief = LeontiefModel.of(table);
             List<HypotheticalExtraction.Row> rows = HypotheticalExtraction.compute(leontief, GhoshModel.of(leontief));
             ResultTable t = new ResultTable(HypotheticalExtraction.COLUMNS);

@@ -155,8 +155,15 @@ class CliTest {
     @Test
     void demoDatasetsAreStoredAndLabelledSynthetic() {
         List<Map<String, String>> ds = ok("datasets", "--db", db.toString(), "--format", "csv").csv();
-        assertThat(ds).extracting(m -> m.get("id")).containsExactlyInAnyOrder("demo", "demo-firms");
-        assertThat(ds).allSatisfy(m -> assertThat(m).containsEntry("synthetic", "true").containsEntry("generator", DemoEconomy.VERSION));
+        assertThat(ds).extracting(m -> m.get("id")).containsExactlyInAnyOrder("demo", "demo-firms", "demo-io", "demo-trade");
+        assertThat(ds).allSatisfy(m -> assertThat(m).containsEntry("synthetic", "true"));
+        Map<String, String> generators = ds.stream().collect(java.util.stream.Collectors.toMap(m -> m.get("id"), m -> m.get("generator")));
+        assertThat(generators).containsEntry("demo", DemoEconomy.VERSION).containsEntry("demo-firms", DemoEconomy.VERSION)
+                .containsEntry("demo-io", org.klaster.data.demo.DemoIo.VERSION)
+                .containsEntry("demo-trade", org.klaster.data.demo.DemoTrade.VERSION);
+        CliRun io = ok("io", "multipliers", "--dataset", "demo-io", "--db", db.toString(), "--format", "csv");
+        assertThat(io.err()).contains("SYNTHETIC");
+        assertThat(io.csv()).hasSize(88);
         CliRun r = ok("map", "--dataset", "demo", "--year", "2024", "--db", db.toString(), "--format", "csv");
         assertThat(r.err()).contains("SYNTHETIC");
         // the demo's categories are used, not bare divisions

@@ -56,8 +56,8 @@ public final class IoTableReader {
     static final String IMPORTS = "imports";
     static final String VALUE_ADDED = "value_added";
 
-    /** A table read from a file, with its validation and the reader's own warnings. */
-    public record Result(IoTable table, IoValidation validation, List<String> warnings) {
+    /** A table read from a file, with its validation, the reader's own warnings and the file's SHA-256. */
+    public record Result(IoTable table, IoValidation validation, List<String> warnings, String sha256) {
         public Result {
             warnings = List.copyOf(warnings);
         }
@@ -310,7 +310,7 @@ public final class IoTableReader {
         for (String w : validation.warnings()) {
             all.add(name + ": " + w);
         }
-        return new Result(table, validation, all);
+        return new Result(table, validation, all, t.sha256());
     }
 
     private static double requiredCell(TabularFile.Row row, int i, String what) {

@@ -23,6 +23,11 @@ import java.util.Optional;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.klaster.activity.ActivityRecord;
+import org.klaster.data.formats.TradeData;
+import org.klaster.dependency.Production;
+import org.klaster.dependency.TradeFlow;
+import org.klaster.inputoutput.IoTable;
+import org.klaster.linalg.DenseMatrix;
 
 /**
  * The embedded store: one DuckDB file holding datasets with provenance and their canonical rows.
@@ -34,7 +39,8 @@ import org.klaster.activity.ActivityRecord;
 public final class Store implements AutoCloseable {
 
     /** The migrations, in order. Append only: a released script is never edited. */
-    static final List<String> MIGRATIONS = List.of("V001__datasets_activity.sql", "V002__boundaries.sql");
+    static final List<String> MIGRATIONS = List.of("V001__datasets_activity.sql", "V002__boundaries.sql",
+            "V003__io_trade.sql");
 
     private final Connection conn;
     private final String location;
@@ -189,7 +195,8 @@ public final class Store implements AutoCloseable {
     }
 
     private void deleteRows(String id) throws SQLException {
-        for (String table : List.of("activity", "category_map", "firms", "datasets")) {
+        for (String table : List.of("activity", "category_map", "firms", "io_sectors", "io_final_demand",
+                "io_parts", "io_cells", "trade_flows", "trade_production", "trade_groups", "datasets")) {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table
                     + (table.equals("datasets") ? " WHERE id = ?" : " WHERE dataset_id = ?"))) {
                 ps.setString(1, id);
@@ -443,6 +450,221 @@ public final class Store implements AutoCloseable {
             throw fail("close", e);
         }
     }
+    // ---------------------------------------------------------------- input–output tables (V003)
+
+    /**
+     * Stores an input–output table in one transaction (kind {@code io} or {@code rosstat-io} in
+     * {@code meta}), replacing a dataset of the same id when {@code replace} is set. Only non-zero
+     * cells are written; {@link #ioTable} restores the table exactly.
+     */
+    public Dataset saveIoTable(Dataset meta, IoTable t, boolean replace) {
+        inTransaction(() -> {
+            replaceable(meta.id(), replace);
+            insertDataset(meta);
+            DuckDBConnection dc = conn.unwrap(DuckDBConnection.class);
+            try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "io_sectors")) {
+                for (int i = 0; i < t.size(); i++) {
+                    a.beginRow().append(meta.id()).append(i).append(t.sectors().get(i));
+                    String name = t.names() == null ? null : t.names().get(i);
+                    if (name == null) a.appendNull(); else a.append(name);
+                    a.endRow();
+                }
+            }
+            try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "io_final_demand")) {
+                for (int k = 0; k < t.finalDemandCategories().size(); k++) {
+                    a.beginRow().append(meta.id()).append(k).append(t.finalDemandCategories().get(k)).endRow();
+                }
+            }
+            Map<String, DenseMatrix> parts = new LinkedHashMap<>();
+            parts.put("Z", t.intermediate());
+            parts.put("F", t.finalDemand());
+            if (t.importMatrix() != null) parts.put("M", t.importMatrix());
+            if (t.imports() != null) parts.put("IMP", DenseMatrix.wrap(1, t.size(), t.imports().clone()));
+            if (t.importsFinalUse() != null) parts.put(t.importMatrix() != null ? "MF" : "IMPF", t.importsFinalUse());
+            if (t.valueAdded() != null) parts.put("VA", DenseMatrix.wrap(1, t.size(), t.valueAdded().clone()));
+            if (t.givenTotalOutput() != null) parts.put("X", DenseMatrix.wrap(1, t.size(), t.givenTotalOutput().clone()));
+            try (DuckDBAppender p = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "io_parts");
+                 DuckDBAppender c = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "io_cells")) {
+                for (Map.Entry<String, DenseMatrix> e : parts.entrySet()) {
+                    p.beginRow().append(meta.id()).append(e.getKey()).endRow();
+                    DenseMatrix m = e.getValue();
+                    // the implied value of a cell left out: NaN (empty) in X and the final-use parts, else 0
+                    boolean emptyByDefault = EMPTY_BY_DEFAULT.contains(e.getKey());
+                    for (int j = 0; j < m.cols(); j++) {
+                        for (int i = 0; i < m.rows(); i++) {
+                            double v = m.get(i, j);
+                            if (emptyByDefault ? !Double.isNaN(v) : v != 0) {
+                                c.beginRow().append(meta.id()).append(e.getKey()).append(i).append(j).append(v).endRow();
+                            }
+                        }
+                    }
+                }
+            }
+            return null;
+        });
+        return require(meta.id());
+    }
+
+    /** IO parts whose cells left out of io_cells are empty (NaN) rather than zero. */
+    private static final java.util.Set<String> EMPTY_BY_DEFAULT = java.util.Set.of("X", "MF", "IMPF");
+
+    /** The stored input–output table of a dataset (a StoreException when it is not one). */
+    public IoTable ioTable(String datasetId) {
+        Dataset d = require(datasetId);
+        try {
+            List<String> codes = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT code, name FROM io_sectors WHERE dataset_id = ? ORDER BY idx")) {
+                ps.setString(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        codes.add(rs.getString(1));
+                        names.add(rs.getString(2));
+                    }
+                }
+            }
+            if (codes.isEmpty()) {
+                throw new StoreException("dataset \"" + datasetId + "\" is " + d.kind() + ", not an input–output table");
+            }
+            List<String> categories = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT category FROM io_final_demand WHERE dataset_id = ? ORDER BY idx")) {
+                ps.setString(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) categories.add(rs.getString(1));
+                }
+            }
+            int n = codes.size();
+            int k = categories.size();
+            Map<String, DenseMatrix> parts = new LinkedHashMap<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT part FROM io_parts WHERE dataset_id = ?")) {
+                ps.setString(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String part = rs.getString(1);
+                        int rows = switch (part) {
+                            case "IMP", "IMPF", "VA", "X" -> 1;
+                            default -> n;
+                        };
+                        int cols = part.equals("F") || part.equals("MF") || part.equals("IMPF") ? k : n;
+                        DenseMatrix m = new DenseMatrix(rows, cols);
+                        // cells left out of X and the final-use parts were empty, not zero
+                        if (EMPTY_BY_DEFAULT.contains(part)) {
+                            java.util.Arrays.fill(m.data(), Double.NaN);
+                        }
+                        parts.put(part, m);
+                    }
+                }
+            }
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT part, i, j, value FROM io_cells WHERE dataset_id = ?")) {
+                ps.setString(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        parts.get(rs.getString(1)).set(rs.getInt(2), rs.getInt(3), rs.getDouble(4));
+                    }
+                }
+            }
+            boolean anyName = names.stream().anyMatch(x -> x != null);
+            DenseMatrix mf = parts.get("MF");
+            DenseMatrix impf = parts.get("IMPF");
+            return new IoTable(codes, anyName ? names : null, parts.get("Z"), categories, parts.get("F"),
+                    parts.containsKey("IMP") ? parts.get("IMP").data() : null, parts.get("M"),
+                    mf != null ? mf : impf,
+                    parts.containsKey("VA") ? parts.get("VA").data() : null,
+                    parts.containsKey("X") ? parts.get("X").data() : null);
+        } catch (SQLException e) {
+            throw fail("read the input–output table " + datasetId, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- trade (V003)
+
+    /** Stores trade flows, production and partner groups in one transaction. */
+    public Dataset saveTrade(Dataset meta, TradeData data, boolean replace) {
+        inTransaction(() -> {
+            replaceable(meta.id(), replace);
+            insertDataset(meta);
+            DuckDBConnection dc = conn.unwrap(DuckDBConnection.class);
+            try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "trade_flows")) {
+                for (TradeFlow f : data.flows()) {
+                    a.beginRow().append(meta.id()).append(f.year()).append(f.reporter()).append(f.partner())
+                            .append(f.product()).append(f.flow() == TradeFlow.Flow.IMPORT ? "import" : "export")
+                            .append(f.value()).endRow();
+                }
+            }
+            try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "trade_production")) {
+                for (Production p : data.production()) {
+                    a.beginRow().append(meta.id()).append(p.year()).append(p.reporter()).append(p.product())
+                            .append(p.value()).endRow();
+                }
+            }
+            try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "trade_groups")) {
+                int ord = 0;
+                for (Map.Entry<String, List<String>> g : data.groups().entrySet()) {
+                    for (String m : g.getValue()) {
+                        a.beginRow().append(meta.id()).append(g.getKey()).append(m).append(ord++).endRow();
+                    }
+                }
+            }
+            return null;
+        });
+        return require(meta.id());
+    }
+
+    /** The stored trade of a dataset, in a stable order (a StoreException when it is not trade). */
+    public TradeData trade(String datasetId) {
+        Dataset d = require(datasetId);
+        try {
+            List<TradeFlow> flows = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT year, reporter, partner, product, flow, value "
+                    + "FROM trade_flows WHERE dataset_id = ? ORDER BY year, reporter, product, flow, partner")) {
+                ps.setString(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        flows.add(new TradeFlow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5).equals("import") ? TradeFlow.Flow.IMPORT : TradeFlow.Flow.EXPORT,
+                                rs.getDouble(6)));
+                    }
+                }
+            }
+            if (flows.isEmpty() && !"trade".equals(d.kind())) {
+                throw new StoreException("dataset \"" + datasetId + "\" is " + d.kind() + ", not trade");
+            }
+            List<Production> production = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT year, reporter, product, value "
+                    + "FROM trade_production WHERE dataset_id = ? ORDER BY year, reporter, product")) {
+                ps.setString(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        production.add(new Production(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4)));
+                    }
+                }
+            }
+            Map<String, List<String>> groups = new LinkedHashMap<>();
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT grp, member FROM trade_groups WHERE dataset_id = ? ORDER BY ord")) {
+                ps.setString(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        groups.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(rs.getString(2));
+                    }
+                }
+            }
+            return new TradeData(flows, production, groups, d.sha256());
+        } catch (SQLException e) {
+            throw fail("read the trade of " + datasetId, e);
+        }
+    }
+
+    private void replaceable(String id, boolean replace) throws SQLException {
+        if (dataset(id).isPresent()) {
+            if (!replace) throw new StoreException("a dataset \"" + id + "\" already exists in " + location);
+            deleteRows(id);
+        }
+    }
+
     // ---------------------------------------------------------------- boundaries (V002)
 
     /** Replaces the stored region boundaries with these, in one transaction. */

@@ -1,0 +1,130 @@
+package org.klaster.complexity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.klaster.linalg.DenseMatrix;
+
+/**
+ * Economic complexity per year from records (formats.md §4): each year's records become a
+ * location × product matrix (locations and products in ordinal string order; a pair without a
+ * record is 0, as in the Stata package's rectangularised data), and {@link EconomicComplexity}
+ * runs on it. The rows come out in the output order of formats.md §4.
+ */
+public final class ComplexityTable {
+
+    private ComplexityTable() {
+    }
+
+    /**
+     * One output row: {@code year,location,product,value,rca,mcp,diversity,ubiquity,eci,pci,density,coi,cog}.
+     * NaN = undefined (printed empty / null): see {@link ComplexityResult}.
+     */
+    public record Row(int year, String location, String product, double value, double rca, double mcp,
+                      double diversity, double ubiquity, double eci, double pci, double density,
+                      double coi, double cog) {
+    }
+
+    /** One year: labels, the value matrix and the result, indexed alike. */
+    public record Year(int year, List<String> locations, List<String> products, DenseMatrix values,
+                       ComplexityResult result) {
+
+        public Year {
+            locations = List.copyOf(locations);
+            products = List.copyOf(products);
+        }
+
+        /** All location × product rows, by location then product. */
+        public List<Row> rows() {
+            ComplexityResult r = result;
+            List<Row> rows = new ArrayList<>(locations.size() * products.size());
+            for (int c = 0; c < locations.size(); c++) {
+                for (int p = 0; p < products.size(); p++) {
+                    rows.add(new Row(year, locations.get(c), products.get(p), values.get(c, p), r.rca().get(c, p),
+                            r.mcp().get(c, p), r.diversity()[c], r.ubiquity()[p], r.eci()[c], r.pci()[p],
+                            r.density().get(c, p), r.coi()[c], r.cog().get(c, p)));
+                }
+            }
+            return rows;
+        }
+
+        /** One sentence per left-out location or product, for the user. */
+        public List<String> warnings() {
+            List<String> w = new ArrayList<>();
+            for (int c : result.zeroTotalLocations()) {
+                w.add(year + ": location " + locations.get(c) + " has a zero total and is left out");
+            }
+            for (int p : result.zeroTotalProducts()) {
+                w.add(year + ": product " + products.get(p) + " has a zero total and is left out");
+            }
+            for (int c : result.locationsOutsideCore()) {
+                w.add(year + ": location " + locations.get(c) + " is not linked to the others by RCA ≥ "
+                        + result.threshold() + " (diversity " + (int) result.diversity()[c] + "); it has no ECI, COI or COG");
+            }
+            for (int p : result.productsOutsideCore()) {
+                w.add(year + ": product " + products.get(p) + " is not linked to the others by RCA ≥ "
+                        + result.threshold() + "; it has no PCI");
+            }
+            return w;
+        }
+    }
+
+    /**
+     * Every year of the records, in year order.
+     *
+     * @throws IllegalArgumentException naming the record: a negative or non-finite value, a missing
+     *                                  code, or a second record for the same (year, location, product)
+     * @throws org.klaster.AnalysisException naming the year when its complexity is undefined
+     */
+    public static List<Year> compute(Collection<ExportRecord> records, double threshold) {
+        Map<Integer, List<ExportRecord>> byYear = new TreeMap<>();
+        Set<List<Object>> seen = new HashSet<>();
+        for (ExportRecord r : records) {
+            if (r.location() == null || r.location().isEmpty() || r.product() == null || r.product().isEmpty()) {
+                throw new IllegalArgumentException("export record without a location or product code " + r.describe());
+            }
+            if (!(r.value() >= 0) || !Double.isFinite(r.value())) {
+                throw new IllegalArgumentException("export value must be finite and non-negative " + r.describe());
+            }
+            if (!seen.add(List.of(r.year(), r.location(), r.product()))) {
+                throw new IllegalArgumentException("duplicate export record for the same year, location and product " + r.describe());
+            }
+            byYear.computeIfAbsent(r.year(), y -> new ArrayList<>()).add(r);
+        }
+        List<Year> years = new ArrayList<>();
+        for (Map.Entry<Integer, List<ExportRecord>> e : byYear.entrySet()) {
+            years.add(year(e.getKey(), e.getValue(), threshold));
+        }
+        return years;
+    }
+
+    private static Year year(int year, List<ExportRecord> records, double threshold) {
+        List<String> locations = new ArrayList<>(new TreeSet<>(records.stream().map(ExportRecord::location).toList()));
+        List<String> products = new ArrayList<>(new TreeSet<>(records.stream().map(ExportRecord::product).toList()));
+        Map<String, Integer> li = index(locations);
+        Map<String, Integer> pi = index(products);
+        DenseMatrix x = new DenseMatrix(locations.size(), products.size());
+        for (ExportRecord r : records) {
+            x.set(li.get(r.location()), pi.get(r.product()), r.value());
+        }
+        try {
+            return new Year(year, locations, products, x, EconomicComplexity.compute(x, threshold));
+        } catch (org.klaster.AnalysisException ex) {
+            throw new org.klaster.AnalysisException("year " + year + ": " + ex.getMessage());
+        }
+    }
+
+    static Map<String, Integer> index(List<String> labels) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            m.put(labels.get(i), i);
+        }
+        return m;
+    }
+}
