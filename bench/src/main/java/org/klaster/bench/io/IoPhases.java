@@ -56,7 +56,7 @@ public final class IoPhases {
             phase("shock");
             check = r.total().outputChange();
         }
-        System.out.println("checksum " + check + ", peak heap used (approx.) "
+        System.out.println("checksum " + check + ", heap in use at the end "
                 + ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1 << 20) + " MiB");
     }
 }
