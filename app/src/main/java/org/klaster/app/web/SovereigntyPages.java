@@ -126,9 +126,16 @@ public final class SovereigntyPages {
         }
     }
 
-    private static String label(IoView v, String code) {
-        String n = v.name(code);
-        return n.equals(code) ? code : n + " (" + code + ")";
+    /**
+     * A sector as shown: its name and code. A table that names OKVED2 divisions by their Russian
+     * reference names (the demo) is shown with the reference name in the page's language; other
+     * names (e.g. Rosstat's product names) are shown as the table gives them.
+     */
+    static String label(IoView v, Lang lang, String code) {
+        String own = v.name(code);
+        String ref = Reference.divisionName(code, lang);
+        if (ref != null && (own.equals(code) || own.equals(Reference.divisionName(code, Lang.ru)))) own = ref;
+        return own.equals(code) ? code : own + " (" + code + ")";
     }
 
     // ------------------------------------------------------------------ multipliers
@@ -152,7 +159,7 @@ public final class SovereigntyPages {
                 new Kpi(m.get("sov.kpi.keySectors"), m.count(key), m.get("sov.help.key")),
                 new Kpi(m.get("sov.kpi.meanMultiplier"), m.num(meanMult, 3), m.get("sov.help.multiplier"))));
         if (maxImport != null) {
-            kpis.add(new Kpi(m.get("sov.kpi.maxImport"), m.percent(maxImport.importContent()) + " · " + label(v, maxImport.sector()),
+            kpis.add(new Kpi(m.get("sov.kpi.maxImport"), m.percent(maxImport.importContent()) + " · " + label(v, m.lang(), maxImport.sector()),
                     m.get("sov.help.import")));
         }
 
@@ -167,7 +174,7 @@ public final class SovereigntyPages {
                 new TableModel.Col("value_added_multiplier", m.get("sov.col.value_added_multiplier"), true, m.get("sov.help.va"))));
         for (Multipliers.Row r : rows) {
             boolean k = Boolean.TRUE.equals(r.keySector());
-            String name = label(v, r.sector());
+            String name = label(v, m.lang(), r.sector());
             t.add(new Object[] {name, r.output(), r.outputMultiplier(), r.backwardLinkage(), r.forwardLinkage(), k,
                     r.importContent(), r.valueAddedMultiplier()}, List.of(
                     TableModel.Cell.of(name),
@@ -186,7 +193,7 @@ public final class SovereigntyPages {
         List<Charts.Point> keyPts = new ArrayList<>();
         List<Charts.Point> other = new ArrayList<>();
         for (Multipliers.Row r : rows) {
-            Charts.Point p = new Charts.Point(label(v, r.sector()), r.backwardLinkage(), r.forwardLinkage());
+            Charts.Point p = new Charts.Point(label(v, m.lang(), r.sector()), r.backwardLinkage(), r.forwardLinkage());
             (Boolean.TRUE.equals(r.keySector()) ? keyPts : other).add(p);
         }
         String scatter = Charts.scatter(m.get("sov.col.backward_linkage"), m.get("sov.col.forward_linkage"), m.lang().name(),
@@ -200,7 +207,7 @@ public final class SovereigntyPages {
             int n = Math.min(byImport.size(), 30);
             List<Multipliers.Row> top = byImport.subList(0, n);
             importChart = Charts.groupedBars(m.get("sov.col.import_content") + ", %", "%", m.lang().name(),
-                    top.stream().map(r -> label(v, r.sector())).toList(), List.of(m.get("sov.col.import_content")),
+                    top.stream().map(r -> label(v, m.lang(), r.sector())).toList(), List.of(m.get("sov.col.import_content")),
                     List.of(top.stream().mapToDouble(r -> 100 * r.importContent()).toArray()), 1, null);
             importCaption = n < byImport.size() ? m.format("sov.importTop", n, byImport.size()) : m.get("sov.importAll");
         }
@@ -364,7 +371,7 @@ public final class SovereigntyPages {
         Shell s = shell(q, d, Workbench.IO_KINDS, "shock");
 
         List<Option> sectors = new ArrayList<>();
-        for (String c : v.table().sectors()) sectors.add(new Option(c, label(v, c), false));
+        for (String c : v.table().sectors()) sectors.add(new Option(c, label(v, m.lang(), c), false));
 
         Parsed a;
         Parsed b;
@@ -420,7 +427,7 @@ public final class SovereigntyPages {
         TableModel t = new TableModel("shock", m.get("sov.shock.table"), cols);
         for (int i = 0; i < a.rows().size(); i++) {
             ShockResult.Row ra = a.rows().get(i);
-            String name = label(v, ra.sector());
+            String name = label(v, m.lang(), ra.sector());
             List<Object> raw = new ArrayList<>(List.of(name, ra.baselineOutput(), ra.outputChange(), ra.outputChangePct()));
             List<TableModel.Cell> cells = new ArrayList<>(List.of(TableModel.Cell.of(name), TableModel.Cell.of(m.count(ra.baselineOutput())),
                     TableModel.Cell.of(m.num(ra.outputChange(), 1)), TableModel.Cell.of(m.num(ra.outputChangePct(), 2))));
@@ -458,7 +465,7 @@ public final class SovereigntyPages {
         double[] cb = new double[order.size()];
         for (int k = 0; k < order.size(); k++) {
             int i = order.get(k);
-            labels.add(label(v, a.rows().get(i).sector()));
+            labels.add(label(v, m.lang(), a.rows().get(i).sector()));
             ca[k] = a.rows().get(i).outputChange();
             if (b != null) cb[k] = b.rows().get(i).outputChange();
         }
@@ -521,7 +528,7 @@ public final class SovereigntyPages {
                 new TableModel.Col("forward_extraction_loss", m.get("sov.col.forward_extraction_loss"), true, unit),
                 new TableModel.Col("forward_extraction_loss_pct", m.get("sov.col.forward_extraction_loss_pct"), true, m.get("sov.help.pctBaseline"))));
         for (HypotheticalExtraction.Row r : rows) {
-            String name = label(v, r.sector());
+            String name = label(v, m.lang(), r.sector());
             t.add(new Object[] {name, r.backwardExtractionLoss(), r.backwardExtractionLossPct(), r.forwardExtractionLoss(),
                     r.forwardExtractionLossPct()}, List.of(TableModel.Cell.of(name),
                     TableModel.Cell.of(m.num(r.backwardExtractionLoss(), 1)), TableModel.Cell.of(m.num(r.backwardExtractionLossPct(), 2)),
@@ -535,7 +542,7 @@ public final class SovereigntyPages {
                 Double.isNaN(r.forwardExtractionLossPct()) ? 0 : r.forwardExtractionLossPct())));
         top = top.subList(0, Math.min(TOP, top.size()));
         String chart = Charts.groupedBars(m.get("sov.chart.lossPct"), "%", m.lang().name(),
-                top.stream().map(r -> label(v, r.sector())).toList(),
+                top.stream().map(r -> label(v, m.lang(), r.sector())).toList(),
                 List.of(m.get("sov.chart.backward"), m.get("sov.chart.forward")),
                 List.of(top.stream().mapToDouble(HypotheticalExtraction.Row::backwardExtractionLossPct).toArray(),
                         top.stream().mapToDouble(HypotheticalExtraction.Row::forwardExtractionLossPct).toArray()), 2, null);
@@ -543,7 +550,7 @@ public final class SovereigntyPages {
         List<Kpi> kpis = new ArrayList<>();
         kpis.add(new Kpi(m.get("sov.kpi.sectors"), m.count(rows.size()), null));
         if (first != null) {
-            kpis.add(new Kpi(m.get("sov.kpi.mostCritical"), label(v, first.sector()), m.get("sov.help.extraction")));
+            kpis.add(new Kpi(m.get("sov.kpi.mostCritical"), label(v, m.lang(), first.sector()), m.get("sov.help.extraction")));
             kpis.add(new Kpi(m.get("sov.col.backward_extraction_loss_pct"), m.num(first.backwardExtractionLossPct(), 2) + " %", null));
         }
         ctx.render("sovereignty/extraction.jte", Map.of("p", new ExtractionPage(s, tabs(s, "extraction"), kpis, t, chart)));

@@ -66,9 +66,8 @@ public final class TableModel {
         this.desc = dir == null ? (key == null ? defaultDesc : cols.get(idx).numeric()) : dir.equals("desc");
         final int c = idx;
         Comparator<Row> cmp = (a, b) -> compare(a.raw()[c], b.raw()[c]);
-        rows.sort(desc ? cmp.reversed() : cmp);
-        // missing values always at the end
-        rows.sort(Comparator.comparing(r -> missing(r.raw()[c])));
+        // missing values always at the end; deciding that first keeps the order transitive (TimSort checks)
+        rows.sort(Comparator.comparing((Row r) -> missing(r.raw()[c])).thenComparing(desc ? cmp.reversed() : cmp));
         return this;
     }
 

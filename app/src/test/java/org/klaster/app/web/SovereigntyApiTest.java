@@ -250,14 +250,19 @@ class SovereigntyApiTest {
                 assertThat(r.body()).as(p).doesNotContain("\u27e6").doesNotContain("<script>");
             }
         }
-        // a dataset of another kind falls back to the first of the page's kind; the picker offers only that kind
+        // a dataset of another kind falls back to the first of the page's kind (the demo's); the picker offers only that kind
         String mult = get("/sovereignty/multipliers?dataset=demo&lang=en").body();
-        assertThat(mult).contains("<option value=\"mb-io\" selected").doesNotContain("<option value=\"demo\"");
-        assertThat(mult).contains("data-chart=").contains("Key sectors");
+        assertThat(mult).contains("<option value=\"demo-io\" selected").contains("<option value=\"mb-io\"")
+                .doesNotContain("<option value=\"demo\"").doesNotContain("<option value=\"small-trade\"");
+        assertThat(mult).contains("id=\"quadrant-chart\"").contains("Key sectors");
+        // the demo table names divisions in Russian; the English page shows the reference English names
+        assertThat(mult).contains("Computer, electronic and optical products (26)");
         // the mapping link does not carry the input–output dataset
         assertThat(mult).contains("href=\"/mapping\"");
-        String dep = get("/sovereignty/dependency?dataset=mb-io&lang=en").body();
-        assertThat(dep).contains("<option value=\"small-trade\" selected").contains("id=\"partner-chart\"").contains("76.0");
+        assertThat(get("/sovereignty/dependency?dataset=mb-io&lang=en").body()).contains("<option value=\"demo-trade\" selected");
+        String dep = get("/sovereignty/dependency?dataset=small-trade&lang=en").body();
+        assertThat(dep).contains("<option value=\"small-trade\" selected").contains("id=\"partner-chart\"")
+                .contains("product 8542, 2023").contains("76.0");
         // shock page: first visit shows a result; bad input is an inline message (422 for htmx), not an error page
         String shock = get("/sovereignty/shock?dataset=mb-io&lang=en").body();
         assertThat(shock).contains("id=\"shock-chart\"").contains("TOTAL");

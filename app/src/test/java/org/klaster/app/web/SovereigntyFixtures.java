@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.klaster.data.demo.DemoIo;
+import org.klaster.data.demo.DemoTrade;
 import org.klaster.data.formats.TradeData;
 import org.klaster.data.store.Dataset;
 import org.klaster.data.store.Store;
@@ -14,7 +16,8 @@ import org.klaster.inputoutput.IoTable;
 import org.klaster.linalg.DenseMatrix;
 
 /**
- * Hand-built input–output tables and trade for the Sovereignty pages, small enough to check by hand.
+ * Hand-built input–output tables and trade for the Sovereignty pages, small enough to check by hand
+ * (installed after the demo's {@code demo-io} and {@code demo-trade}).
  *
  * <ul>
  *   <li>{@code mb-io}: Miller &amp; Blair (2009) §2.3, Z = [[150, 500], [200, 100]], f = [350, 1700],
@@ -76,7 +79,21 @@ final class SovereigntyFixtures {
         return new TradeData(flows, production, groups, null);
     }
 
+    /**
+     * The demo's input–output table and trade (as {@code klaster demo} stores them) when the store does
+     * not hold them yet, then the hand-built datasets after them.
+     */
     static void install(Store store) {
+        if (store.dataset("demo-io").isEmpty()) {
+            IoTable io = DemoIo.standard();
+            store.saveIoTable(Dataset.of("demo-io", "io", "Klaster synthetic demo input–output table", null, io.size(),
+                    DemoIo.VERSION, true, DemoIo.PROVENANCE), io, false);
+        }
+        if (store.dataset("demo-trade").isEmpty()) {
+            TradeData t = DemoTrade.standard();
+            store.saveTrade(Dataset.of("demo-trade", "trade", "Klaster synthetic demo trade", t.sha256(), t.flows().size(),
+                    DemoTrade.VERSION, true, DemoTrade.PROVENANCE), t, false);
+        }
         store.saveIoTable(Dataset.of("mb-io", "io", "Miller & Blair (2009) section 2.3, with imports", null, 2,
                 null, false, "textbook example"), millerBlair(), false);
         store.saveIoTable(Dataset.of("four-io", "io", "hand-built four-sector table", null, 4,
