@@ -112,7 +112,9 @@ public final class Charts {
             names.forEach(l::add);
         }
         o.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 28).put("scale", true);
-        o.putObject("yAxis").put("type", "value").put("name", yName).put("scale", true);
+        // the name starts at the axis and runs right, so a long name is not cut at the chart's left edge
+        o.putObject("yAxis").put("type", "value").put("name", yName).put("scale", true)
+                .putObject("nameTextStyle").put("align", "left");
         ((ObjectNode) o.get("grid")).put("bottom", 36);
         ArrayNode s = o.putArray("series");
         for (int i = 0; i < names.size(); i++) {
@@ -150,7 +152,7 @@ public final class Charts {
         o.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 28);
         ObjectNode y = o.putObject("yAxis").put("type", "category").put("inverse", true);
         labels.forEach(v -> y.withArray("data").add(v));
-        y.putObject("axisLabel").put("width", 200).put("overflow", "truncate");
+        y.putObject("axisLabel").put("width", 240).put("overflow", "truncate");
         ((ObjectNode) o.get("grid")).put("bottom", 36).put("top", names.size() > 1 ? 32 : 16);
         ArrayNode s = o.putArray("series");
         double scale = Math.pow(10, digits);

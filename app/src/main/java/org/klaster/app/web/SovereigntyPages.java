@@ -159,8 +159,8 @@ public final class SovereigntyPages {
                 new Kpi(m.get("sov.kpi.keySectors"), m.count(key), m.get("sov.help.key")),
                 new Kpi(m.get("sov.kpi.meanMultiplier"), m.num(meanMult, 3), m.get("sov.help.multiplier"))));
         if (maxImport != null) {
-            kpis.add(new Kpi(m.get("sov.kpi.maxImport"), m.percent(maxImport.importContent()) + " · " + label(v, m.lang(), maxImport.sector()),
-                    m.get("sov.help.import")));
+            kpis.add(new Kpi(m.get("sov.kpi.maxImport"), m.percent(maxImport.importContent()) + " · " + maxImport.sector(),
+                    label(v, m.lang(), maxImport.sector()) + " — " + m.get("sov.help.import")));
         }
 
         TableModel t = new TableModel("multipliers", m.get("sov.multipliers.table"), List.of(
