@@ -128,6 +128,10 @@ final class Req {
         ctx.queryParamMap().forEach((k, v) -> {
             if (!v.isEmpty()) q.put(k, v.get(0));
         });
-        return new Shell(msg, section, title, wb.datasets(), dataset(), ctx.path(), q, wb.boundariesSource());
+        // the Mapping picker offers only activity data (input–output tables and trade have their own section)
+        java.util.List<Dataset> choices = section.equals(Section.MAPPING)
+                ? wb.datasets().stream().filter(d -> !Workbench.IO_KINDS.contains(d.kind()) && !Workbench.TRADE_KINDS.contains(d.kind())).toList()
+                : wb.datasets();
+        return new Shell(msg, section, title, choices, dataset(), ctx.path(), q, wb.boundariesSource());
     }
 }

@@ -202,7 +202,7 @@ class SovereigntyApiTest {
         assertThat(c.get("notice").asText()).contains("not official statistics");
     }
 
-    /** The CSV downloads are byte for byte what {@code klaster io … --format csv} prints for the same table. */
+    /** The CSV downloads are byte for byte what {@code klaster io … / dependency … --format csv} print for the same data. */
     @Test
     void exportsEqualTheCli(@TempDir Path dir) throws Exception {
         Path io = dir.resolve("io.csv");
@@ -225,6 +225,38 @@ class SovereigntyApiTest {
             int code = Klaster.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
             assertThat(code).isZero();
+            HttpResponse<String> web = get(c[0]);
+            assertThat(web.statusCode()).as(c[0]).isEqualTo(200);
+            assertThat(web.body()).as(c[0]).isEqualTo(out.toString(StandardCharsets.UTF_8));
+        }
+        // the dependency screen of the small case, from files, against the stored dataset
+        Path trade = dir.resolve("trade.csv");
+        StringBuilder t = new StringBuilder("year,reporter,partner,product,flow,value\n");
+        for (var f : SovereigntyFixtures.smallTrade().flows()) {
+            t.append(f.year()).append(',').append(f.reporter()).append(',').append(f.partner()).append(',').append(f.product())
+                    .append(',').append(f.flow().name().toLowerCase(java.util.Locale.ROOT)).append(',').append(f.value()).append('\n');
+        }
+        Files.writeString(trade, t);
+        Path production = dir.resolve("production.csv");
+        StringBuilder p = new StringBuilder("year,reporter,product,value\n");
+        for (var x : SovereigntyFixtures.smallTrade().production()) {
+            p.append(x.year()).append(',').append(x.reporter()).append(',').append(x.product()).append(',').append(x.value()).append('\n');
+        }
+        Files.writeString(production, p);
+        Path groups = dir.resolve("groups.csv");
+        Files.writeString(groups, "group,member\nfriendly,CHN\nfriendly,KAZ\n");
+        String[][] screens = {
+                {"/sovereignty/dependency/export.csv?dataset=small-trade&from=2021&to=2023", ""},
+                {"/sovereignty/dependency/export.csv?dataset=small-trade&from=2022&to=2023&outside=friendly", "--outside,friendly,--years,2022-2023"}};
+        for (String[] c : screens) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("dependency", "--trade", trade.toString(),
+                    "--reporter", "RUS", "--production", production.toString(), "--groups", groups.toString(), "--format", "csv"));
+            if (!c[1].isEmpty()) args.addAll(java.util.List.of(c[1].split(",")));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Klaster.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), false);
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
             HttpResponse<String> web = get(c[0]);
             assertThat(web.statusCode()).as(c[0]).isEqualTo(200);
             assertThat(web.body()).as(c[0]).isEqualTo(out.toString(StandardCharsets.UTF_8));
@@ -257,8 +289,10 @@ class SovereigntyApiTest {
         assertThat(mult).contains("id=\"quadrant-chart\"").contains("Key sectors");
         // the demo table names divisions in Russian; the English page shows the reference English names
         assertThat(mult).contains("Computer, electronic and optical products (26)");
-        // the mapping link does not carry the input–output dataset
+        // the mapping link does not carry the input–output dataset, and the Mapping picker offers no IO or trade data
         assertThat(mult).contains("href=\"/mapping\"");
+        assertThat(get("/mapping?lang=en").body()).contains("<option value=\"demo\"").doesNotContain("<option value=\"demo-io\"")
+                .doesNotContain("<option value=\"small-trade\"");
         assertThat(get("/sovereignty/dependency?dataset=mb-io&lang=en").body()).contains("<option value=\"demo-trade\" selected");
         String dep = get("/sovereignty/dependency?dataset=small-trade&lang=en").body();
         assertThat(dep).contains("<option value=\"small-trade\" selected").contains("id=\"partner-chart\"")
