@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.klaster.activity.ActivityRecord;
 import org.klaster.data.demo.DemoEconomy;
+import org.klaster.data.demo.DemoExports;
 import org.klaster.data.demo.DemoIo;
 import org.klaster.data.demo.DemoTrade;
 import org.klaster.data.formats.TradeData;
@@ -24,7 +25,8 @@ import org.klaster.data.store.Store;
  * Puts the synthetic demo economy into a store: dataset {@value #ACTIVITY} (regional activity
  * 2018–2024 with the demo's cluster categories), {@value #IO} (the national input–output table of the
  * latest year by OKVED2 division, with an import matrix), {@value #TRADE} (trade of RUS with ~30
- * partners and partner groups) and {@value #FIRMS} (about 1.2 M synthetic establishments of the
+ * partners and partner groups), {@value #EXPORTS} (exports of 100 countries × 303 HS4 products,
+ * 2022–2024, for economic complexity) and {@value #FIRMS} (about 1.2 M synthetic establishments of the
  * latest year, with coordinates, that aggregate exactly to the activity).
  * Shared by {@code klaster demo} and {@code klaster serve} (which installs it on first run).
  */
@@ -33,6 +35,7 @@ public final class DemoSetup {
     public static final String FIRMS = "demo-firms";
     public static final String IO = "demo-io";
     public static final String TRADE = "demo-trade";
+    public static final String EXPORTS = "demo-exports";
 
     private DemoSetup() {
     }
@@ -42,7 +45,8 @@ public final class DemoSetup {
         return store.dataset(ACTIVITY).map(d -> DemoEconomy.VERSION.equals(d.generator())).orElse(false)
                 && store.dataset(FIRMS).map(d -> DemoEconomy.VERSION.equals(d.generator())).orElse(false)
                 && store.dataset(IO).map(d -> DemoIo.VERSION.equals(d.generator())).orElse(false)
-                && store.dataset(TRADE).map(d -> DemoTrade.VERSION.equals(d.generator())).orElse(false);
+                && store.dataset(TRADE).map(d -> DemoTrade.VERSION.equals(d.generator())).orElse(false)
+                && store.dataset(EXPORTS).map(d -> DemoExports.VERSION.equals(d.generator())).orElse(false);
     }
 
     /** Creates or refreshes both demo datasets; each is written in one transaction. */
@@ -63,6 +67,11 @@ public final class DemoSetup {
         store.saveTrade(Dataset.of(TRADE, "trade", "Klaster synthetic demo trade (" + DemoTrade.FIRST_YEAR + "–"
                         + DemoTrade.LAST_YEAR + ", " + DemoTrade.UNITS + ")", trade.sha256(), trade.flows().size(),
                 DemoTrade.VERSION, true, DemoTrade.PROVENANCE), trade, true);
+        List<org.klaster.complexity.ExportRecord> exports = DemoExports.standard();
+        progress.accept("storing " + exports.size() + " export rows as dataset \"" + EXPORTS + "\"");
+        store.saveExports(Dataset.of(EXPORTS, "exports", "Klaster synthetic demo exports (" + DemoExports.FIRST_YEAR + "–"
+                        + DemoExports.LAST_YEAR + ", " + DemoExports.UNITS + ")", DemoExports.sha256(), exports.size(),
+                DemoExports.VERSION, true, DemoExports.PROVENANCE), exports, true);
         if (!withFirms) return;
         int year = DemoEconomy.LAST_YEAR;
         long firms = economy.establishmentsTotal(year);

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = {"Create or refresh the SYNTHETIC demo database: datasets \"demo\" (regional activity 2018–2024",
                 "of Russia's 83 regions by OKVED2 industry), \"demo-io\" (national input–output table by OKVED2 division",
                 "with an import matrix), \"demo-trade\" (trade of RUS with ~30 partners, 303 HS4 products, 2021–2024,",
-                "partner groups) and \"demo-firms\" (~1.2 M synthetic establishments).",
+                "partner groups), \"demo-exports\" (exports of 100 countries × 303 HS4 products, 2022–2024, for",
+                "klaster complexity) and \"demo-firms\" (~1.2 M synthetic establishments).",
                 "Generated deterministically by Klaster; not official statistics."})
 public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-firms", description = "Skip the firm-level dataset (faster).")

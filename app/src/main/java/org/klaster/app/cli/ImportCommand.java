@@ -11,6 +11,8 @@ import org.klaster.data.formats.ActivityReader;
 import org.klaster.data.formats.BoundariesReader;
 import org.klaster.data.formats.Categories;
 import org.klaster.data.formats.CategoriesReader;
+import org.klaster.data.formats.ExportsData;
+import org.klaster.data.formats.ExportsReader;
 import org.klaster.data.formats.FirmsReader;
 import org.klaster.data.formats.InputException;
 import org.klaster.data.formats.IoTableReader;
@@ -37,11 +39,12 @@ import picocli.CommandLine.Spec;
                 "(GeoJSON of regions with ISO 3166-2 codes; the web map then draws them instead of the tile grid)",
                 "io (an input–output table in the io.csv matrix layout, formats.md §2) or rosstat-io (Rosstat's",
                 "basic input–output tables workbook: the symmetric domestic and imports tables, product × product)",
-                "or trade (trade.csv, formats.md §3, with optional --production and --groups files)."})
+                "trade (trade.csv, formats.md §3, with optional --production and --groups files)",
+                "or exports (year,location,product,value for economic complexity, formats.md §4)."})
 public final class ImportCommand implements Callable<Integer> {
 
     enum Kind {
-        activity, firms, boundaries, io, rosstat_io, trade;
+        activity, firms, boundaries, io, rosstat_io, trade, exports;
 
         /** The name on the command line and in the datasets list (rosstat-io). */
         String label() {
@@ -128,6 +131,12 @@ public final class ImportCommand implements Callable<Integer> {
             return store(progress, data.sha256(), String.valueOf(file.getFileName()), data.flows().size(),
                     (store, meta) -> store.saveTrade(meta, data, replace));
         }
+        if (kind == Kind.exports) {
+            ExportsData r = ExportsReader.read(file, sheet);
+            r.warnings().forEach(w -> progress.accept("warning: " + w));
+            return store(progress, r.sha256(), r.sourceName(), r.records().size(),
+                    (store, meta) -> store.saveExports(meta, r.records(), replace));
+        }
         if (kind == Kind.rosstat_io) {
             RosstatIoReader.Result r = RosstatIoReader.read(file);
             r.warnings().forEach(w -> progress.accept("warning: " + w));
@@ -148,7 +157,7 @@ public final class ImportCommand implements Callable<Integer> {
                     yield new FirmsReader().read(file, bar);
                 }
             }
-            case boundaries, io, rosstat_io, trade -> throw new IllegalStateException(kind + " is imported above");
+            case boundaries, io, rosstat_io, trade, exports -> throw new IllegalStateException(kind + " is imported above");
         };
         data.warnings().forEach(w -> progress.accept("warning: " + w));
         String note = kind == Kind.firms ? "aggregated from firm-level rows (establishments = number of firms)" : null;

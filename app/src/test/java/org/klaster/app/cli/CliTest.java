@@ -155,12 +155,22 @@ class CliTest {
     @Test
     void demoDatasetsAreStoredAndLabelledSynthetic() {
         List<Map<String, String>> ds = ok("datasets", "--db", db.toString(), "--format", "csv").csv();
-        assertThat(ds).extracting(m -> m.get("id")).containsExactlyInAnyOrder("demo", "demo-firms", "demo-io", "demo-trade");
+        assertThat(ds).extracting(m -> m.get("id")).containsExactlyInAnyOrder("demo", "demo-firms", "demo-io", "demo-trade",
+                "demo-exports");
         assertThat(ds).allSatisfy(m -> assertThat(m).containsEntry("synthetic", "true"));
         Map<String, String> generators = ds.stream().collect(java.util.stream.Collectors.toMap(m -> m.get("id"), m -> m.get("generator")));
         assertThat(generators).containsEntry("demo", DemoEconomy.VERSION).containsEntry("demo-firms", DemoEconomy.VERSION)
                 .containsEntry("demo-io", org.klaster.data.demo.DemoIo.VERSION)
-                .containsEntry("demo-trade", org.klaster.data.demo.DemoTrade.VERSION);
+                .containsEntry("demo-trade", org.klaster.data.demo.DemoTrade.VERSION)
+                .containsEntry("demo-exports", org.klaster.data.demo.DemoExports.VERSION);
+        CliRun cx = ok("complexity", "--dataset", "demo-exports", "--year", "2024", "--db", db.toString(), "--format", "csv");
+        assertThat(cx.err()).contains("SYNTHETIC").doesNotContain("warning");
+        assertThat(cx.csv()).hasSize(100 * 303);
+        // the stored dataset gives what the generator's records give straight to the engine
+        org.klaster.complexity.ComplexityTable.Year direct = org.klaster.complexity.ComplexityTable.compute(
+                org.klaster.data.demo.DemoExports.standard(), 1.0).get(2);
+        int rus = direct.locations().indexOf("RUS");
+        assertThat(Double.parseDouble(cx.row("2024", "RUS", "2709").get("eci"))).isEqualTo(direct.result().eci()[rus]);
         CliRun io = ok("io", "multipliers", "--dataset", "demo-io", "--db", db.toString(), "--format", "csv");
         assertThat(io.err()).contains("SYNTHETIC");
         assertThat(io.csv()).hasSize(88);

@@ -47,9 +47,9 @@ class ApiTest {
     @Test
     void datasetsCarryProvenanceAndTheSyntheticFlag() throws Exception {
         JsonNode d = json("/api/v1/datasets").get("datasets");
-        // the demo: activity, its input–output table and its trade, all synthetic
-        assertThat(d.findValuesAsText("id")).containsExactly("demo", "demo-io", "demo-trade");
-        assertThat(d.findValuesAsText("kind")).containsExactly("activity", "io", "trade");
+        // the test server installs the demo without firms: every dataset is synthetic
+        assertThat(d.findValuesAsText("id")).containsExactly("demo", "demo-io", "demo-trade", "demo-exports");
+        assertThat(d.findValuesAsText("kind")).containsExactly("activity", "io", "trade", "exports");
         for (JsonNode x : d) assertThat(x.get("synthetic").asBoolean()).isTrue();
         JsonNode one = json("/api/v1/datasets/demo");
         assertThat(one.get("synthetic").asBoolean()).isTrue();

@@ -23,6 +23,7 @@ import java.util.Optional;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.klaster.activity.ActivityRecord;
+import org.klaster.complexity.ExportRecord;
 import org.klaster.data.formats.TradeData;
 import org.klaster.dependency.Production;
 import org.klaster.dependency.TradeFlow;
@@ -40,7 +41,7 @@ public final class Store implements AutoCloseable {
 
     /** The migrations, in order. Append only: a released script is never edited. */
     static final List<String> MIGRATIONS = List.of("V001__datasets_activity.sql", "V002__boundaries.sql",
-            "V003__io_trade.sql");
+            "V003__io_trade.sql", "V004__exports.sql");
 
     private final Connection conn;
     private final String location;
@@ -196,7 +197,7 @@ public final class Store implements AutoCloseable {
 
     private void deleteRows(String id) throws SQLException {
         for (String table : List.of("activity", "category_map", "firms", "io_sectors", "io_final_demand",
-                "io_parts", "io_cells", "trade_flows", "trade_production", "trade_groups", "datasets")) {
+                "io_parts", "io_cells", "trade_flows", "trade_production", "trade_groups", "exports", "datasets")) {
             try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table
                     + (table.equals("datasets") ? " WHERE id = ?" : " WHERE dataset_id = ?"))) {
                 ps.setString(1, id);
@@ -656,6 +657,42 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw fail("read the trade of " + datasetId, e);
         }
+    }
+
+    // ---------------------------------------------------------------- exports (V004)
+
+    /** Stores exports for complexity (formats.md §4) in one transaction. */
+    public Dataset saveExports(Dataset meta, List<ExportRecord> rows, boolean replace) {
+        inTransaction(() -> {
+            replaceable(meta.id(), replace);
+            insertDataset(meta);
+            DuckDBConnection dc = conn.unwrap(DuckDBConnection.class);
+            try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "exports")) {
+                for (ExportRecord r : rows) {
+                    a.beginRow().append(meta.id()).append(r.year()).append(r.location()).append(r.product())
+                            .append(r.value()).endRow();
+                }
+            }
+            return null;
+        });
+        return require(meta.id());
+    }
+
+    /** The stored exports of a dataset, in a stable order (year, location, product); a StoreException when it is not exports. */
+    public List<ExportRecord> exports(String datasetId) {
+        Dataset d = require(datasetId);
+        List<ExportRecord> out = query("SELECT year, location, product, value FROM exports WHERE dataset_id = ? "
+                + "ORDER BY year, location, product", List.of(datasetId), rs -> {
+                    List<ExportRecord> l = new ArrayList<>();
+                    while (rs.next()) {
+                        l.add(new ExportRecord(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getDouble(4)));
+                    }
+                    return l;
+                });
+        if (out.isEmpty() && !"exports".equals(d.kind())) {
+            throw new StoreException("dataset \"" + datasetId + "\" is " + d.kind() + ", not exports");
+        }
+        return out;
     }
 
     private void replaceable(String id, boolean replace) throws SQLException {

@@ -1,0 +1,102 @@
+package org.klaster.data.formats;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.klaster.complexity.ExportRecord;
+
+/**
+ * Reads exports for economic complexity, formats.md §4: {@code year,location,product,value} from CSV
+ * (any detected encoding/separator, see {@link TabularFile}) or an .xlsx sheet. A location may be a
+ * country or a region, a product any code; the value is what the location exports (or produces, or
+ * employs) of the product.
+ *
+ * <p>All or nothing: the first problem throws an {@link InputException} naming the file, line and
+ * column, and nothing is returned. Problems: a missing required column; an empty year, location,
+ * product or value; a value that does not parse or is too large to be finite; a year outside
+ * 1900–2100; a negative value; the same (year, location, product) twice (both lines are named); a
+ * file without data rows (complexity needs some). Extra columns are ignored with a warning. Codes
+ * are kept as trimmed strings, so leading zeros stay ({@code 0101} is not {@code 101}).
+ */
+public final class ExportsReader {
+
+    static final String YEAR = "year";
+    static final String LOCATION = "location";
+    static final String PRODUCT = "product";
+    static final String VALUE = "value";
+
+    private static final Set<String> KNOWN = Set.of(YEAR, LOCATION, PRODUCT, VALUE);
+
+    private ExportsReader() {
+    }
+
+    /** Reads a CSV file or the first sheet of a workbook. */
+    public static ExportsData read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * Reads an exports table.
+     *
+     * @param file  CSV-like text or .xlsx
+     * @param sheet sheet name for a workbook, or null for the first sheet (must be null for CSV)
+     * @throws InputException on any problem with the content (nothing is returned)
+     * @throws IOException    if the file cannot be read for another reason
+     */
+    public static ExportsData read(Path file, String sheet) throws IOException {
+        try (TabularFile t = TabularFile.open(file, sheet)) {
+            t.require(YEAR, LOCATION, PRODUCT, VALUE);
+            int iYear = t.indexOf(YEAR);
+            int iLocation = t.indexOf(LOCATION);
+            int iProduct = t.indexOf(PRODUCT);
+            int iValue = t.indexOf(VALUE);
+            Set<String> warnings = new LinkedHashSet<>(ActivityReader.ignoredColumnWarnings(t, KNOWN, "exports"));
+            List<Integer> unnamed = ActivityReader.unnamedColumns(t);
+            boolean[] unnamedUsed = new boolean[unnamed.size()];
+            String unit = t.format().kind() == TabularFile.Kind.XLSX ? "row " : "line ";
+
+            List<ExportRecord> records = new ArrayList<>();
+            Map<Key, Long> firstLine = new HashMap<>();
+            TabularFile.Row row;
+            while ((row = t.next()) != null) {
+                int year = row.year(iYear);
+                String location = row.code(iLocation);
+                String product = row.code(iProduct);
+                double value = row.requiredNumber(iValue);
+                if (value < 0) {
+                    throw row.error(iValue, InputException.quote(row.get(iValue))
+                            + " is negative; an export value cannot be negative");
+                }
+                Long before = firstLine.putIfAbsent(new Key(year, location, product), row.line());
+                if (before != null) {
+                    throw row.error("year " + year + ", location " + InputException.quote(location) + ", product "
+                            + InputException.quote(product) + " appears twice (first on " + unit + before + ")");
+                }
+                for (int k = 0; k < unnamed.size(); k++) {
+                    unnamedUsed[k] |= !row.isBlank(unnamed.get(k));
+                }
+                records.add(new ExportRecord(year, location, product, value));
+            }
+            for (int k = 0; k < unnamed.size(); k++) {
+                if (unnamedUsed[k]) {
+                    warnings.add(InputException.displayName(file) + ": column " + (unnamed.get(k) + 1)
+                            + " has no name in the header; its values were ignored");
+                }
+            }
+            if (records.isEmpty()) {
+                throw t.whole("the file has a header but no data rows; economic complexity needs exports");
+            }
+            warnings.addAll(t.warnings());
+            return new ExportsData(records, new ArrayList<>(warnings), t.sha256(), InputException.displayName(file),
+                    t.format().description());
+        }
+    }
+
+    private record Key(int year, String location, String product) { }
+}
