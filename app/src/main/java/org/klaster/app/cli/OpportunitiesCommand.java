@@ -106,6 +106,13 @@ public final class OpportunitiesCommand implements Callable<Integer> {
             description = "Weights of density, PCI and COG percentiles (default ${DEFAULT-VALUE}).")
     double[] weights;
 
+    /** The regional "exports" of methods.md §4: employment (RCA = LQ) or output by industry. */
+    enum Measure { employment, output }
+
+    @Option(names = "--measure", paramLabel = "employment|output", defaultValue = "employment",
+            description = "Region × industry values for RCA, density, PCI and COG (default ${DEFAULT-VALUE}); output needs the activity's output column.")
+    Measure measure;
+
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "1",
             description = "RCA (= LQ) threshold for M (default ${DEFAULT-VALUE}).")
     double threshold;
@@ -155,7 +162,7 @@ public final class OpportunitiesCommand implements Callable<Integer> {
 
             int y = year != null ? year : rows.stream().mapToInt(ActivityRecord::year).max()
                     .orElseThrow(() -> new IllegalArgumentException("the activity data has no rows"));
-            RegionalRelatedness rel = RegionalRelatedness.of(rows, y, threshold);
+            RegionalRelatedness rel = RegionalRelatedness.of(measured(rows, y), y, threshold);
             if (!rel.regions().contains(region)) {
                 throw new IllegalArgumentException("region " + region + " is not in the activity data of " + y
                         + " (regions: " + String.join(", ", rel.regions()) + ")");
@@ -174,6 +181,21 @@ public final class OpportunitiesCommand implements Callable<Integer> {
             Output.emit(table, common, spec.commandLine().getOut(), root.terminal());
         }
         return Klaster.OK;
+    }
+
+    /** The records of year y with the chosen measure in the employment slot that relatedness reads. */
+    private List<ActivityRecord> measured(List<ActivityRecord> rows, int y) {
+        if (measure == Measure.employment) return rows;
+        List<ActivityRecord> out = new ArrayList<>();
+        for (ActivityRecord r : rows) {
+            if (r.year() != y) continue;
+            if (Double.isNaN(r.output())) {
+                throw new IllegalArgumentException("--measure output: the activity record of region " + r.region()
+                        + ", industry " + r.industry() + ", year " + y + " has no output");
+            }
+            out.add(ActivityRecord.of(r.region(), r.industry(), y, r.output()));
+        }
+        return out;
     }
 
     private CategoryMap concordance() throws java.io.IOException {
@@ -227,9 +249,10 @@ public final class OpportunitiesCommand implements Callable<Integer> {
         err.println("note: " + r.region() + ", activity " + r.year() + ", dependent products of "
                 + (r.dependencyYear() == null ? "no year (no trade rows)" : r.dependencyYear())
                 + (outside == null ? "" : " (imports from outside " + outside + ")") + ": "
-                + r.productIndustry().size() + " linked to industries, " + r.unlinked().size() + " unlinked");
+                + r.productIndustry().size() + " linked to industries, " + r.unlinked().size() + " unlinked; "
+                + "region × industry " + measure + (measure == Measure.employment ? " (RCA = LQ)" : ""));
         err.println("note: density = share of the industry's related industries (by proximity) the region already"
-                + " has at LQ ≥ " + threshold + " (feasibility); pci = complexity of the industry across regions;"
+                + " has at RCA ≥ " + threshold + " (feasibility); pci = complexity of the industry across regions;"
                 + " cog = how much new complexity entering it would bring within reach (0 if already specialised);"
                 + " score = (" + w.density() + "·density + " + w.pci() + "·pci + " + w.cog()
                 + "·cog percentiles within the status group) / " + (w.density() + w.pci() + w.cog()));

@@ -107,10 +107,13 @@ class OpportunitiesCliTest {
     }
 
     static String[] hand(String... more) {
-        List<String> args = new ArrayList<>(List.of("opportunities", "--db", handDb.toString(), "--activity",
-                activity.toString(), "--trade-dataset", "hand-trade", "--firms-dataset", "hand-firms", "--format", "csv"));
-        if (!Arrays.asList(more).contains("--concordance")) {
-            args.addAll(List.of("--concordance", concordance.toString()));
+        List<String> given = Arrays.asList(more);
+        List<String> args = new ArrayList<>(List.of("opportunities", "--db", handDb.toString(), "--trade-dataset",
+                "hand-trade", "--firms-dataset", "hand-firms"));
+        // defaults unless the test gives its own
+        for (String[] d : new String[][] {{"--activity", activity.toString()}, {"--concordance", concordance.toString()},
+                {"--format", "csv"}}) {
+            if (!given.contains(d[0])) args.addAll(List.of(d));
         }
         args.addAll(Arrays.asList(more));
         return args.toArray(String[]::new);
@@ -146,6 +149,42 @@ class OpportunitiesCliTest {
         assertThat(rows.get(3).get("cog")).isEqualTo("0");
         assertThat(r.err()).contains("0803 (no code of the concordance is a prefix of it)")
                 .contains("6 linked to industries, 1 unlinked").contains("0.5·density").doesNotContain("SYNTHETIC");
+    }
+
+    @Test
+    void outputAsTheMeasureUsesTheOutputColumn() throws IOException {
+        // employment 1 in every listed cell, output = the hand matrix: with --measure output the ranking
+        // is the hand one. With employment (E_i = 1, 2, 3, 2; E = 8) R1's LQ in 26 is (1/3)/(2/8) = 4/3:
+        // 26 turns specialised, and 27 ((1/3)/(3/8) = 8/9) stays an opportunity
+        StringBuilder b = new StringBuilder("region,industry,year,employment,output\n");
+        ACTIVITY.lines().skip(1).forEach(l -> {
+            String[] f = l.split(",");
+            b.append(f[0]).append(',').append(f[1]).append(',').append(f[2]).append(",1,").append(f[3]).append('\n');
+        });
+        Path file = write("activity-output.csv", b.toString());
+        CliRun out = ok(hand("--region", "R1", "--activity", file.toString(), "--measure", "output"));
+        assertThat(out.csv()).extracting(m -> m.get("industry")).containsExactly("27", "20", "26", "32");
+        assertThat(Double.parseDouble(out.csv().get(0).get("score"))).isCloseTo(0.625, within(1e-12));
+        assertThat(out.err()).contains("region × industry output");
+        CliRun emp = ok(hand("--region", "R1", "--activity", file.toString()));
+        assertThat(emp.csv()).extracting(m -> m.get("industry") + ":" + m.get("status")).containsExactlyInAnyOrder(
+                "20:opportunity", "27:opportunity", "26:specialised", "32:specialised");
+        assertThat(Double.parseDouble(emp.row("specialised", "1").get("rca")) > 1).isTrue();
+        CliRun missing = klaster(hand("--region", "R1", "--measure", "output"));
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("has no output");
+    }
+
+    @Test
+    void outIsWrittenOnlyOnSuccess() throws IOException {
+        Path good = dir.resolve("out/opps.json");
+        ok(hand("--region", "R1", "--format", "json", "--out", good.toString()));
+        JsonNode rows = new ObjectMapper().readTree(Files.readString(good));
+        assertThat(rows.get(0).get("industry").asText()).isEqualTo("27");
+        assertThat(rows.get(0).get("score").asDouble()).isCloseTo(0.625, within(1e-12));
+        Path bad = dir.resolve("out/never.csv");
+        assertThat(klaster(hand("--region", "R9", "--out", bad.toString())).code()).isEqualTo(2);
+        assertThat(bad).doesNotExist();
     }
 
     @Test
