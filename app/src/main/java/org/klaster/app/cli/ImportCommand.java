@@ -15,6 +15,8 @@ import org.klaster.data.formats.FirmsReader;
 import org.klaster.data.formats.InputException;
 import org.klaster.data.formats.IoTableReader;
 import org.klaster.data.formats.RosstatIoReader;
+import org.klaster.data.formats.TradeData;
+import org.klaster.data.formats.TradeReader;
 import org.klaster.data.store.Dataset;
 import org.klaster.data.store.Store;
 import picocli.CommandLine.Command;
@@ -34,11 +36,12 @@ import picocli.CommandLine.Spec;
                 "KIND: activity (formats.md §1), firms (firm-level CSV/Parquet, aggregated on read), boundaries",
                 "(GeoJSON of regions with ISO 3166-2 codes; the web map then draws them instead of the tile grid)",
                 "io (an input–output table in the io.csv matrix layout, formats.md §2) or rosstat-io (Rosstat's",
-                "basic input–output tables workbook: the symmetric domestic and imports tables, product × product)."})
+                "basic input–output tables workbook: the symmetric domestic and imports tables, product × product)",
+                "or trade (trade.csv, formats.md §3, with optional --production and --groups files)."})
 public final class ImportCommand implements Callable<Integer> {
 
     enum Kind {
-        activity, firms, boundaries, io, rosstat_io;
+        activity, firms, boundaries, io, rosstat_io, trade;
 
         /** The name on the command line and in the datasets list (rosstat-io). */
         String label() {
@@ -84,6 +87,12 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "Replace an existing dataset with the same id.")
     boolean replace;
 
+    @Option(names = "--production", paramLabel = "FILE", description = "trade: domestic output (year,reporter,product,value).")
+    Path production;
+
+    @Option(names = "--groups", paramLabel = "FILE", description = "trade: partner groups (group,member).")
+    Path groups;
+
     @Option(names = "--allow-imbalance",
             description = "io: a given total_output more than 0.1 %% off its row sum is a warning, not an error.")
     boolean allowImbalance;
@@ -102,12 +111,22 @@ public final class ImportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--id must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
         }
         Consumer<String> progress = Progress.phases(spec.commandLine().getErr(), false);
+        if (kind != Kind.trade && (production != null || groups != null)) {
+            throw new IllegalArgumentException("--production and --groups belong to `klaster import trade`");
+        }
         if (kind == Kind.boundaries) return importBoundaries(progress);
         if (kind == Kind.io) {
             IoTableReader.Result r = IoTableReader.load(file, sheet, allowImbalance);
             r.warnings().forEach(w -> progress.accept("warning: " + w));
             return store(progress, r.sha256(), String.valueOf(file.getFileName()), r.table().size(),
                     (store, meta) -> store.saveIoTable(meta, r.table(), replace));
+        }
+        if (kind == Kind.trade) {
+            TradeReader.Result r = TradeReader.load(file, production, groups);
+            r.warnings().forEach(w -> progress.accept("warning: " + w));
+            TradeData data = r.data();
+            return store(progress, data.sha256(), String.valueOf(file.getFileName()), data.flows().size(),
+                    (store, meta) -> store.saveTrade(meta, data, replace));
         }
         if (kind == Kind.rosstat_io) {
             RosstatIoReader.Result r = RosstatIoReader.read(file);
@@ -129,7 +148,7 @@ public final class ImportCommand implements Callable<Integer> {
                     yield new FirmsReader().read(file, bar);
                 }
             }
-            case boundaries, io, rosstat_io -> throw new IllegalStateException(kind + " is imported above");
+            case boundaries, io, rosstat_io, trade -> throw new IllegalStateException(kind + " is imported above");
         };
         data.warnings().forEach(w -> progress.accept("warning: " + w));
         String note = kind == Kind.firms ? "aggregated from firm-level rows (establishments = number of firms)" : null;
