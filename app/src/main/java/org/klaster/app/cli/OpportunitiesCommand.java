@@ -22,6 +22,7 @@ import org.klaster.data.formats.ActivityReader;
 import org.klaster.data.formats.Concordance;
 import org.klaster.data.formats.ConcordanceReader;
 import org.klaster.data.formats.TradeData;
+import org.klaster.data.formats.TradeReader;
 import org.klaster.data.reference.DemoConcordance;
 import org.klaster.data.reference.Okved2;
 import org.klaster.data.store.Dataset;
@@ -82,6 +83,15 @@ public final class OpportunitiesCommand implements Callable<Integer> {
     @Option(names = "--trade-dataset", paramLabel = "ID", defaultValue = "demo-trade",
             description = "Trade dataset in the database (default: ${DEFAULT-VALUE}).")
     String tradeDataset;
+
+    @Option(names = "--trade", paramLabel = "FILE", description = "Trade file (formats.md §3) instead of a dataset.")
+    Path trade;
+
+    @Option(names = "--production", paramLabel = "FILE", description = "Domestic production for --trade (import reliance).")
+    Path production;
+
+    @Option(names = "--groups", paramLabel = "FILE", description = "Partner groups group,member for --trade; used with --outside.")
+    Path groups;
 
     @Option(names = "--firms-dataset", paramLabel = "ID", defaultValue = "demo-firms",
             description = "Establishments for --producers (default: ${DEFAULT-VALUE}).")
@@ -144,21 +154,31 @@ public final class OpportunitiesCommand implements Callable<Integer> {
         Opportunities.Weights w = new Opportunities.Weights(weights[0], weights[1], weights[2]);
         CategoryMap conc = concordance();
 
-        List<ActivityRecord> rows;
-        TradeData trade;
-        try (Store store = Store.open(common.dbPath())) {
+        if ((production != null || groups != null) && trade == null) {
+            throw new IllegalArgumentException("--production and --groups go with --trade FILE (a dataset has its own)");
+        }
+        // the database is opened only when a dataset is read (files alone need none)
+        try (LazyStore store = new LazyStore(common.dbPath())) {
+            List<ActivityRecord> rows;
             if (activity != null) {
                 ActivityData data = ActivityReader.read(activity);
                 data.warnings().forEach(x -> err.println("warning: " + x));
                 rows = data.records();
             } else {
-                Dataset d = store.require(activityDataset);
+                Dataset d = store.get().require(activityDataset);
                 synthetic(d, err);
-                rows = store.activity(d.id());
+                rows = store.get().activity(d.id());
             }
-            Dataset t = store.require(tradeDataset);
-            synthetic(t, err);
-            trade = store.trade(t.id());
+            TradeData tradeData;
+            if (trade != null) {
+                TradeReader.Result t = TradeReader.load(trade, production, groups);
+                t.warnings().forEach(x -> err.println("warning: " + x));
+                tradeData = t.data();
+            } else {
+                Dataset t = store.get().require(tradeDataset);
+                synthetic(t, err);
+                tradeData = store.get().trade(t.id());
+            }
 
             int y = year != null ? year : rows.stream().mapToInt(ActivityRecord::year).max()
                     .orElseThrow(() -> new IllegalArgumentException("the activity data has no rows"));
@@ -173,11 +193,11 @@ public final class OpportunitiesCommand implements Callable<Integer> {
             } catch (AnalysisException e) {
                 err.println("note: PCI and COG are undefined (" + e.getMessage() + "); ranking by density only");
             }
-            List<DependencyRow> screen = DependencyScreen.screen(trade.flows(), reporter(trade), trade.production(),
-                    excluded(trade), Thresholds.DEFAULTS, null, null);
+            List<DependencyRow> screen = DependencyScreen.screen(tradeData.flows(), reporter(tradeData),
+                    tradeData.production(), excluded(tradeData), Thresholds.DEFAULTS, null, null);
             Opportunities.Result result = Opportunities.rank(rel, cx, screen, tradeYear, conc, region, w, related);
             explain(result, err);
-            ResultTable table = producers ? producerTable(result, store, err) : table(result, top);
+            ResultTable table = producers ? producerTable(result, store.get(), err) : table(result, top);
             Output.emit(table, common, spec.commandLine().getOut(), root.terminal());
         }
         return Klaster.OK;
@@ -205,6 +225,26 @@ public final class OpportunitiesCommand implements Callable<Integer> {
         Concordance c = ConcordanceReader.read(concordance);
         c.warnings().forEach(x -> spec.commandLine().getErr().println("warning: " + x));
         return CategoryMap.of(c.productToIndustry(), Map.of());
+    }
+
+    /** The store, opened on first use. */
+    private static final class LazyStore implements AutoCloseable {
+        private final Path path;
+        private Store store;
+
+        LazyStore(Path path) {
+            this.path = path;
+        }
+
+        Store get() {
+            if (store == null) store = Store.open(path);
+            return store;
+        }
+
+        @Override
+        public void close() {
+            if (store != null) store.close();
+        }
     }
 
     private static void synthetic(Dataset d, PrintWriter err) {
