@@ -9,20 +9,84 @@ import org.klaster.linalg.LuDecomposition;
  * What the Leontief and Ghosh models share: the active part of a table, a coefficient matrix C
  * (A or B), one LU factorisation of I − C with its productivity certificate, solves on it, and
  * the inverse (I − C)⁻¹ formed only on request and cached.
+ *
+ * <p>Memory: I − C is built in one pass straight from the table's Z (no copy of Z, no separate C)
+ * and factorised in place, so a model holds one n×n array besides the table (768 MB at n = 9,800).
+ * C itself is formed only when asked for ({@link #coefficients()}, e.g. by hypothetical extraction).
  */
 abstract sealed class FactorisedModel permits LeontiefModel, GhoshModel {
 
+    /** Which coefficient matrix: A = Z·diag(x)⁻¹ (Leontief) or B = diag(x)⁻¹·Z (Ghosh). */
+    enum Kind { TECHNICAL, ALLOCATION }
+
     final ActiveTable active;
-    final DenseMatrix coefficients;
+    final Kind kind;
     final LuDecomposition lu;
     private final double spectralRadiusBound;
+    private DenseMatrix coefficients;
     private DenseMatrix inverse;
 
-    FactorisedModel(ActiveTable active, DenseMatrix coefficients, String name) {
+    FactorisedModel(ActiveTable active, Kind kind, String name) {
         this.active = active;
-        this.coefficients = coefficients;
-        this.lu = LuDecomposition.ofOverwriting(IoMath.identityMinus(coefficients));
-        this.spectralRadiusBound = Productivity.check(coefficients, lu, name);
+        this.kind = kind;
+        double[] bound = new double[1];
+        this.lu = LuDecomposition.ofOverwriting(identityMinusCoefficients(active, kind, bound));
+        this.spectralRadiusBound = Productivity.check(bound[0], this::coefficients, lu, name);
+    }
+
+    /**
+     * I − C for the active sectors, read directly from the table's Z: (I − A)_ij = δ_ij − z_ij/x_j,
+     * (I − B)_ij = δ_ij − z_ij/x_i (the same floating-point operations as forming C, then I − C).
+     * Also stores in {@code normBound[0]} min(max column sum, max row sum) of C, the cheap upper
+     * bound on ρ(C) of {@link org.klaster.linalg.SpectralRadius#normBound}, summed in the same order.
+     *
+     * @throws IllegalArgumentException if an active flow is negative or not finite
+     */
+    static DenseMatrix identityMinusCoefficients(ActiveTable t, Kind kind, double[] normBound) {
+        int n = t.size();
+        int tableN = t.table.size();
+        int[] index = t.index;
+        double[] x = t.x;
+        double[] z = t.table.intermediate().data();
+        DenseMatrix result = new DenseMatrix(n, n);
+        double[] r = result.data();
+        double[] rowAbs = new double[n];
+        double maxCol = 0.0;
+        for (int j = 0; j < n; j++) {
+            int src = index[j] * tableN;
+            int dst = j * n;
+            double xj = x[j];
+            double colAbs = 0.0;
+            for (int i = 0; i < n; i++) {
+                double v = z[src + index[i]];
+                if (!(v >= 0) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException(
+                            "intermediate flows must be finite and nonnegative (validate the table first)");
+                }
+                double c = kind == Kind.TECHNICAL ? v / xj : v / x[i];
+                colAbs += c;
+                rowAbs[i] += c;
+                r[dst + i] = -c;
+            }
+            r[dst + j] += 1.0;
+            maxCol = Math.max(maxCol, colAbs);
+        }
+        double maxRow = 0.0;
+        for (double s : rowAbs) {
+            maxRow = Math.max(maxRow, s);
+        }
+        normBound[0] = Math.min(maxCol, maxRow);
+        return result;
+    }
+
+    /** C (A or B), formed on first call and cached (shared: read-only). */
+    final synchronized DenseMatrix coefficients() {
+        if (coefficients == null) {
+            DenseMatrix z = active.intermediate();
+            coefficients = kind == Kind.TECHNICAL ? IoMath.technicalCoefficients(z, active.x)
+                    : IoMath.allocationCoefficients(z, active.x);
+        }
+        return coefficients;
     }
 
     /** The table the model was built from. */

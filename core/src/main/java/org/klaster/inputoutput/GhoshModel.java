@@ -18,7 +18,7 @@ import org.klaster.linalg.LuDecomposition;
 public final class GhoshModel extends FactorisedModel {
 
     private GhoshModel(ActiveTable active) {
-        super(active, IoMath.allocationCoefficients(active.intermediate(), active.x), "B");
+        super(active, Kind.ALLOCATION, "B");
     }
 
     /** Builds the model of the table's active sectors; throws AnalysisException if not productive. */
@@ -34,9 +34,9 @@ public final class GhoshModel extends FactorisedModel {
         return new GhoshModel(leontief.active);
     }
 
-    /** B = diag(x)⁻¹·Z (shared instance: treat as read-only). */
+    /** B = diag(x)⁻¹·Z, formed on first call and cached (shared instance: treat as read-only). */
     public DenseMatrix allocationCoefficients() {
-        return coefficients;
+        return coefficients();
     }
 
     /** The Ghosh inverse G = (I − B)⁻¹, formed on first call and cached (shared: read-only). */

@@ -22,7 +22,7 @@ import org.klaster.linalg.LuDecomposition;
 public final class LeontiefModel extends FactorisedModel {
 
     private LeontiefModel(ActiveTable active) {
-        super(active, IoMath.technicalCoefficients(active.intermediate(), active.x), "A");
+        super(active, Kind.TECHNICAL, "A");
     }
 
     /** Builds the model of the table's active sectors; throws AnalysisException if not productive. */
@@ -35,9 +35,9 @@ public final class LeontiefModel extends FactorisedModel {
         return active.finalDemand.clone();
     }
 
-    /** A = Z·diag(x)⁻¹ (shared instance: treat as read-only). */
+    /** A = Z·diag(x)⁻¹, formed on first call and cached (shared instance: treat as read-only). */
     public DenseMatrix technicalCoefficients() {
-        return coefficients;
+        return coefficients();
     }
 
     /** The Leontief inverse L = (I − A)⁻¹, formed on first call and cached (shared: read-only). */

@@ -16,7 +16,10 @@ import org.klaster.linalg.DenseMatrix;
  *   <li>value-added multiplier_j = Σ_i v_i L_ij with v_i = va_i / x_i.</li>
  * </ul>
  * Nothing here forms L or G: the three row vectors 1ᵀL, mᵀL, vᵀL are one LAPACK call with three
- * right-hand sides on the LU of (I − A)ᵀ, and G·1 is one solve on the LU of I − B.
+ * right-hand sides on the LU of (I − A)ᵀ. G needs no factorisation of its own: B = D⁻¹AD with
+ * D = diag(x), so G = D⁻¹LD and its row sums are G·1 = D⁻¹·L·x, one more solve on the same LU
+ * ({@link #compute(LeontiefModel)}); {@link #compute(LeontiefModel, GhoshModel)} takes G·1 from a
+ * Ghosh model's own LU instead.
  *
  * <p>Inactive sectors get output 0 and NaN (printed empty) elsewhere, keySector null. Import content
  * is NaN for tables without imports, the value-added multiplier NaN without a value-added row.
@@ -42,18 +45,40 @@ public final class Multipliers {
     public static final List<String> COLUMNS = List.of("sector", "output", "output_multiplier", "backward_linkage",
             "forward_linkage", "key_sector", "import_content", "value_added_multiplier");
 
-    /** Builds both models and the table (throws AnalysisException if not productive). */
+    /** Builds the Leontief model and the table (throws AnalysisException if not productive). */
     public static List<Row> compute(IoTable table) {
-        LeontiefModel leontief = LeontiefModel.of(table);
-        return compute(leontief, GhoshModel.of(leontief));
+        return compute(LeontiefModel.of(table));
     }
 
-    /** The table from two models of the same table. */
+    /** The table from the Leontief model alone (one LU): forward linkages from G·1 = D⁻¹·L·x. */
+    public static List<Row> compute(LeontiefModel leontief) {
+        return compute(leontief, ghoshRowSums(leontief));
+    }
+
+    /** The table from two models of the same table (G·1 by a solve on the Ghosh model's LU). */
     public static List<Row> compute(LeontiefModel leontief, GhoshModel ghosh) {
         ActiveTable t = leontief.active;
         if (ghosh.active.table != t.table || !Arrays.equals(ghosh.active.index, t.index)) {
             throw new IllegalArgumentException("the Leontief and Ghosh models come from different tables");
         }
+        return compute(leontief, ghosh.rowSums());
+    }
+
+    /**
+     * Row sums of the Ghosh inverse from the Leontief model: G = D⁻¹LD (D = diag(x), since
+     * B = D⁻¹AD), so Σ_j G_ij = (L·x)_i / x_i — one solve on the LU of I − A.
+     */
+    static double[] ghoshRowSums(LeontiefModel leontief) {
+        double[] x = leontief.active.x;
+        double[] lx = leontief.solve(x);
+        for (int i = 0; i < lx.length; i++) {
+            lx[i] /= x[i];
+        }
+        return lx;
+    }
+
+    private static List<Row> compute(LeontiefModel leontief, double[] ghoshRowSums) {
+        ActiveTable t = leontief.active;
         int n = t.size();
         double[] x = t.x;
         boolean hasImports = t.imports != null;
@@ -76,7 +101,7 @@ public final class Multipliers {
         double[] importContent = hasImports ? rows.column(1) : nan(n);
         double[] vaMultiplier = hasVa ? rows.column(2) : nan(n);
         double[] backward = IoMath.linkageIndex(outputMultiplier);
-        double[] forward = ghosh.forwardLinkages();
+        double[] forward = IoMath.linkageIndex(ghoshRowSums);
         boolean[] key = IoMath.keySectors(backward, forward);
 
         int size = t.table.size();

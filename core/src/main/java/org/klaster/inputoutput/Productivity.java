@@ -2,6 +2,7 @@ package org.klaster.inputoutput;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.klaster.AnalysisException;
 import org.klaster.linalg.DenseMatrix;
 import org.klaster.linalg.LuDecomposition;
@@ -27,14 +28,27 @@ final class Productivity {
 
     /** Returns a proven upper bound &lt; 1 on ρ(m), or throws AnalysisException naming ρ. */
     static double check(DenseMatrix m, LuDecomposition luOfIdentityMinusM, String name) {
-        int n = m.rows();
+        if (m.rows() == 0) {
+            return 0.0;
+        }
+        return check(SpectralRadius.normBound(m), () -> m, luOfIdentityMinusM, name);
+    }
+
+    /**
+     * The same check when the norm bound of M is already known (computed while building I − M) and
+     * M itself is formed only if steps 2–3 need it ({@code matrix} is called at most once, so a
+     * productive table whose norm bound is below 1 never materialises M).
+     */
+    static double check(double normBound, Supplier<DenseMatrix> matrix, LuDecomposition luOfIdentityMinusM,
+            String name) {
+        int n = luOfIdentityMinusM.size();
         if (n == 0) {
             return 0.0;
         }
-        double bound = SpectralRadius.normBound(m);
-        if (bound < 1.0) {
-            return bound;
+        if (normBound < 1.0) {
+            return normBound;
         }
+        DenseMatrix m = matrix.get();
         if (!luOfIdentityMinusM.isSingular()) {
             double[] ones = new double[n];
             Arrays.fill(ones, 1.0);
@@ -50,7 +64,7 @@ final class Productivity {
                     certificate = Math.max(certificate, my[i] / y[i]);
                 }
                 if (certificate < 1.0) {
-                    return Math.min(bound, certificate);
+                    return Math.min(normBound, certificate);
                 }
             }
         }

@@ -128,8 +128,8 @@ public final class IoCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             IoTable table = tableOptions.read(err(), common);
-            LeontiefModel leontief = LeontiefModel.of(table);
-            List<Multipliers.Row> rows = Multipliers.compute(leontief, GhoshModel.of(leontief));
+            // one LU: forward linkages come from the same factorisation (G = D⁻¹LD)
+            List<Multipliers.Row> rows = Multipliers.compute(LeontiefModel.of(table));
             ResultTable t = new ResultTable(Multipliers.COLUMNS);
             for (Multipliers.Row r : rows) {
                 t.add(r.sector(), r.output(), r.outputMultiplier(), r.backwardLinkage(), r.forwardLinkage(), r.keySector(),
@@ -144,7 +144,7 @@ public final class IoCommand implements Runnable {
             description = {"Output response to a demand shock (Leontief), a cut of imported inputs (Ghosh) or an",
                     "inoperability perturbation (IIM), one row per sector and a TOTAL row.",
                     "Pairs SECTOR=r are repeated (--demand S1=-0.2 --demand S2=0.1) or comma-separated (--demand S1=-0.2,S2=0.1)."})
-    static final class ShockCommand extends Base {
+    public static final class ShockCommand extends Base {
 
         static final class Kind {
             @Option(names = "--demand", paramLabel = "S=±r", split = ",",
@@ -182,7 +182,7 @@ public final class IoCommand implements Runnable {
         }
 
         /** {@code S=r} pairs → sector → rate; unknown sectors, duplicates and bad numbers are usage errors. */
-        static Map<String, Double> parsePairs(String flag, List<String> pairs, IoTable table) {
+        public static Map<String, Double> parsePairs(String flag, List<String> pairs, IoTable table) {
             Map<String, Integer> index = table.sectorIndex();
             Map<String, Double> rates = new LinkedHashMap<>();
             for (String raw : pairs) {

@@ -30,6 +30,12 @@ public final class ApiV1 {
             new String[] {"get", PREFIX + "/mapping/map"},
             new String[] {"get", PREFIX + "/mapping/regions/{iso}"},
             new String[] {"get", PREFIX + "/mapping/categories/{code}"},
+            new String[] {"get", PREFIX + "/sovereignty/multipliers"},
+            new String[] {"get", PREFIX + "/sovereignty/shock"},
+            new String[] {"get", PREFIX + "/sovereignty/extraction"},
+            new String[] {"get", PREFIX + "/sovereignty/dependency"},
+            new String[] {"get", PREFIX + "/sovereignty/dependency/partners"},
+            new String[] {"get", PREFIX + "/sovereignty/coverage"},
             new String[] {"get", PREFIX + "/openapi.json"});
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -92,4 +92,82 @@ public final class Charts {
         }
         return o.toString();
     }
+
+    /** A labelled point of a scatter chart. */
+    public record Point(String name, double x, double y) {
+    }
+
+    /**
+     * A scatter chart of labelled points in one or more series (e.g. key sectors and the others), with
+     * dashed reference lines at x = refX and y = refY that split it into quadrants. The tooltip shows
+     * the point's name and both values ({@code tooltipXY}, formatted by app.js).
+     */
+    public static String scatter(String xName, String yName, String locale, List<String> names, List<List<Point>> series,
+                                 double refX, double refY) {
+        ObjectNode o = base("", locale);
+        o.putObject("tooltip").put("trigger", "item");
+        o.putArray("tooltipXY").add(xName).add(yName);
+        if (names.size() > 1) {
+            ArrayNode l = o.putObject("legend").put("top", 0).putArray("data");
+            names.forEach(l::add);
+        }
+        o.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 28).put("scale", true);
+        // the name starts at the axis and runs right, so a long name is not cut at the chart's left edge
+        o.putObject("yAxis").put("type", "value").put("name", yName).put("scale", true)
+                .putObject("nameTextStyle").put("align", "left");
+        ((ObjectNode) o.get("grid")).put("bottom", 36);
+        ArrayNode s = o.putArray("series");
+        for (int i = 0; i < names.size(); i++) {
+            ObjectNode one = s.addObject().put("type", "scatter").put("name", names.get(i)).put("symbolSize", i == 0 ? 12 : 8);
+            ArrayNode d = one.putArray("data");
+            for (Point p : series.get(i)) {
+                if (Double.isFinite(p.x()) && Double.isFinite(p.y())) {
+                    d.addObject().put("name", p.name()).putArray("value").add(p.x()).add(p.y());
+                }
+            }
+            if (i == 0) {
+                ObjectNode ml = one.putObject("markLine").put("symbol", "none").put("silent", true);
+                ArrayNode md = ml.putArray("data");
+                md.addObject().put("xAxis", refX);
+                md.addObject().put("yAxis", refY);
+                ml.putObject("lineStyle").put("type", "dashed").put("color", "#6b7280");
+                ml.putObject("label").put("show", false);
+            }
+        }
+        return o.toString();
+    }
+
+    /**
+     * Horizontal bars, one group per label and one bar per series (e.g. scenario A and B), values with
+     * {@code digits} decimals, optional reference line.
+     */
+    public static String groupedBars(String xName, String unit, String locale, List<String> labels, List<String> names,
+                                     List<double[]> series, int digits, Double refLine) {
+        ObjectNode o = base(unit, locale);
+        o.putObject("tooltip").put("trigger", "axis").putObject("axisPointer").put("type", "shadow");
+        if (names.size() > 1) {
+            ArrayNode l = o.putObject("legend").put("top", 0).putArray("data");
+            names.forEach(l::add);
+        }
+        o.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 28);
+        ObjectNode y = o.putObject("yAxis").put("type", "category").put("inverse", true);
+        labels.forEach(v -> y.withArray("data").add(v));
+        y.putObject("axisLabel").put("width", 240).put("overflow", "truncate");
+        ((ObjectNode) o.get("grid")).put("bottom", 36).put("top", names.size() > 1 ? 32 : 16);
+        ArrayNode s = o.putArray("series");
+        double scale = Math.pow(10, digits);
+        for (int i = 0; i < names.size(); i++) {
+            ObjectNode one = s.addObject().put("type", "bar").put("name", names.get(i));
+            ArrayNode d = one.putArray("data");
+            for (double v : series.get(i)) {
+                if (Double.isFinite(v)) d.add(Math.round(v * scale) / scale); else d.addNull();
+            }
+            if (i == 0 && refLine != null) {
+                ObjectNode ml = one.putObject("markLine").put("symbol", "none").put("silent", true);
+                ml.putArray("data").addObject().put("xAxis", refLine);
+                ml.putObject("lineStyle").put("type", "dashed").put("color", "#6b7280");
+            }
+        }
+        return o.toString();
+    }
 }

@@ -88,10 +88,32 @@ public final class Export {
         Req q = Req.of(ctx, wb);
         DatasetData d = q.data();
         MappingView v = wb.mapping(d, q.intParam("year", 1900, 2100), q.intParam("base_year", 1900, 2100));
-        ResultTable t = table(v, select(q, d, v));
+        send(ctx, table(v, select(q, d, v)), fileName(d, v, q, "xlsx"), "map", d.meta(),
+                "klaster map (methods.md §1): LQ, European Cluster Observatory stars, U.S. Cluster Mapping strong clusters, shift-share");
+    }
+
+    /** Sends a CLI table as CSV (byte for byte the CLI's {@code --format csv}) or XLSX, by the file name's extension. */
+    static void send(Context ctx, ResultTable t, String fileName, String sheet, org.klaster.data.store.Dataset meta,
+                     String method) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (fileName.endsWith(".csv")) {
+            try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+                TableWriter.write(t, TableWriter.Format.csv, w);
+            }
+            ctx.contentType("text/csv; charset=utf-8");
+        } else {
+            xlsx(t, sheet, meta, method, bytes);
+            ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        ctx.result(bytes.toByteArray());
+    }
+
+    /** The table on one sheet (header bold and frozen, ±∞ as text) and a provenance sheet. */
+    static void xlsx(ResultTable t, String sheet, org.klaster.data.store.Dataset meta, String method,
+                     ByteArrayOutputStream bytes) throws IOException {
         Workbook book = new Workbook(bytes, "Klaster", "1.0");
-        Worksheet ws = book.newWorksheet("map");
+        Worksheet ws = book.newWorksheet(sheet);
         for (int c = 0; c < t.columns().size(); c++) {
             ws.value(0, c, t.columns().get(c));
             ws.style(0, c).bold().set();
@@ -114,18 +136,15 @@ public final class Export {
         // provenance sheet: where the numbers came from
         Worksheet about = book.newWorksheet("provenance");
         about.value(0, 0, "dataset");
-        about.value(0, 1, d.id());
+        about.value(0, 1, meta.id());
         about.value(1, 0, "source");
-        about.value(1, 1, d.meta().source());
+        about.value(1, 1, meta.source());
         about.value(2, 0, "sha256");
-        about.value(2, 1, d.meta().sha256() == null ? "" : d.meta().sha256());
+        about.value(2, 1, meta.sha256() == null ? "" : meta.sha256());
         about.value(3, 0, "synthetic");
-        about.value(3, 1, d.meta().synthetic());
+        about.value(3, 1, meta.synthetic());
         about.value(4, 0, "method");
-        about.value(4, 1, "klaster map (methods.md §1): LQ, European Cluster Observatory stars, U.S. Cluster Mapping strong clusters, shift-share");
+        about.value(4, 1, method);
         book.finish();
-        ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(d, v, q, "xlsx") + "\"");
-        ctx.result(bytes.toByteArray());
     }
 }

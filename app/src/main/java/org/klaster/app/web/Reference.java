@@ -32,4 +32,9 @@ public final class Reference {
         if (c.isPresent()) return c.get().name(lang.name());
         return Okved2.name(code, lang.name()).orElse(null);
     }
+
+    /** An OKVED2 division's name in a language; null when the code is not a division. */
+    public static String divisionName(String code, Lang lang) {
+        return Okved2.division(code).map(d -> lang == Lang.ru ? d.nameRu() : d.nameEn()).orElse(null);
+    }
 }

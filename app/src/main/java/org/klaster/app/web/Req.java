@@ -111,11 +111,27 @@ final class Req {
         return "true".equals(ctx.header("HX-Request"));
     }
 
+    /**
+     * A frame for a page about a dataset already chosen (by kind), offering only {@code choices} in the
+     * picker; sets no cookie, so other sections keep their own dataset.
+     */
+    Shell shell(Section section, String title, Dataset chosen, java.util.List<Dataset> choices) {
+        Map<String, String> q = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> {
+            if (!v.isEmpty()) q.put(k, v.get(0));
+        });
+        return new Shell(msg, section, title, choices, chosen, ctx.path(), q, wb.boundariesSource());
+    }
+
     Shell shell(Section section, String title) {
         Map<String, String> q = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((k, v) -> {
             if (!v.isEmpty()) q.put(k, v.get(0));
         });
-        return new Shell(msg, section, title, wb.datasets(), dataset(), ctx.path(), q, wb.boundariesSource());
+        // the Mapping picker offers only activity data (input–output tables and trade have their own section)
+        java.util.List<Dataset> choices = section.equals(Section.MAPPING)
+                ? wb.datasets().stream().filter(d -> !Workbench.IO_KINDS.contains(d.kind()) && !Workbench.TRADE_KINDS.contains(d.kind())).toList()
+                : wb.datasets();
+        return new Shell(msg, section, title, choices, dataset(), ctx.path(), q, wb.boundariesSource());
     }
 }

@@ -51,6 +51,14 @@ public record Shell(Messages msg, Section section, String title, List<Dataset> d
         return build(path, q);
     }
 
+    /**
+     * A navigation link to a section: keeps the dataset only within the same section, since a dataset
+     * of one kind (e.g. an input–output table) means nothing to another section.
+     */
+    public String navUrl(Section s) {
+        return s.equals(section) ? url(s.path()) : s.path();
+    }
+
     /** The current page in another language. */
     public String langUrl(Lang l) {
         Map<String, String> q = new LinkedHashMap<>(query);

@@ -41,6 +41,8 @@ public final class TableModel {
     private String csvUrl;
     private String xlsxUrl;
     private Shell shell;
+    private List<Cell> footer;
+    private String param = "";
 
     public TableModel(String id, String caption, List<Col> cols) {
         this.id = id;
@@ -64,9 +66,8 @@ public final class TableModel {
         this.desc = dir == null ? (key == null ? defaultDesc : cols.get(idx).numeric()) : dir.equals("desc");
         final int c = idx;
         Comparator<Row> cmp = (a, b) -> compare(a.raw()[c], b.raw()[c]);
-        rows.sort(desc ? cmp.reversed() : cmp);
-        // missing values always at the end
-        rows.sort(Comparator.comparing(r -> missing(r.raw()[c])));
+        // missing values always at the end; deciding that first keeps the order transitive (TimSort checks)
+        rows.sort(Comparator.comparing((Row r) -> missing(r.raw()[c])).thenComparing(desc ? cmp.reversed() : cmp));
         return this;
     }
 
@@ -89,6 +90,25 @@ public final class TableModel {
         this.csvUrl = csvUrl;
         this.xlsxUrl = xlsxUrl;
         return this;
+    }
+
+    /**
+     * Prefix of this table's sort parameters ({@code PREFIXsort}, {@code PREFIXdir}) when a page has
+     * more than one sortable table.
+     */
+    public TableModel param(String prefix) {
+        this.param = prefix;
+        return this;
+    }
+
+    /** A row that stays below the sorted rows (e.g. the TOTAL of a shock). */
+    public TableModel footer(List<Cell> cells) {
+        this.footer = cells;
+        return this;
+    }
+
+    public List<Cell> footer() {
+        return footer;
     }
 
     public String id() {
@@ -122,7 +142,7 @@ public final class TableModel {
     /** The link that sorts by a column (toggling the direction when it is already sorted by it). */
     public String sortUrl(Col c) {
         String dir = sortedBy(c) ? (desc ? "asc" : "desc") : (c.numeric() ? "desc" : "asc");
-        return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "sort=" + Shell.enc(c.key()) + "&dir=" + dir;
+        return baseUrl + (baseUrl.contains("?") ? "&" : "?") + param + "sort=" + Shell.enc(c.key()) + "&" + param + "dir=" + dir;
     }
 
     public String csvUrl() {

@@ -8,6 +8,7 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
+import org.klaster.AnalysisException;
 import org.klaster.data.formats.InputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,8 @@ import org.slf4j.LoggerFactory;
  *   /mapping/regions/{iso} region profile
  *   /mapping/categories/{code} category profile
  *   /mapping/export.csv|.xlsx  the mapping table (CLI columns)
+ *   /sovereignty[/multipliers|/shock|/extraction|/dependency]  input–output and trade dependency pages
+ *   /sovereignty/{what}/export.csv|.xlsx  their CLI tables
  *   /datasets              datasets, uploads (POST /datasets/upload, /datasets/boundaries)
  *   /api/v1/...            JSON API ({@link ApiV1#ROUTES}); /api/docs Swagger UI
  * </pre>
@@ -41,6 +44,8 @@ public final class WebApp {
         DataPages data = new DataPages(wb);
         Export export = new Export(wb);
         ApiV1 api = new ApiV1(wb);
+        SovereigntyPages sov = new SovereigntyPages(wb);
+        SovereigntyApi sovApi = new SovereigntyApi(wb, sov);
         ResponseCache cache = new ResponseCache(wb);
 
         return Javalin.create(config -> {
@@ -79,6 +84,14 @@ public final class WebApp {
             config.routes.get(Section.DATA.path(), data::page);
             config.routes.post("/datasets/upload", data::upload);
             config.routes.post("/datasets/boundaries", data::uploadBoundaries);
+            // sovereignty: not in the response cache (it would set the dataset cookie of another section)
+            config.routes.get(Section.SOVEREIGNTY.path(), sov::multipliers);
+            config.routes.get("/sovereignty/multipliers", sov::multipliers);
+            config.routes.get("/sovereignty/shock", sov::shock);
+            config.routes.get("/sovereignty/extraction", sov::extraction);
+            config.routes.get("/sovereignty/dependency", sov::dependency);
+            config.routes.get("/sovereignty/{what}/export.csv", sov::export);
+            config.routes.get("/sovereignty/{what}/export.xlsx", sov::export);
             for (Section s : Section.ALL) {
                 if (!s.available()) config.routes.get(s.path(), ctx -> comingLater(ctx, wb, s));
             }
@@ -92,6 +105,12 @@ public final class WebApp {
             config.routes.get(ApiV1.PREFIX + "/mapping/map", cache.wrap(api::map, true));
             config.routes.get(ApiV1.PREFIX + "/mapping/regions/{iso}", cache.wrap(api::region, true));
             config.routes.get(ApiV1.PREFIX + "/mapping/categories/{code}", cache.wrap(api::category, true));
+            config.routes.get(SovereigntyApi.BASE + "/multipliers", cache.wrap(sovApi::multipliers, true));
+            config.routes.get(SovereigntyApi.BASE + "/shock", cache.wrap(sovApi::shock, true));
+            config.routes.get(SovereigntyApi.BASE + "/extraction", cache.wrap(sovApi::extraction, true));
+            config.routes.get(SovereigntyApi.BASE + "/dependency", cache.wrap(sovApi::dependency, true));
+            config.routes.get(SovereigntyApi.BASE + "/dependency/partners", cache.wrap(sovApi::partners, true));
+            config.routes.get(SovereigntyApi.BASE + "/coverage", cache.wrap(sovApi::coverage, true));
             config.routes.get(ApiV1.PREFIX + "/openapi.json", api::openapi);
             config.routes.get("/api/docs", ctx -> ctx.render("swagger.jte", Map.of()));
 
@@ -99,6 +118,7 @@ public final class WebApp {
             config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, wb, 400, e.getMessage()));
             config.routes.exception(InputException.class, (e, ctx) -> error(ctx, wb, 400, e.getMessage()));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, wb, 404, e.getMessage()));
+            config.routes.exception(AnalysisException.class, (e, ctx) -> error(ctx, wb, 422, e.getMessage()));
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, wb, 400, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);

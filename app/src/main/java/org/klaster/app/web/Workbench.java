@@ -13,6 +13,11 @@ import org.klaster.data.store.Dataset;
 import org.klaster.data.store.Store;
 import org.klaster.mapping.CategoryMap;
 import org.klaster.mapping.ClusterMapping;
+import org.klaster.inputoutput.IoTable;
+import org.klaster.data.formats.TradeData;
+import org.klaster.dependency.DependencyRow;
+import org.klaster.dependency.DependencyScreen;
+import org.klaster.dependency.Thresholds;
 
 /**
  * The state behind the web workbench: the store, the region table, and caches — datasets loaded
@@ -29,6 +34,9 @@ public final class Workbench {
     private final BiFunction<String, Lang, String> referenceCategoryName;
     private final Map<String, DatasetData> loaded = new ConcurrentHashMap<>();
     private final Map<Key, MappingView> views = new ConcurrentHashMap<>();
+    private final Map<String, IoView> ioViews = new ConcurrentHashMap<>();
+    private final Map<String, TradeData> trades = new ConcurrentHashMap<>();
+    private final Map<ScreenKey, List<DependencyRow>> screens = new ConcurrentHashMap<>();
     private volatile List<Dataset> datasets;
     private volatile GeoShapes shapes;
     private volatile String boundariesSource;
@@ -164,5 +172,65 @@ public final class Workbench {
         }
         loadBoundaries();
         version.incrementAndGet();
+    }
+
+    // ------------------------------------------------------------------ sovereignty
+
+    /** Dataset kinds holding an input–output table. */
+    public static final java.util.Set<String> IO_KINDS = java.util.Set.of("io", "rosstat-io");
+    /** Dataset kinds holding trade flows. */
+    public static final java.util.Set<String> TRADE_KINDS = java.util.Set.of("trade");
+
+    public List<Dataset> datasetsOfKind(java.util.Set<String> kinds) {
+        return datasets.stream().filter(d -> kinds.contains(d.kind())).toList();
+    }
+
+    /** The requested dataset when it is of one of the kinds, else the first dataset of those kinds (null if none). */
+    public Dataset datasetOfKind(String requested, java.util.Set<String> kinds) {
+        if (requested != null) {
+            Optional<Dataset> d = dataset(requested);
+            if (d.isPresent() && kinds.contains(d.get().kind())) return d.get();
+        }
+        List<Dataset> all = datasetsOfKind(kinds);
+        return all.isEmpty() ? null : all.get(0);
+    }
+
+    /** The input–output table of a dataset with its factorised models, built once (AnalysisException if not productive). */
+    public IoView io(Dataset meta) {
+        IoView v = ioViews.get(meta.id());
+        if (v != null) return v;
+        IoTable t;
+        synchronized (this) {
+            t = store.ioTable(meta.id());
+        }
+        // built outside the store lock; two concurrent first requests may both build, one is kept
+        return ioViews.computeIfAbsent(meta.id(), k -> new IoView(meta, t));
+    }
+
+    /** The trade flows, production and groups of a dataset, loaded once. */
+    public TradeData trade(Dataset meta) {
+        TradeData d = trades.get(meta.id());
+        if (d != null) return d;
+        TradeData loaded;
+        synchronized (this) {
+            loaded = store.trade(meta.id());
+        }
+        trades.putIfAbsent(meta.id(), loaded);
+        return trades.get(meta.id());
+    }
+
+    private record ScreenKey(String dataset, String reporter, java.util.Set<String> excluded) {
+    }
+
+    /** The dependency screen of a reporter over all years (default thresholds), cached; years are filtered by the caller. */
+    public List<DependencyRow> screen(Dataset meta, String reporter, java.util.Set<String> excluded) {
+        ScreenKey key = new ScreenKey(meta.id(), reporter, java.util.Set.copyOf(excluded));
+        List<DependencyRow> rows = screens.get(key);
+        if (rows != null) return rows;
+        TradeData t = trade(meta);
+        rows = DependencyScreen.screen(t.flows(), reporter, t.production(), excluded, Thresholds.DEFAULTS, null, null);
+        if (screens.size() > 200) screens.clear();
+        screens.putIfAbsent(key, rows);
+        return rows;
     }
 }

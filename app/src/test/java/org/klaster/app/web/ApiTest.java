@@ -47,9 +47,10 @@ class ApiTest {
     @Test
     void datasetsCarryProvenanceAndTheSyntheticFlag() throws Exception {
         JsonNode d = json("/api/v1/datasets").get("datasets");
-        assertThat(d).hasSize(1);
-        assertThat(d.get(0).get("id").asText()).isEqualTo("demo");
-        assertThat(d.get(0).get("synthetic").asBoolean()).isTrue();
+        // the demo: activity, its input–output table and its trade, all synthetic
+        assertThat(d.findValuesAsText("id")).containsExactly("demo", "demo-io", "demo-trade");
+        assertThat(d.findValuesAsText("kind")).containsExactly("activity", "io", "trade");
+        for (JsonNode x : d) assertThat(x.get("synthetic").asBoolean()).isTrue();
         JsonNode one = json("/api/v1/datasets/demo");
         assertThat(one.get("synthetic").asBoolean()).isTrue();
         assertThat(one.get("notice").asText()).contains("not official statistics");

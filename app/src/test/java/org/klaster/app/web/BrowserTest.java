@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real browser (Debian chromium + chromedriver, headless) walks the workbench: overview, metric
- * switch (htmx), language switch, region profile, valid and invalid uploads, boundaries import.
+ * switch (htmx), language switch, region profile, valid and invalid uploads, boundaries import; and the
+ * Sovereignty section: multipliers, a shock with two scenarios, an invalid rate, extraction, the dependency screen.
  * Screenshots go to target/screenshots/. Without chromium the test is skipped, except on CI (CI=true).
  */
 class BrowserTest {
@@ -52,7 +54,7 @@ class BrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        server = new TestServer();
+        server = new TestServer(true);
         driver = new ChromeDriver(service, o);
     }
 
@@ -159,5 +161,89 @@ class BrowserTest {
         driver.get(server.base() + "/api/docs");
         waiting().until(d -> !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());
         shot("11-swagger");
+    }
+
+    static void waitForCharts(int n) {
+        waiting().until(d -> d.findElements(By.cssSelector(".chart[data-ready] svg")).size() >= n);
+    }
+
+    @Test
+    void analystExploresSovereignty() throws IOException {
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        driver.get(server.base() + "/sovereignty?lang=en");
+        assertThat(driver.findElement(By.id("synthetic-badge")).getText()).contains("Synthetic demo data");
+        waitForCharts(2);
+        assertThat(driver.findElements(By.cssSelector("#quadrant-chart svg path")).size()).isGreaterThan(20);
+        assertThat(new Select(driver.findElement(By.id("dataset-picker"))).getFirstSelectedOption().getText()).startsWith("demo-io");
+        shot("12-sovereignty-multipliers");
+
+        // the shock simulator: the first visit shows a result; then scenario A (demand) vs B (input cut), via htmx
+        driver.findElement(By.cssSelector(".tabs a[href*='/sovereignty/shock']")).click();
+        waiting().until(ExpectedConditions.urlContains("/sovereignty/shock"));
+        waitForCharts(1);
+        js.executeScript("document.body.dataset.marker='kept'");
+        new Select(driver.findElement(By.id("a_type"))).selectByValue("demand");
+        new Select(driver.findElement(By.id("a_sector_0"))).selectByValue("26");
+        driver.findElement(By.id("a_rate_0")).clear();
+        driver.findElement(By.id("a_rate_0")).sendKeys("-0.3");
+        new Select(driver.findElement(By.id("b_type"))).selectByValue("input-cut");
+        new Select(driver.findElement(By.id("b_sector_0"))).selectByValue("26");
+        driver.findElement(By.id("b_rate_0")).sendKeys("0.3");
+        new Select(driver.findElement(By.id("b_sector_1"))).selectByValue("29");
+        driver.findElement(By.id("b_rate_1")).sendKeys("0.5");
+        WebElement old = driver.findElement(By.id("shock-result"));
+        driver.findElement(By.id("shock-run")).click();
+        waiting().until(ExpectedConditions.stalenessOf(old));
+        waiting().until(d -> !d.findElements(By.cssSelector("#shock-chart[data-ready] svg")).isEmpty());
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-marker")).isEqualTo("kept");
+        assertThat(driver.getCurrentUrl()).contains("b_type=input-cut");
+        assertThat(driver.findElement(By.cssSelector("#tbl-shock tfoot")).getText()).contains("TOTAL");
+        assertThat(driver.findElement(By.id("tbl-shock")).getAttribute("textContent")).contains("Difference B");
+        js.executeScript("document.getElementById('shock-result').scrollIntoView()");
+        shot("13-sovereignty-shock-compare");
+
+        // an invalid rate: an inline message, the form stays
+        driver.findElement(By.id("a_rate_0")).clear();
+        driver.findElement(By.id("a_rate_0")).sendKeys("minus ten");
+        driver.findElement(By.id("shock-run")).click();
+        WebElement err = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("shock-error")));
+        assertThat(err.getText()).contains("\"minus ten\" is not a number");
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-marker")).isEqualTo("kept");
+        js.executeScript("window.scrollTo(0, 0)");
+        shot("14-sovereignty-shock-invalid");
+
+        driver.findElement(By.cssSelector(".tabs a[href*='/sovereignty/extraction']")).click();
+        waiting().until(ExpectedConditions.urlContains("/sovereignty/extraction"));
+        waitForCharts(1);
+        shot("15-sovereignty-extraction");
+
+        // dependency: filter persistent via htmx, then a product's partner concentration
+        driver.findElement(By.cssSelector(".tabs a[href*='/sovereignty/dependency']")).click();
+        waiting().until(ExpectedConditions.urlContains("/sovereignty/dependency"));
+        waitForCharts(1);
+        int all = driver.findElements(By.cssSelector("#tbl-dependency tbody tr")).size();
+        new Select(driver.findElement(By.id("filter"))).selectByValue("persistent");
+        waiting().until(ExpectedConditions.urlContains("filter=persistent"));
+        waiting().until(d -> d.findElements(By.cssSelector("#tbl-dependency tbody tr")).size() < all);
+        List<WebElement> rows = driver.findElements(By.cssSelector("#tbl-dependency tbody tr"));
+        assertThat(rows).isNotEmpty();
+        for (WebElement r : rows) assertThat(r.findElements(By.cssSelector("td")).get(8).getText()).isEqualTo("yes");
+        String product = rows.get(rows.size() - 1).findElement(By.cssSelector("th a")).getText();
+        rows.get(rows.size() - 1).findElement(By.cssSelector("th a")).click();
+        waiting().until(ExpectedConditions.urlContains("product=" + product));
+        waitForCharts(1);
+        assertThat(driver.findElement(By.id("partners-caption")).getText()).contains("product " + product);
+        js.executeScript("window.scrollTo(0, 0)");
+        shot("16-sovereignty-dependency");
+
+        driver.findElement(By.cssSelector(".lang a[hreflang=ru]")).click();
+        waiting().until(d -> "ru".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        waitForCharts(1);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("импортозависимости");
+        shot("17-sovereignty-dependency-ru");
+        driver.get(server.base() + "/sovereignty/multipliers?lang=ru");
+        waitForCharts(2);
+        shot("18-sovereignty-multipliers-ru");
+        driver.get(server.base() + "/sovereignty?lang=en");
     }
 }

@@ -6,7 +6,7 @@ import org.klaster.data.store.Store;
 
 /**
  * A workbench on a free port over an in-memory store holding the synthetic demo dataset "demo",
- * exactly as `klaster demo` creates it. Tests use it through HTTP only.
+ * exactly as `klaster demo` creates it (and optionally {@link SovereigntyFixtures}). Tests use it through HTTP only.
  */
 final class TestServer implements AutoCloseable {
 
@@ -15,9 +15,15 @@ final class TestServer implements AutoCloseable {
     final Javalin app;
 
     TestServer() {
+        this(false);
+    }
+
+    /** With {@code sovereignty}, also the hand-built tables and trade of {@link SovereigntyFixtures}. */
+    TestServer(boolean sovereignty) {
         store = Store.inMemory();
         // the real synthetic demo (activity only: the firm-level dataset is not shown by the pages)
         DemoSetup.install(store, false, phase -> { });
+        if (sovereignty) SovereigntyFixtures.install(store);
         wb = new Workbench(store, Reference.regions(), Reference::categoryName);
         app = WebApp.create(wb).start("127.0.0.1", 0);
     }

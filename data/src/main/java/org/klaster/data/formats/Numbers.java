@@ -67,6 +67,10 @@ public final class Numbers {
         if (text == null) {
             return Double.NaN;
         }
+        double plain = plain(text, mark);
+        if (!Double.isNaN(plain)) {
+            return plain;
+        }
         String s = Text.strip(text);
         if (s.isEmpty()) {
             return Double.NaN;
@@ -123,6 +127,41 @@ public final class Numbers {
     }
 
     // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Fast path for the forms that fill large matrices: {@code [-+]digits} and, in decimal-point
+     * files, {@code [-+]digits.digits} (at most 18 characters, at least one digit, no spaces). These
+     * are exactly the inputs for which the general path reduces to {@link Double#parseDouble} of the
+     * text; an integer is converted from a long, which rounds to nearest like parseDouble. Returns
+     * NaN for anything else, which then takes the general path.
+     */
+    private static double plain(String s, DecimalMark mark) {
+        int n = s.length();
+        if (n == 0 || n > 18) {
+            return Double.NaN;
+        }
+        char first = s.charAt(0);
+        int k = first == '-' || first == '+' ? 1 : 0;
+        long v = 0;
+        int digits = 0;
+        boolean point = false;
+        for (; k < n; k++) {
+            char c = s.charAt(k);
+            if (c >= '0' && c <= '9') {
+                v = 10 * v + (c - '0');
+                digits++;
+            } else if (c == '.' && !point && mark == DecimalMark.POINT) {
+                point = true;
+            } else {
+                return Double.NaN;
+            }
+        }
+        if (digits == 0) {
+            return Double.NaN;
+        }
+        double d = point ? Double.parseDouble(s) : first == '-' ? -(double) v : (double) v;
+        return d + 0.0; // turns -0.0 into 0.0
+    }
 
     private static double parseStripped(String s, DecimalMark mark, String original) {
         int i = 0;

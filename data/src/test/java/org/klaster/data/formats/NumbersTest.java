@@ -131,4 +131,31 @@ class NumbersTest {
                 .isInstanceOf(InputException.class)
                 .hasMessage("activity.csv, line 4, column \"year\": \"20x3\" is not a year");
     }
+
+    /** The fast path for plain integers and decimals must agree with the JDK's correctly rounded parser. */
+    @Test
+    void plainNumbersAgreeWithParseDouble() {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int k = 0; k < 20_000; k++) {
+            long whole = rnd.nextLong(1_000_000_000_000_000_000L) >>> rnd.nextInt(60);
+            String w = (rnd.nextBoolean() ? "-" : "") + whole;
+            String d = w + "." + rnd.nextInt(1_000_000);
+            for (String text : new String[] {w, d, "+" + whole, "00" + whole, whole + "."}) {
+                if (text.length() > 25) {
+                    continue;
+                }
+                assertThat(Numbers.parse(text, DecimalMark.POINT)).as(text).isEqualTo(Double.parseDouble(text) + 0.0);
+            }
+            assertThat(Numbers.parse(w, DecimalMark.COMMA)).as(w).isEqualTo(Double.parseDouble(w) + 0.0);
+        }
+        assertThat(Numbers.parse("9007199254740993", DecimalMark.POINT)).isEqualTo(9007199254740992.0); // 2^53 + 1 rounds to even
+        assertThat(Numbers.parse("999999999999999999", DecimalMark.POINT)).isEqualTo(1e18);
+        assertThat(Double.doubleToRawLongBits(Numbers.parse("-0", DecimalMark.POINT))).isZero();
+        assertThat(Double.doubleToRawLongBits(Numbers.parse("-0.0", DecimalMark.POINT))).isZero();
+        assertThatThrownBy(() -> Numbers.parse("-", DecimalMark.POINT)).isInstanceOf(Numbers.NotANumberException.class);
+        assertThatThrownBy(() -> Numbers.parse(".", DecimalMark.POINT)).isInstanceOf(Numbers.NotANumberException.class);
+        assertThatThrownBy(() -> Numbers.parse("1.2.3", DecimalMark.POINT)).isInstanceOf(Numbers.NotANumberException.class);
+        assertThatThrownBy(() -> Numbers.parse("1,234", DecimalMark.POINT)).isInstanceOf(Numbers.NotANumberException.class);
+        assertThatThrownBy(() -> Numbers.parse("1.234", DecimalMark.COMMA)).isInstanceOf(Numbers.NotANumberException.class);
+    }
 }

@@ -20,6 +20,10 @@
     return unit ? s + " " + unit : s;
   }
 
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c]; });
+  }
+
   function initCharts(root) {
     if (!window.echarts) return;
     (root || document).querySelectorAll(".chart[data-chart]").forEach(function (el) {
@@ -29,6 +33,13 @@
       var unit = opt.unit, locale = opt.locale;
       delete opt.unit; delete opt.locale;
       if (opt.tooltip) opt.tooltip.valueFormatter = function (v) { return fmt(v, locale, unit); };
+      if (opt.tooltipXY) { // scatter: "name / x: … / y: …", names escaped (they come from data files)
+        var xy = opt.tooltipXY;
+        delete opt.tooltipXY;
+        opt.tooltip.formatter = function (p) {
+          return esc(p.name) + "<br>" + esc(xy[0]) + ": " + fmt(p.value[0], locale) + "<br>" + esc(xy[1]) + ": " + fmt(p.value[1], locale);
+        };
+      }
       var axes = [].concat(opt.yAxis || [], opt.xAxis || []);
       axes.forEach(function (ax) {
         if (ax.type === "value") ax.axisLabel = Object.assign({}, ax.axisLabel, { formatter: function (v) { return fmt(v, locale); } });
