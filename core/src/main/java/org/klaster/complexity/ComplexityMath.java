@@ -84,11 +84,12 @@ public final class ComplexityMath {
     /**
      * Product proximity φ_pp' = Σ_c M_cp·M_cp' / max(k_p, k_p') — the minimum of the two conditional
      * probabilities P(p | p') and P(p' | p) of having both — with diagonal 0. φ_pp' = 0 when neither
-     * product is held by any location. Symmetric, in [0, 1]. Co-occurrences Mᵀ·M by BLAS dgemm.
+     * product is held by any location. Symmetric, in [0, 1]. Co-occurrences Mᵀ·M by BLAS dsyrk
+     * (one triangle, mirrored).
      */
     public static DenseMatrix proximity(DenseMatrix m) {
         int[] k = ubiquity(m);
-        DenseMatrix co = m.transpose().multiply(m);
+        DenseMatrix co = m.transposeTimesSelf();
         int n = k.length;
         double[] phi = co.data();
         for (int j = 0; j < n; j++) {
@@ -133,14 +134,12 @@ public final class ComplexityMath {
      * u = D_c^½·v, so a symmetric eigensolver applies. Requires k_c &gt; 0 and k_p &gt; 0.
      */
     public static DenseMatrix locationSimilarMatrix(DenseMatrix m) {
-        DenseMatrix b = scaledIncidence(m);
-        return b.multiply(b.transpose());
+        return scaledIncidence(m).timesTransposeSelf();
     }
 
     /** The product-side counterpart S_p = Bᵀ·B = D_p^-½·Mᵀ·D_c⁻¹·M·D_p^-½ (similar to D_p⁻¹·Mᵀ·D_c⁻¹·M). */
     public static DenseMatrix productSimilarMatrix(DenseMatrix m) {
-        DenseMatrix b = scaledIncidence(m);
-        return b.transpose().multiply(b);
+        return scaledIncidence(m).transposeTimesSelf();
     }
 
     /** B = D_c^-½·M·D_p^-½: b_cp = M_cp / √(k_c·k_p). */
