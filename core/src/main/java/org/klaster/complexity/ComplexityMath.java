@@ -193,26 +193,28 @@ public final class ComplexityMath {
      * Complexity outlook gain (raw) COG_cp = (1 − M_cp)·Σ_p' (1 − M_cp')·φ_pp' / (Σ_p'' φ_p''p')·pci_p'
      * (raw PCI; divided by the ECI standard deviation afterwards): the gain in outlook from adding p.
      * Products with Σ_p'' φ_p''p' = 0 contribute nothing (φ_pp' = 0 for them). By BLAS dgemm
-     * (1 − M)·W with w_p'p = φ_p'p·pci_p' / Σφ_·p'.
+     * ((1 − M)·diag(g))·φ with g_p' = pci_p' / Σ_p'' φ_p''p' (φ symmetric): scaling the columns of the
+     * small location × product factor instead of the rows of the product × product φ spares a copy of φ.
      */
     public static DenseMatrix complexityOutlookGain(DenseMatrix m, DenseMatrix proximity, double[] pci) {
-        int n = pci.length;
         double[] s = proximitySums(proximity);
-        DenseMatrix w = proximity.copy();
-        double[] wd = w.data();
-        for (int p = 0; p < n; p++) {
-            for (int q = 0, off = p * n; q < n; q++) {
-                wd[off + q] = s[q] == 0.0 ? 0.0 : wd[off + q] * pci[q] / s[q];
+        DenseMatrix absent = oneMinus(m);
+        DenseMatrix scaled = absent.copy();
+        double[] sd = scaled.data();
+        int rows = m.rows();
+        for (int q = 0; q < pci.length; q++) {
+            double g = s[q] == 0.0 ? 0.0 : pci[q] / s[q];
+            for (int c = 0, off = q * rows; c < rows; c++) {
+                sd[off + c] *= g;
             }
         }
-        DenseMatrix absent = oneMinus(m);
-        DenseMatrix g = absent.multiply(w);
-        double[] gd = g.data();
+        DenseMatrix gain = scaled.multiply(proximity);
+        double[] gd = gain.data();
         double[] ad = absent.data();
         for (int k = 0; k < gd.length; k++) {
             gd[k] *= ad[k];
         }
-        return g;
+        return gain;
     }
 
     /** 1 − M entrywise. */
