@@ -8,7 +8,7 @@
 #
 # usage: bench/complexity/run.sh
 # env:   OUTDIR=/tmp/klaster-bench-complexity  JAVA_WARMUP=5 JAVA_RUNS=10  NUMPY_WARMUP=0 NUMPY_RUNS=3
-#        KLASTER_JAVA_OPTS=...
+#        KLASTER_JAVA_OPTS=-Xmx2g (default; bounds the heap so RSS is not ¼ of RAM of garbage)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -28,7 +28,7 @@ if [ ! -f "$stamp" ] || [ ! -f "$appjar" ] || [ -n "$(find "$root/pom.xml" "$roo
   echo "== building the bench module" >&2
   (cd "$root" && mvn -o -q -B -pl bench -am package -DskipTests)
 fi
-java_cmd=(java -Xss8m ${KLASTER_JAVA_OPTS:-} -cp "$classes:$appjar" org.klaster.bench.complexity.ComplexityBench)
+java_cmd=(java -Xss8m ${KLASTER_JAVA_OPTS:--Xmx2g} -cp "$classes:$appjar" org.klaster.bench.complexity.ComplexityBench)
 
 x="$out/exports.npy"
 echo "== generating $x (250 locations × 5 000 products)" >&2
