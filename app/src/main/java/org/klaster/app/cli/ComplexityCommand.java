@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import org.klaster.app.Klaster;
 import org.klaster.complexity.ComplexityTable;
 import org.klaster.complexity.ExportRecord;
@@ -14,11 +13,7 @@ import org.klaster.data.store.Dataset;
 import org.klaster.data.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code klaster complexity}: RCA, M, diversity, ubiquity, ECI, PCI, density, COI and COG per year,
@@ -29,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "complexity", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Economic complexity (Hidalgo & Hausmann; the Atlas / Stata ecomplexity conventions): RCA, M,",
                 "diversity, ubiquity, ECI, PCI, density, COI and COG, one row per year × location × product."})
-public final class ComplexityCommand implements Callable<Integer> {
+public final class ComplexityCommand extends TopLevelCommand {
 
     /** The output columns, formats.md §4. */
     static final List<String> COLUMNS = List.of("year", "location", "product", "value", "rca", "mcp", "diversity",
@@ -57,12 +52,6 @@ public final class ComplexityCommand implements Callable<Integer> {
     @Option(names = "--sheet", paramLabel = "NAME", description = "Sheet of an XLSX exports file (default: the first).")
     String sheet;
 
-    @Mixin
-    CommonOptions common;
-    @ParentCommand
-    Klaster root;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -94,7 +83,7 @@ public final class ComplexityCommand implements Callable<Integer> {
             }
         }
         err.flush();
-        Output.emit(t, common, spec.commandLine().getOut(), root.terminal());
+        emit(t);
         return Klaster.OK;
     }
 

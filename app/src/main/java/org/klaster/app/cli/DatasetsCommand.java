@@ -1,25 +1,14 @@
 package org.klaster.app.cli;
 
-import java.util.concurrent.Callable;
 import org.klaster.app.Klaster;
 import org.klaster.data.store.Dataset;
 import org.klaster.data.store.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code klaster datasets}: one row per stored dataset with its provenance. */
 @Command(name = "datasets", mixinStandardHelpOptions = true,
         description = "List the datasets in the embedded database, with their provenance.")
-public final class DatasetsCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
-    @ParentCommand
-    Klaster root;
-    @Spec
-    CommandSpec spec;
+public final class DatasetsCommand extends TopLevelCommand {
 
     @Override
     public Integer call() throws Exception {
@@ -30,7 +19,7 @@ public final class DatasetsCommand implements Callable<Integer> {
                         d.importedAt() == null ? null : d.importedAt().toString(), d.generator(), d.synthetic());
             }
         }
-        Output.emit(t, common, spec.commandLine().getOut(), root.terminal());
+        emit(t);
         return Klaster.OK;
     }
 }

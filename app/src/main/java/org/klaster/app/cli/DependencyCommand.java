@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.klaster.AnalysisException;
 import org.klaster.app.Klaster;
@@ -26,12 +25,8 @@ import org.klaster.dependency.Thresholds;
 import org.klaster.dependency.TradeFlow;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code klaster dependency}: the strategic dependency screen of one reporter, one row per
@@ -47,7 +42,7 @@ import picocli.CommandLine.Spec;
                         + " --world-hhi-threshold (when known); persistent when dependent in at least 2 of the years"
                         + " t-2, t-1, t.",
                 ""})
-public final class DependencyCommand implements Callable<Integer> {
+public final class DependencyCommand extends TopLevelCommand {
 
     static final List<String> COLUMNS = List.of("product", "year", "imports", "exports", "import_hhi",
             "world_export_hhi", "import_export_ratio", "import_reliance", "dependent", "persistent", "top_partner",
@@ -101,12 +96,6 @@ public final class DependencyCommand implements Callable<Integer> {
             description = "World export HHI must exceed T when known (default: ${DEFAULT-VALUE}).")
     double worldHhiThreshold = Thresholds.DEFAULTS.worldExportHhi();
 
-    @Mixin
-    CommonOptions common;
-    @ParentCommand
-    Klaster root;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -161,7 +150,7 @@ public final class DependencyCommand implements Callable<Integer> {
         err.println("note: " + rows.size() + " product-years of " + reporter + ": " + dependent + " dependent, "
                 + persistent + " persistent" + (outside == null ? "" : " (imports from outside " + outside + " only)"));
         err.flush();
-        Output.emit(table(rows), common, spec.commandLine().getOut(), root.terminal());
+        emit(table(rows));
         return Klaster.OK;
     }
 

@@ -3,7 +3,6 @@ package org.klaster.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.klaster.app.Klaster;
 import org.klaster.data.formats.ActivityData;
@@ -22,12 +21,8 @@ import org.klaster.data.formats.TradeReader;
 import org.klaster.data.store.Dataset;
 import org.klaster.data.store.Store;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code klaster import KIND FILE}: validates a file completely, then stores it as one dataset in one
@@ -41,7 +36,7 @@ import picocli.CommandLine.Spec;
                 "basic input–output tables workbook: the symmetric domestic and imports tables, product × product)",
                 "trade (trade.csv, formats.md §3, with optional --production and --groups files)",
                 "or exports (year,location,product,value for economic complexity, formats.md §4)."})
-public final class ImportCommand implements Callable<Integer> {
+public final class ImportCommand extends TopLevelCommand {
 
     enum Kind {
         activity, firms, boundaries, io, rosstat_io, trade, exports;
@@ -100,12 +95,6 @@ public final class ImportCommand implements Callable<Integer> {
             description = "io: a given total_output more than 0.1 %% off its row sum is a warning, not an error.")
     boolean allowImbalance;
 
-    @Mixin
-    CommonOptions common;
-    @ParentCommand
-    Klaster root;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {

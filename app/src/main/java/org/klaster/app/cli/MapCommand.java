@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.klaster.activity.ActivityRecord;
 import org.klaster.app.Klaster;
 import org.klaster.data.formats.ActivityData;
@@ -21,11 +20,7 @@ import org.klaster.mapping.MappingRow;
 import org.klaster.mapping.ShiftShareRow;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code klaster map}: location quotients, cluster stars, strong clusters and (with a base year)
@@ -34,7 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "map", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Map clusters: employment, share, location quotient, European Cluster Observatory stars and",
                 "U.S. Cluster Mapping strong clusters per region × category; with --base-year also shift-share."})
-public final class MapCommand implements Callable<Integer> {
+public final class MapCommand extends TopLevelCommand {
 
     static final class Source {
         @Option(names = "--activity", paramLabel = "FILE", description = "Regional activity file (CSV or XLSX; formats.md §1).")
@@ -61,12 +56,6 @@ public final class MapCommand implements Callable<Integer> {
     @Option(names = "--sheet", paramLabel = "NAME", description = "Sheet of an XLSX activity file (default: the first).")
     String sheet;
 
-    @Mixin
-    CommonOptions common;
-    @ParentCommand
-    Klaster root;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -102,7 +91,7 @@ public final class MapCommand implements Callable<Integer> {
 
         MappingResult result = ClusterMapping.map(rows, categoryMap, year, baseYear);
         result.warnings().forEach(w -> err.println("warning: " + w));
-        Output.emit(table(result), common, spec.commandLine().getOut(), root.terminal());
+        emit(table(result));
         return Klaster.OK;
     }
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.klaster.AnalysisException;
 import org.klaster.activity.ActivityRecord;
@@ -33,11 +32,7 @@ import org.klaster.dependency.Thresholds;
 import org.klaster.dependency.TradeFlow;
 import org.klaster.mapping.CategoryMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code klaster opportunities}: which of the products the country depends on could a region
@@ -58,7 +53,7 @@ import picocli.CommandLine.Spec;
                 "Exit 0 also when nothing is dependent or nothing links to an industry: the table is then empty and "
                 + "a note on stderr says why. Exit 2 for an unknown region, group or year (the message lists what "
                 + "exists). Synthetic datasets are labelled SYNTHETIC on stderr."})
-public final class OpportunitiesCommand implements Callable<Integer> {
+public final class OpportunitiesCommand extends TopLevelCommand {
 
     @Option(names = "--region", required = true, paramLabel = "R", description = "Region code, e.g. RU-SAM.")
     String region;
@@ -135,12 +130,6 @@ public final class OpportunitiesCommand implements Callable<Integer> {
             description = "Establishments per opportunity with --producers (default ${DEFAULT-VALUE}).")
     int perOpportunity;
 
-    @Mixin
-    CommonOptions common;
-    @ParentCommand
-    Klaster root;
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -198,7 +187,7 @@ public final class OpportunitiesCommand implements Callable<Integer> {
             Opportunities.Result result = Opportunities.rank(rel, cx, screen, tradeYear, conc, region, w, related);
             explain(result, err);
             ResultTable table = producers ? producerTable(result, store.get(), err) : table(result, top);
-            Output.emit(table, common, spec.commandLine().getOut(), root.terminal());
+            emit(table);
         }
         return Klaster.OK;
     }
