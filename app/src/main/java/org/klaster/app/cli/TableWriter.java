@@ -56,7 +56,8 @@ public final class TableWriter {
     }
 
     static void json(ResultTable t, Writer out) throws IOException {
-        try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+        // the caller owns the writer (stdout, or the --out temp file it still flushes): do not close it
+        try (JsonGenerator g = JSON.getFactory().createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             g.useDefaultPrettyPrinter();
             g.writeStartArray();
             for (Object[] row : t.rows()) {
