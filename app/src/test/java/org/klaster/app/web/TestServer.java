@@ -20,10 +20,16 @@ final class TestServer implements AutoCloseable {
 
     /** With {@code sovereignty}, also the hand-built tables and trade of {@link SovereigntyFixtures}. */
     TestServer(boolean sovereignty) {
+        this(sovereignty, false);
+    }
+
+    /** With {@code opportunities}, also the hand-built exports and establishments of {@link OpportunitiesFixtures}. */
+    TestServer(boolean sovereignty, boolean opportunities) {
         store = Store.inMemory();
         // the real synthetic demo (activity only: the firm-level dataset is not shown by the pages)
         DemoSetup.install(store, false, phase -> { });
         if (sovereignty) SovereigntyFixtures.install(store);
+        if (opportunities) OpportunitiesFixtures.install(store);
         wb = new Workbench(store, Reference.regions(), Reference::categoryName);
         app = WebApp.create(wb).start("127.0.0.1", 0);
     }
