@@ -29,7 +29,9 @@ public record ProductSpace(List<String> products, double[] worldTrade, double[] 
     static final double EXTRA_PHI = 0.55;
     /** At most this many extra links, so the drawing stays legible (a few hundred edges in all). */
     static final int MAX_EXTRA = 200;
-    private static final int ITERATIONS = 300;
+    private static final int ITERATIONS = 500;
+    /** Pull of a non-tree link relative to a tree link: cliques of strong links would otherwise collapse to a point. */
+    private static final double EXTRA_PULL = 0.1;
     private static final double SIZE = 1000;
 
     /** An edge between nodes a < b (indices into {@link #products}); {@code tree} = part of the spanning tree. */
@@ -116,7 +118,7 @@ public record ProductSpace(List<String> products, double[] worldTrade, double[] 
 
     /**
      * Fruchterman–Reingold: nodes start on a golden-angle spiral (by index, no randomness), repel as k²/d,
-     * linked nodes attract as d²/k, moves are capped by a temperature that cools linearly; finally scaled to
+     * linked nodes attract as d²/k (non-tree links at {@link #EXTRA_PULL} of that), moves are capped by a temperature that cools linearly; finally scaled to
      * [0, SIZE]². k = √(area / n).
      */
     static double[][] layout(int n, List<Edge> edges) {
@@ -130,7 +132,7 @@ public record ProductSpace(List<String> products, double[] worldTrade, double[] 
         }
         if (n < 2) return new double[][] {scale(x), scale(y)};
         double k = Math.sqrt(SIZE * SIZE / n);
-        double temp = SIZE / 10;
+        double temp = SIZE / 5;
         double[] dx = new double[n];
         double[] dy = new double[n];
         for (int it = 0; it < ITERATIONS; it++) {
@@ -152,7 +154,7 @@ public record ProductSpace(List<String> products, double[] worldTrade, double[] 
                 double ex = x[e.a()] - x[e.b()];
                 double ey = y[e.a()] - y[e.b()];
                 double d = Math.max(Math.sqrt(ex * ex + ey * ey), 1e-2);
-                double f = d / k; // (d²/k) along the unit vector
+                double f = d / k * (e.tree() ? 1 : EXTRA_PULL); // (d²/k) along the unit vector
                 dx[e.a()] -= ex * f;
                 dy[e.a()] -= ey * f;
                 dx[e.b()] += ex * f;
@@ -169,7 +171,7 @@ public record ProductSpace(List<String> products, double[] worldTrade, double[] 
                     y[i] += dy[i] / d * step;
                 }
             }
-            temp = Math.max(temp * 0.985, 0.5);
+            temp = Math.max(temp * 0.99, 0.5);
         }
         return new double[][] {scale(x), scale(y)};
     }

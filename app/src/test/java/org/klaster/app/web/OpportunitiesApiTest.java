@@ -47,7 +47,7 @@ class OpportunitiesApiTest {
 
     @BeforeAll
     static void start() {
-        server = new TestServer(false, true);
+        server = new TestServer(false, OpportunitiesFixtures::install);
     }
 
     @AfterAll

@@ -49,6 +49,21 @@ final class OpportunitiesFixtures {
         return out;
     }
 
+    /**
+     * The demo's establishments of one region only (the whole {@code demo-firms} has about 1.2 M rows), as
+     * {@code klaster demo} generates them: enough for the candidate producers of that region.
+     */
+    static void installDemoFirms(Store store, String region) {
+        var economy = org.klaster.data.demo.DemoEconomy.standard();
+        int year = org.klaster.data.demo.DemoEconomy.LAST_YEAR;
+        store.saveFirms(Dataset.of("demo-firms", "firms", "Klaster synthetic demo economy (establishments of " + region + ", "
+                        + year + ")", null, 0, org.klaster.data.demo.DemoEconomy.VERSION, true,
+                        org.klaster.data.demo.DemoEconomy.PROVENANCE),
+                w -> economy.firms(year, (id, r, industry, y, employment, lat, lon) -> {
+                    if (r.equals(region)) w.firm(Long.toString(id), r, industry, y, employment, lat, lon);
+                }), Map.of(), Map.of(), true);
+    }
+
     static void install(Store store) {
         store.saveExports(Dataset.of("hand-exports", "exports", "hand-built 4 × 5 exports (ComplexityHandExampleTest)", null,
                 20, null, false, "hand-built test data"), handExports(), true);
