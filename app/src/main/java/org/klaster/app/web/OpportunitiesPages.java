@@ -433,7 +433,7 @@ public final class OpportunitiesPages {
     static TableModel producersTable(Messages m, Shell s, List<CandidateProducers.Candidate> cands) {
         TableModel t = new TableModel("producers", m.get("opp.producers.table"), List.of(
                 new TableModel.Col("firm_id", m.get("opp.col.firm"), false, null),
-                new TableModel.Col("industry", m.get("opp.col.industry"), false, null),
+                new TableModel.Col("industry", m.get("opp.col.code"), false, null),
                 new TableModel.Col("via", m.get("opp.col.via"), false, m.get("opp.help.via")),
                 new TableModel.Col("proximity", m.get("opp.col.proximity"), true, m.get("opp.help.proximity")),
                 new TableModel.Col("employment", m.get("opp.col.employment"), true, null),
@@ -443,7 +443,7 @@ public final class OpportunitiesPages {
             var e = c.establishment();
             t.add(new Object[] {e.id(), e.industry(), c.via(), c.proximity(), e.employment(), e.lat(), e.lon()}, List.of(
                     TableModel.Cell.of(e.id()),
-                    TableModel.Cell.of(industryLabel(e.industry(), m.lang())),
+                    TableModel.Cell.of(e.industry()),
                     TableModel.Cell.of(c.sameIndustry() ? m.get("opp.producers.itself") : industryLabel(c.via(), m.lang())),
                     TableModel.Cell.of(m.num(c.proximity(), 2)),
                     TableModel.Cell.of(m.count(e.employment())),

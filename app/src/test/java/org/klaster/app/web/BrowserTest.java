@@ -260,6 +260,8 @@ class BrowserTest {
         assertThat(driver.findElement(By.id("space-caption")).getText()).contains("RUS exports");
         js.executeScript("document.getElementById('space-title').scrollIntoView()");
         shot("19-opportunities-product-space");
+        js.executeScript("document.getElementById('eci-title').scrollIntoView()");
+        shot("20-opportunities-eci");
         js.executeScript("window.scrollTo(0, 0)");
 
         // another country via htmx: only the panel is swapped
@@ -287,7 +289,9 @@ class BrowserTest {
         assertThat(rows).isNotEmpty();
         assertThat(rows.get(0).findElements(By.cssSelector("td")).get(0).getText()).isEqualTo("opportunity");
         assertThat(driver.findElement(By.id("explain")).getText()).contains("Feasibility", "Complexity outlook gain", "weight 50.0");
-        shot("20-opportunities-region");
+        shot("21-opportunities-region");
+        js.executeScript("document.getElementById('tbl-opportunities').scrollIntoView()");
+        shot("22-opportunities-ranking");
 
         // the second opportunity's candidate producers: table, scatter and the link to the map
         String industry = rows.get(1).findElement(By.cssSelector("th a")).getText();
@@ -298,14 +302,14 @@ class BrowserTest {
         assertThat(driver.findElements(By.cssSelector("#tbl-producers tbody tr"))).isNotEmpty();
         assertThat(driver.findElement(By.id("map-link")).getAttribute("href")).contains("/mapping/regions/" + OpportunitiesFixtures.REGION);
         js.executeScript("document.getElementById('producers').scrollIntoView()");
-        shot("21-opportunities-producers");
+        shot("23-opportunities-producers");
 
         driver.findElement(By.cssSelector(".lang a[hreflang=ru]")).click();
         waiting().until(d -> "ru".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("импортозамещения");
         assertThat(driver.findElement(By.id("explain")).getText()).contains("Реализуемость");
         js.executeScript("window.scrollTo(0, 0)");
-        shot("22-opportunities-region-ru");
+        shot("24-opportunities-region-ru");
         driver.get(server.base() + "/opportunities?lang=en");
     }
 }
