@@ -199,11 +199,30 @@ public final class OpportunitiesPages {
         String eciChart = Charts.bars(m.get("opp.col.eci"), "", m.lang().name(),
                 shown.stream().map(i -> (eciRank(eci, i)) + ". " + y.locations().get(i)).toList(),
                 shown.stream().mapToDouble(i -> eci[i]).toArray(), 0.0);
+        eciChart = highlight(eciChart, shown.indexOf(c));
         String eciCaption = m.format("opp.eci.caption", Math.min(ECI_BARS, order.size()), order.size(), country);
 
         List<String> warnings = new ArrayList<>(y.warnings());
         ctx.render("opportunities/space.jte", Map.of("p", new SpacePage(s, tabs(s, "space"), countries, yearOpts, country,
                 kpis, graph, graphCaption, eciChart, eciCaption, t, warnings)));
+    }
+
+    /** The bar chart with bar {@code index} (the chosen country) in the accent colour and the 0 line unlabelled. */
+    static String highlight(String chart, int index) {
+        try {
+            var o = (com.fasterxml.jackson.databind.node.ObjectNode) ApiV1.JSON.readTree(chart);
+            var series = (com.fasterxml.jackson.databind.node.ObjectNode) o.get("series").get(0);
+            if (series.has("markLine")) ((com.fasterxml.jackson.databind.node.ObjectNode) series.get("markLine")).putObject("label").put("show", false);
+            if (index >= 0) {
+                var data = (com.fasterxml.jackson.databind.node.ArrayNode) series.get("data");
+                double v = data.get(index).asDouble();
+                data.set(index, ApiV1.JSON.createObjectNode().put("value", v).set("itemStyle",
+                        ApiV1.JSON.createObjectNode().put("color", "#d95f02")));
+            }
+            return o.toString();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ------------------------------------------------------------------ region

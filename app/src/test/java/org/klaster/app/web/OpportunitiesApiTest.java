@@ -291,4 +291,25 @@ class OpportunitiesApiTest {
         assertThat(web.statusCode()).as(url + " → " + web.body()).isEqualTo(200);
         assertThat(web.body()).as(url).isEqualTo(out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void withoutDataThePagesSayWhatToImport() throws Exception {
+        try (var store = org.klaster.data.store.Store.inMemory()) {
+            var app = WebApp.create(new Workbench(store, Reference.regions(), Reference::categoryName)).start("127.0.0.1", 0);
+            try {
+                String base = "http://127.0.0.1:" + app.port();
+                for (String path : List.of("/opportunities?lang=en", "/opportunities/region?lang=en")) {
+                    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(r.statusCode()).as(path).isEqualTo(200);
+                    assertThat(r.body()).as(path).contains("id=\"opp-none\"", "klaster demo");
+                }
+                HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/opportunities/complexity")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(api.statusCode()).isEqualTo(404);
+            } finally {
+                app.stop();
+            }
+        }
+    }
 }
