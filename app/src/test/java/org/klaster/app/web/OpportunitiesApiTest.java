@@ -279,6 +279,12 @@ class OpportunitiesApiTest {
                             "--production", production.toString(), "--top", "100000", "--format", "csv"));
         }
         assertThat(Opportunities.DEFAULT_RELATED).isEqualTo(3); // the CLI's --related default the page uses
+        for (String x : List.of("/opportunities/region/export.xlsx?region=RU-SAM", "/opportunities/complexity/export.xlsx?dataset=hand-exports")) {
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + x)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).as(x).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+            assertThat(new String(r.body(), 0, 2, StandardCharsets.ISO_8859_1)).isEqualTo("PK"); // a zip, as XLSX is
+        }
     }
 
     private static void assertCli(String url, List<String> args) throws Exception {
