@@ -84,11 +84,12 @@ public final class ComplexityMath {
     /**
      * Product proximity φ_pp' = Σ_c M_cp·M_cp' / max(k_p, k_p') — the minimum of the two conditional
      * probabilities P(p | p') and P(p' | p) of having both — with diagonal 0. φ_pp' = 0 when neither
-     * product is held by any location. Symmetric, in [0, 1]. Co-occurrences Mᵀ·M by BLAS dgemm.
+     * product is held by any location. Symmetric, in [0, 1]. Co-occurrences Mᵀ·M by BLAS dsyrk
+     * (one triangle, mirrored).
      */
     public static DenseMatrix proximity(DenseMatrix m) {
         int[] k = ubiquity(m);
-        DenseMatrix co = m.transpose().multiply(m);
+        DenseMatrix co = m.transposeTimesSelf();
         int n = k.length;
         double[] phi = co.data();
         for (int j = 0; j < n; j++) {
@@ -133,14 +134,12 @@ public final class ComplexityMath {
      * u = D_c^½·v, so a symmetric eigensolver applies. Requires k_c &gt; 0 and k_p &gt; 0.
      */
     public static DenseMatrix locationSimilarMatrix(DenseMatrix m) {
-        DenseMatrix b = scaledIncidence(m);
-        return b.multiply(b.transpose());
+        return scaledIncidence(m).timesTransposeSelf();
     }
 
     /** The product-side counterpart S_p = Bᵀ·B = D_p^-½·Mᵀ·D_c⁻¹·M·D_p^-½ (similar to D_p⁻¹·Mᵀ·D_c⁻¹·M). */
     public static DenseMatrix productSimilarMatrix(DenseMatrix m) {
-        DenseMatrix b = scaledIncidence(m);
-        return b.transpose().multiply(b);
+        return scaledIncidence(m).transposeTimesSelf();
     }
 
     /** B = D_c^-½·M·D_p^-½: b_cp = M_cp / √(k_c·k_p). */
@@ -194,26 +193,28 @@ public final class ComplexityMath {
      * Complexity outlook gain (raw) COG_cp = (1 − M_cp)·Σ_p' (1 − M_cp')·φ_pp' / (Σ_p'' φ_p''p')·pci_p'
      * (raw PCI; divided by the ECI standard deviation afterwards): the gain in outlook from adding p.
      * Products with Σ_p'' φ_p''p' = 0 contribute nothing (φ_pp' = 0 for them). By BLAS dgemm
-     * (1 − M)·W with w_p'p = φ_p'p·pci_p' / Σφ_·p'.
+     * ((1 − M)·diag(g))·φ with g_p' = pci_p' / Σ_p'' φ_p''p' (φ symmetric): scaling the columns of the
+     * small location × product factor instead of the rows of the product × product φ spares a copy of φ.
      */
     public static DenseMatrix complexityOutlookGain(DenseMatrix m, DenseMatrix proximity, double[] pci) {
-        int n = pci.length;
         double[] s = proximitySums(proximity);
-        DenseMatrix w = proximity.copy();
-        double[] wd = w.data();
-        for (int p = 0; p < n; p++) {
-            for (int q = 0, off = p * n; q < n; q++) {
-                wd[off + q] = s[q] == 0.0 ? 0.0 : wd[off + q] * pci[q] / s[q];
+        DenseMatrix absent = oneMinus(m);
+        DenseMatrix scaled = absent.copy();
+        double[] sd = scaled.data();
+        int rows = m.rows();
+        for (int q = 0; q < pci.length; q++) {
+            double g = s[q] == 0.0 ? 0.0 : pci[q] / s[q];
+            for (int c = 0, off = q * rows; c < rows; c++) {
+                sd[off + c] *= g;
             }
         }
-        DenseMatrix absent = oneMinus(m);
-        DenseMatrix g = absent.multiply(w);
-        double[] gd = g.data();
+        DenseMatrix gain = scaled.multiply(proximity);
+        double[] gd = gain.data();
         double[] ad = absent.data();
         for (int k = 0; k < gd.length; k++) {
             gd[k] *= ad[k];
         }
-        return g;
+        return gain;
     }
 
     /** 1 − M entrywise. */

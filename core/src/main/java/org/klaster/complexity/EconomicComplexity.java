@@ -165,10 +165,10 @@ public final class EconomicComplexity {
         SymmetricEigen.Pairs pairs;
         double[] w;
         if (m.rows() <= m.cols()) {
-            pairs = SymmetricEigen.largest(b.multiply(b.transpose()), 2);
+            pairs = SymmetricEigen.largest(b.timesTransposeSelf(), 2);
             w = b.multiplyTransposed(pairs.vector(1));
         } else {
-            pairs = SymmetricEigen.largest(b.transpose().multiply(b), 2);
+            pairs = SymmetricEigen.largest(b.transposeTimesSelf(), 2);
             w = pairs.vector(1);
         }
         double norm = 0.0;

@@ -214,6 +214,46 @@ public final class DenseMatrix {
         return c;
     }
 
+    /**
+     * The Gram matrix G = Aᵀ·A (cols × cols, symmetric): g_jk = Σ_i a_ij·a_ik. BLAS dsyrk computes one
+     * triangle — half the multiplications of dgemm and no transposed copy — and the other is mirrored.
+     */
+    public DenseMatrix transposeTimesSelf() {
+        return symmetricRankK("T", cols, rows);
+    }
+
+    /** The outer Gram matrix G = A·Aᵀ (rows × rows, symmetric): g_ik = Σ_j a_ij·a_kj (BLAS dsyrk, mirrored). */
+    public DenseMatrix timesTransposeSelf() {
+        return symmetricRankK("N", rows, cols);
+    }
+
+    /** dsyrk into the lower triangle of an n×n C = op(A)·op(A)ᵀ with inner dimension k, then C's upper := lower. */
+    private DenseMatrix symmetricRankK(String trans, int n, int k) {
+        DenseMatrix c = new DenseMatrix(n, n);
+        if (n == 0 || k == 0) {
+            return c;
+        }
+        Blas.blas().dsyrk("L", trans, n, k, 1.0, data, rows, 0.0, c.data, n);
+        mirrorLowerToUpper(c.data, n);
+        return c;
+    }
+
+    /** a[j][i] := a[i][j] for i &gt; j (column-major n×n), in blocks so both sides stay in cache. */
+    private static void mirrorLowerToUpper(double[] a, int n) {
+        final int bs = 64;
+        for (int jb = 0; jb < n; jb += bs) {
+            for (int ib = jb; ib < n; ib += bs) {
+                int jEnd = Math.min(jb + bs, n);
+                int iEnd = Math.min(ib + bs, n);
+                for (int j = jb; j < jEnd; j++) {
+                    for (int i = Math.max(ib, j + 1); i < iEnd; i++) {
+                        a[j + i * n] = a[i + j * n];
+                    }
+                }
+            }
+        }
+    }
+
     /** Σ_j a_ij for every row i (plain summation in column order). */
     public double[] rowSums() {
         double[] s = new double[rows];

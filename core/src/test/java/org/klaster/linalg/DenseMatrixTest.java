@@ -32,6 +32,52 @@ class DenseMatrixTest {
     }
 
     @Test
+    void gramMatricesByDsyrkAreFullAndSymmetric() {
+        // by hand: A = [[1,2],[3,4],[5,6]]; AᵀA = [[1+9+25, 2+12+30], [44, 4+16+36]];
+        // AAᵀ = [[1+4, 3+8, 5+12], [11, 9+16, 15+24], [17, 39, 25+36]]
+        DenseMatrix a = DenseMatrix.ofRows(new double[][] {{1, 2}, {3, 4}, {5, 6}});
+        assertThat(a.transposeTimesSelf().toRows()).isDeepEqualTo(new double[][] {{35, 44}, {44, 56}});
+        assertThat(a.timesTransposeSelf().toRows())
+                .isDeepEqualTo(new double[][] {{5, 11, 17}, {11, 25, 39}, {17, 39, 61}});
+        assertThat(new DenseMatrix(0, 3).transposeTimesSelf().toRows()).isDeepEqualTo(new double[3][3]);
+        assertThat(new DenseMatrix(0, 3).timesTransposeSelf().rows()).isZero();
+    }
+
+    @Test
+    void gramMatricesMatchATextbookTripleLoopBeyondOneMirrorBlock() {
+        // 150 columns span several 64-wide mirror blocks; entries with few bits keep every sum exact
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        int r = 37;
+        int c = 150;
+        DenseMatrix a = new DenseMatrix(r, c);
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                a.set(i, j, rnd.nextInt(9) - 4 + 0.5 * rnd.nextInt(2));
+            }
+        }
+        DenseMatrix g = a.transposeTimesSelf();
+        DenseMatrix h = a.timesTransposeSelf();
+        for (int j = 0; j < c; j++) {
+            for (int k = 0; k < c; k++) {
+                double s = 0;
+                for (int i = 0; i < r; i++) {
+                    s += a.get(i, j) * a.get(i, k);
+                }
+                assertThat(g.get(j, k)).as("AᵀA[%d,%d]", j, k).isEqualTo(s);
+            }
+        }
+        for (int i = 0; i < r; i++) {
+            for (int k = 0; k < r; k++) {
+                double s = 0;
+                for (int j = 0; j < c; j++) {
+                    s += a.get(i, j) * a.get(k, j);
+                }
+                assertThat(h.get(i, k)).as("AAᵀ[%d,%d]", i, k).isEqualTo(s);
+            }
+        }
+    }
+
+    @Test
     void rejectsBadShapesAndIndices() {
         assertThatThrownBy(() -> m.get(2, 0)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> m.multiply(new double[2])).isInstanceOf(IllegalArgumentException.class);
