@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  *   /mapping/export.csv|.xlsx  the mapping table (CLI columns)
  *   /sovereignty[/multipliers|/shock|/extraction|/dependency]  input–output and trade dependency pages
  *   /sovereignty/{what}/export.csv|.xlsx  their CLI tables
+ *   /opportunities[/product-space|/region]  product space, ECI, a region's import-substitution opportunities
+ *   /opportunities/{complexity|region}/export.csv|.xlsx  the klaster complexity / opportunities tables
  *   /datasets              datasets, uploads (POST /datasets/upload, /datasets/boundaries)
  *   /api/v1/...            JSON API ({@link ApiV1#ROUTES}); /api/docs Swagger UI
  * </pre>
@@ -46,6 +48,8 @@ public final class WebApp {
         ApiV1 api = new ApiV1(wb);
         SovereigntyPages sov = new SovereigntyPages(wb);
         SovereigntyApi sovApi = new SovereigntyApi(wb, sov);
+        OpportunitiesPages opp = new OpportunitiesPages(wb);
+        OpportunitiesApi oppApi = new OpportunitiesApi(wb, opp);
         ResponseCache cache = new ResponseCache(wb);
 
         return Javalin.create(config -> {
@@ -92,6 +96,12 @@ public final class WebApp {
             config.routes.get("/sovereignty/dependency", sov::dependency);
             config.routes.get("/sovereignty/{what}/export.csv", sov::export);
             config.routes.get("/sovereignty/{what}/export.xlsx", sov::export);
+            // opportunities: like sovereignty, not in the response cache
+            config.routes.get(Section.OPPORTUNITIES.path(), opp::productSpace);
+            config.routes.get("/opportunities/product-space", opp::productSpace);
+            config.routes.get("/opportunities/region", opp::region);
+            config.routes.get("/opportunities/{what}/export.csv", opp::export);
+            config.routes.get("/opportunities/{what}/export.xlsx", opp::export);
             for (Section s : Section.ALL) {
                 if (!s.available()) config.routes.get(s.path(), ctx -> comingLater(ctx, wb, s));
             }
@@ -111,6 +121,10 @@ public final class WebApp {
             config.routes.get(SovereigntyApi.BASE + "/dependency", cache.wrap(sovApi::dependency, true));
             config.routes.get(SovereigntyApi.BASE + "/dependency/partners", cache.wrap(sovApi::partners, true));
             config.routes.get(SovereigntyApi.BASE + "/coverage", cache.wrap(sovApi::coverage, true));
+            config.routes.get(OpportunitiesApi.BASE + "/complexity", cache.wrap(oppApi::complexity, true));
+            config.routes.get(OpportunitiesApi.BASE + "/product-space", cache.wrap(oppApi::productSpace, true));
+            config.routes.get(OpportunitiesApi.BASE + "/regions/{iso}", cache.wrap(oppApi::region, true));
+            config.routes.get(OpportunitiesApi.BASE + "/regions/{iso}/producers", cache.wrap(oppApi::producers, true));
             config.routes.get(ApiV1.PREFIX + "/openapi.json", api::openapi);
             config.routes.get("/api/docs", ctx -> ctx.render("swagger.jte", Map.of()));
 

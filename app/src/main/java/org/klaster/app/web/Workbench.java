@@ -233,4 +233,88 @@ public final class Workbench {
         screens.putIfAbsent(key, rows);
         return rows;
     }
+
+    // ------------------------------------------------------------------ opportunities
+
+    /** Dataset kinds holding exports by country × product. */
+    public static final java.util.Set<String> EXPORTS_KINDS = java.util.Set.of("exports");
+    /** Dataset kinds holding regional activity (the region × industry matrix of relatedness). */
+    public static final java.util.Set<String> ACTIVITY_KINDS = java.util.Set.of("activity");
+    /** Dataset kinds holding establishments with coordinates. */
+    public static final java.util.Set<String> FIRMS_KINDS = java.util.Set.of("firms");
+
+    private final Map<String, List<org.klaster.complexity.ComplexityTable.Year>> complexity = new ConcurrentHashMap<>();
+    private final Map<String, ProductSpace> productSpaces = new ConcurrentHashMap<>();
+    private final Map<String, OpportunityInputs> opportunityInputs = new ConcurrentHashMap<>();
+
+    /** {@code klaster complexity} of every year of an exports dataset (threshold 1), computed once. */
+    public List<org.klaster.complexity.ComplexityTable.Year> complexity(Dataset meta) {
+        List<org.klaster.complexity.ComplexityTable.Year> c = complexity.get(meta.id());
+        if (c != null) return c;
+        List<org.klaster.complexity.ExportRecord> records;
+        synchronized (this) {
+            records = store.exports(meta.id());
+        }
+        c = org.klaster.complexity.ComplexityTable.compute(records, org.klaster.complexity.EconomicComplexity.DEFAULT_THRESHOLD);
+        complexity.putIfAbsent(meta.id(), c);
+        return complexity.get(meta.id());
+    }
+
+    /** The product-space graph and layout of one year of an exports dataset, built once. */
+    public ProductSpace productSpace(Dataset meta, org.klaster.complexity.ComplexityTable.Year y) {
+        return productSpaces.computeIfAbsent(meta.id() + "|" + y.year(), k -> ProductSpace.of(y));
+    }
+
+    /**
+     * Relatedness and industry complexity of an activity dataset's year (as {@code klaster opportunities}
+     * computes them: employment, LQ threshold 1), built once; {@code complexity} is null when undefined.
+     */
+    public record OpportunityInputs(org.klaster.complexity.RegionalRelatedness rel,
+                                    org.klaster.complexity.ComplexityResult complexity, String complexityNote) {
+    }
+
+    public OpportunityInputs opportunityInputs(Dataset meta, int year) {
+        String key = meta.id() + "|" + year;
+        OpportunityInputs v = opportunityInputs.get(key);
+        if (v != null) return v;
+        var rel = org.klaster.complexity.RegionalRelatedness.of(data(meta.id()).rows(), year, 1.0);
+        org.klaster.complexity.ComplexityResult cx = null;
+        String note = null;
+        try {
+            cx = org.klaster.complexity.Opportunities.industryComplexity(rel);
+        } catch (org.klaster.AnalysisException e) {
+            note = e.getMessage();
+        }
+        opportunityInputs.putIfAbsent(key, new OpportunityInputs(rel, cx, note));
+        return opportunityInputs.get(key);
+    }
+
+    /**
+     * A region's establishments of a firms dataset in the year, else in the latest year the dataset has
+     * for the region (the query of {@code klaster opportunities --producers}, which keeps it private).
+     */
+    public synchronized List<org.klaster.complexity.CandidateProducers.Establishment> establishments(Dataset firms,
+                                                                                                   String region, int year) {
+        List<Integer> years = store.query("SELECT DISTINCT year FROM firms WHERE dataset_id = ? AND region = ? ORDER BY year",
+                List.of(firms.id(), region), rs -> {
+                    List<Integer> out = new java.util.ArrayList<>();
+                    while (rs.next()) out.add(rs.getInt(1));
+                    return out;
+                });
+        if (years.isEmpty()) return List.of();
+        int y = years.contains(year) ? year : years.get(years.size() - 1);
+        return store.query("SELECT firm_id, region, industry, employment, lat, lon FROM firms WHERE dataset_id = ? "
+                + "AND region = ? AND year = ?", List.of(firms.id(), region, y), rs -> {
+                    List<org.klaster.complexity.CandidateProducers.Establishment> out = new java.util.ArrayList<>();
+                    while (rs.next()) {
+                        double lat = rs.getDouble(5);
+                        if (rs.wasNull()) lat = Double.NaN;
+                        double lon = rs.getDouble(6);
+                        if (rs.wasNull()) lon = Double.NaN;
+                        out.add(new org.klaster.complexity.CandidateProducers.Establishment(rs.getString(1), rs.getString(2),
+                                rs.getString(3), rs.getDouble(4), lat, lon));
+                    }
+                    return out;
+                });
+    }
 }

@@ -54,7 +54,7 @@ class BrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=1440,1000", "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
-        server = new TestServer(true);
+        server = new TestServer(true, store -> OpportunitiesFixtures.installDemoFirms(store, OpportunitiesFixtures.REGION));
         driver = new ChromeDriver(service, o);
     }
 
@@ -245,5 +245,71 @@ class BrowserTest {
         waitForCharts(2);
         shot("18-sovereignty-multipliers-ru");
         driver.get(server.base() + "/sovereignty?lang=en");
+    }
+
+    @Test
+    void analystLooksForOpportunities() throws IOException {
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        driver.get(server.base() + "/opportunities?lang=en");
+        assertThat(driver.findElement(By.id("synthetic-badge")).getText()).contains("Synthetic demo data");
+        assertThat(driver.findElement(By.cssSelector(".sections a[aria-current=page]")).getText()).isEqualTo("Opportunities");
+        waitForCharts(2);
+        // the product space: a node per product (circles are SVG paths) and the links
+        assertThat(driver.findElements(By.cssSelector("#space-chart svg path")).size()).isGreaterThan(400);
+        assertThat(new Select(driver.findElement(By.id("country"))).getFirstSelectedOption().getText()).isEqualTo("RUS");
+        assertThat(driver.findElement(By.id("space-caption")).getText()).contains("RUS exports");
+        js.executeScript("document.getElementById('space-title').scrollIntoView()");
+        shot("19-opportunities-product-space");
+        js.executeScript("document.getElementById('eci-title').scrollIntoView()");
+        shot("20-opportunities-eci");
+        js.executeScript("window.scrollTo(0, 0)");
+
+        // another country via htmx: only the panel is swapped
+        js.executeScript("document.body.dataset.marker='kept'");
+        WebElement old = driver.findElement(By.id("space-panel"));
+        new Select(driver.findElement(By.id("country"))).selectByValue("DEU");
+        waiting().until(ExpectedConditions.stalenessOf(old));
+        waitForCharts(2);
+        assertThat(driver.getCurrentUrl()).contains("country=DEU");
+        assertThat(driver.findElement(By.id("space-caption")).getText()).contains("DEU exports");
+        assertThat(driver.findElement(By.tagName("body")).getAttribute("data-marker")).isEqualTo("kept");
+
+        // a region's opportunities: pick a region, see the ranking and the explanation
+        driver.findElement(By.cssSelector(".tabs a[href*='/opportunities/region']")).click();
+        waiting().until(ExpectedConditions.urlContains("/opportunities/region"));
+        old = driver.findElement(By.id("region-panel"));
+        new Select(driver.findElement(By.id("region"))).selectByValue("RU-TA");
+        waiting().until(ExpectedConditions.stalenessOf(old));
+        assertThat(driver.getCurrentUrl()).contains("region=RU-TA");
+        assertThat(driver.findElements(By.cssSelector("#tbl-opportunities tbody tr"))).isNotEmpty();
+        old = driver.findElement(By.id("region-panel"));
+        new Select(driver.findElement(By.id("region"))).selectByValue(OpportunitiesFixtures.REGION);
+        waiting().until(ExpectedConditions.stalenessOf(old));
+        List<WebElement> rows = driver.findElements(By.cssSelector("#tbl-opportunities tbody tr"));
+        assertThat(rows).isNotEmpty();
+        assertThat(rows.get(0).findElements(By.cssSelector("td")).get(0).getText()).isEqualTo("opportunity");
+        assertThat(driver.findElement(By.id("explain")).getText()).contains("Feasibility", "Complexity outlook gain", "weight 50.0");
+        shot("21-opportunities-region");
+        js.executeScript("document.getElementById('tbl-opportunities').scrollIntoView()");
+        shot("22-opportunities-ranking");
+
+        // the second opportunity's candidate producers: table, scatter and the link to the map
+        String industry = rows.get(1).findElement(By.cssSelector("th a")).getText();
+        rows.get(1).findElement(By.cssSelector("th a")).click();
+        waiting().until(ExpectedConditions.urlContains("industry="));
+        waitForCharts(1);
+        assertThat(driver.findElement(By.id("producers-title")).getText()).contains(industry);
+        assertThat(driver.findElements(By.cssSelector("#tbl-producers tbody tr"))).isNotEmpty();
+        assertThat(driver.findElement(By.id("map-link")).getAttribute("href")).contains("/mapping/regions/" + OpportunitiesFixtures.REGION);
+        js.executeScript("document.getElementById('producers').scrollIntoView()");
+        shot("23-opportunities-producers");
+
+        driver.findElement(By.cssSelector(".lang a[hreflang=ru]")).click();
+        waiting().until(d -> "ru".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("импортозамещения");
+        assertThat(driver.findElement(By.id("explain")).getText()).contains("Реализуемость");
+        js.executeScript("window.scrollTo(0, 0)");
+        shot("24-opportunities-region-ru");
+        driver.get(server.base() + "/opportunities?lang=en");
     }
 }

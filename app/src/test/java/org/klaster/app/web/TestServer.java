@@ -20,10 +20,16 @@ final class TestServer implements AutoCloseable {
 
     /** With {@code sovereignty}, also the hand-built tables and trade of {@link SovereigntyFixtures}. */
     TestServer(boolean sovereignty) {
+        this(sovereignty, null);
+    }
+
+    /** With {@code extra}, also what it stores (e.g. {@link OpportunitiesFixtures#install}) before the workbench opens. */
+    TestServer(boolean sovereignty, java.util.function.Consumer<Store> extra) {
         store = Store.inMemory();
         // the real synthetic demo (activity only: the firm-level dataset is not shown by the pages)
         DemoSetup.install(store, false, phase -> { });
         if (sovereignty) SovereigntyFixtures.install(store);
+        if (extra != null) extra.accept(store);
         wb = new Workbench(store, Reference.regions(), Reference::categoryName);
         app = WebApp.create(wb).start("127.0.0.1", 0);
     }

@@ -40,6 +40,14 @@
           return esc(p.name) + "<br>" + esc(xy[0]) + ": " + fmt(p.value[0], locale) + "<br>" + esc(xy[1]) + ": " + fmt(p.value[1], locale);
         };
       }
+      if (opt.tooltipGraph) { // product space: a node is "code: value unit", an edge "a – b: φ"
+        var phi = opt.tooltipGraph[0];
+        delete opt.tooltipGraph;
+        opt.tooltip.formatter = function (p) {
+          if (p.dataType === "edge") return esc(p.data.source) + " – " + esc(p.data.target) + "<br>" + esc(phi) + ": " + fmt(p.value, locale);
+          return esc(p.name) + " · " + esc(p.data.category === 0 ? opt.legend.data[0] : opt.legend.data[1]) + "<br>" + fmt(p.value, locale, unit);
+        };
+      }
       var axes = [].concat(opt.yAxis || [], opt.xAxis || []);
       axes.forEach(function (ax) {
         if (ax.type === "value") ax.axisLabel = Object.assign({}, ax.axisLabel, { formatter: function (v) { return fmt(v, locale); } });
