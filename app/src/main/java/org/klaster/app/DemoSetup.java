@@ -49,6 +49,15 @@ public final class DemoSetup {
                 && store.dataset(EXPORTS).map(d -> DemoExports.VERSION.equals(d.generator())).orElse(false);
     }
 
+    /**
+     * Whether the store holds a synthetic demo made by an earlier Klaster (some demo dataset missing or
+     * of another generator version) that {@code klaster serve} should refresh; a store without the
+     * demo (the user's own data only) is never touched.
+     */
+    public static boolean outdated(Store store) {
+        return store.dataset(ACTIVITY).map(Dataset::synthetic).orElse(false) && !installed(store);
+    }
+
     /** Creates or refreshes both demo datasets; each is written in one transaction. */
     public static void install(Store store, boolean withFirms, Consumer<String> progress) {
         progress.accept("generating the synthetic demo economy (" + DemoEconomy.VERSION + ")");

@@ -57,6 +57,11 @@ public final class ServeCommand implements Callable<Integer> {
         if (store.datasets().isEmpty() && !noDemo) {
             err.println("klaster serve: the database " + file + " holds no dataset; creating the synthetic demo (as `klaster demo` does)…");
             DemoSetup.install(store, true, Progress.phases(err, false));
+        } else if (!noDemo && DemoSetup.outdated(store)) {
+            // a demo made by an earlier Klaster lacks datasets newer pages need (demo-io, demo-trade, …)
+            err.println("klaster serve: the synthetic demo in " + file + " is from an earlier version; refreshing it"
+                    + " (your own datasets are kept)…");
+            DemoSetup.install(store, true, Progress.phases(err, false));
         }
         Workbench wb = new Workbench(store, Reference.regions(), Reference::categoryName);
         // load the default dataset and its latest mapping now, so the first page is as fast as the rest

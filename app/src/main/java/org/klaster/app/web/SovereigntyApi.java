@@ -41,7 +41,7 @@ public final class SovereigntyApi {
             return d;
         }
         Dataset d = wb.datasetOfKind(null, kinds);
-        if (d == null) throw new NotFound("no " + what + " dataset is stored (klaster import " + (kinds.contains("trade") ? "trade" : "io") + ")");
+        if (d == null) throw new NotFound("no dataset is " + what + " (klaster demo, or klaster import " + (kinds.contains("trade") ? "trade" : "io") + ")");
         return d;
     }
 
