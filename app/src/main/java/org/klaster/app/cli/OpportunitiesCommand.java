@@ -297,7 +297,8 @@ public final class OpportunitiesCommand extends TopLevelCommand {
         }
     }
 
-    static ResultTable table(Opportunities.Result r, int top) {
+    /** The ranking as printed (and as the web's CSV/XLSX/JSON give it): rows ranked ≤ top in each group. */
+    public static ResultTable table(Opportunities.Result r, int top) {
         ResultTable t = new ResultTable("status", "rank", "industry", "industry_name", "score", "density", "pci", "cog",
                 "rca", "mcp", "employment", "dependent_products", "products", "dependent_imports",
                 "density_percentile", "pci_percentile", "cog_percentile", "related_present");

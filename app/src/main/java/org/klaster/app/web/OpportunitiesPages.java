@@ -279,28 +279,9 @@ public final class OpportunitiesPages {
         return Okved2.name(code, lang.name()).map(n -> n + " (" + code + ")").orElse(code);
     }
 
-    /**
-     * The {@code klaster opportunities --top N} table (its columns, in its order; the CLI keeps the builder
-     * private, so it is repeated here and the CSV is compared byte for byte with the CLI in the tests).
-     */
+    /** The {@code klaster opportunities --top N} table, built by the CLI's own builder so downloads equal its output. */
     static ResultTable rankingTable(Opportunities.Result r, int top) {
-        ResultTable t = new ResultTable("status", "rank", "industry", "industry_name", "score", "density", "pci", "cog",
-                "rca", "mcp", "employment", "dependent_products", "products", "dependent_imports",
-                "density_percentile", "pci_percentile", "cog_percentile", "related_present");
-        for (Opportunities.Row row : r.rows()) {
-            if (row.rank() > top) continue;
-            t.add(row.status().label(), row.rank(), row.industry(), Okved2.name(row.industry(), "en").orElse(null),
-                    row.score(), row.density(), row.pci(), row.cog(), row.rca(), row.mcp(), row.employment(),
-                    row.dependentProducts().size(), String.join(" ", row.dependentProducts()), row.dependentImports(),
-                    row.densityPercentile(), row.pciPercentile(), row.cogPercentile(),
-                    row.relatedPresent().stream().map(x -> x.industry() + " (φ " + round2(x.proximity()) + ")")
-                            .collect(Collectors.joining("; ")));
-        }
-        return t;
-    }
-
-    private static String round2(double v) {
-        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+        return org.klaster.app.cli.OpportunitiesCommand.table(r, top);
     }
 
     /** The region of a request: {@code region}, else RU-SAM when present, else the first. */
