@@ -34,14 +34,11 @@ class ApiTest {
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return server.get(path);
     }
 
     static JsonNode json(String path) throws Exception {
-        HttpResponse<String> r = get(path);
-        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
-        assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("application/json");
-        return JSON.readTree(r.body());
+        return server.json(path);
     }
 
     @Test

@@ -56,18 +56,15 @@ class OpportunitiesApiTest {
     }
 
     static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return server.get(path);
     }
 
     static JsonNode json(String path) throws Exception {
-        HttpResponse<String> r = get(path);
-        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
-        return JSON.readTree(r.body());
+        return server.json(path);
     }
 
     static JsonNode row(JsonNode rows, String key, String value) {
-        for (JsonNode r : rows) if (r.get(key).asText().equals(value)) return r;
-        throw new AssertionError("no row " + key + "=" + value + " in " + rows);
+        return TestServer.row(rows, key, value);
     }
 
     @Test

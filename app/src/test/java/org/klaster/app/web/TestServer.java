@@ -1,6 +1,15 @@
 package org.klaster.app.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.klaster.app.DemoSetup;
 import org.klaster.data.store.Store;
 
@@ -34,8 +43,30 @@ final class TestServer implements AutoCloseable {
         app = WebApp.create(wb).start("127.0.0.1", 0);
     }
 
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     String base() {
         return "http://127.0.0.1:" + app.port();
+    }
+
+    /** GET of a path on this server, body as text. */
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GET of an API path that must answer 200 with JSON; the parsed body. */
+    JsonNode json(String path) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
+        assertThat(r.headers().firstValue("content-type").orElse("")).startsWith("application/json");
+        return JSON.readTree(r.body());
+    }
+
+    /** The element of a JSON array whose {@code key} is {@code value}. */
+    static JsonNode row(JsonNode rows, String key, String value) {
+        for (JsonNode r : rows) if (r.get(key).asText().equals(value)) return r;
+        throw new AssertionError("no row " + key + "=" + value + " in " + rows);
     }
 
     @Override
