@@ -15,8 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -120,23 +118,12 @@ class TradeReaderTest {
                 TradeReader.read(f, null, null);
             }
         });
-        assertThat(e).as(file).isNotNull();
-        assertThat(e.getMessage()).startsWith(file).contains(fragment);
-        assertThat(e.line()).as("line of %s", e.getMessage()).isEqualTo(line);
-        assertThat(e.column()).as("column of %s", e.getMessage()).isEqualTo(column);
-        if (line > 0) {
-            assertThat(e.getMessage()).contains(", line " + line);
-        }
+        MalformedCorpus.assertRefused(e, file, line, column, fragment);
     }
 
     @Test
     void everyFixtureHasAnExpectation() throws Exception {
-        Set<String> expected = corpus().map(a -> (String) a.get()[0]).collect(Collectors.toSet());
-        try (Stream<Path> files = Files.list(fixture("trade_empty.csv").getParent())) {
-            Set<String> present = files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
-            assertThat(present).isEqualTo(expected);
-        }
-        assertThat(expected).hasSizeGreaterThanOrEqualTo(15);
+        MalformedCorpus.assertEveryFixtureHasAnExpectation(fixture("trade_empty.csv").getParent(), corpus());
     }
 
     @Test
