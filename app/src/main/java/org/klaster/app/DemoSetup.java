@@ -19,6 +19,7 @@ import org.klaster.data.formats.TradeData;
 import org.klaster.inputoutput.IoTable;
 import org.klaster.data.reference.DemoCategories;
 import org.klaster.data.store.Dataset;
+import org.klaster.data.store.DatasetKind;
 import org.klaster.data.store.Store;
 
 /**
@@ -64,29 +65,29 @@ public final class DemoSetup {
         DemoEconomy economy = DemoEconomy.standard();
         List<ActivityRecord> activity = economy.activity();
         progress.accept("storing " + activity.size() + " activity rows as dataset \"" + ACTIVITY + "\"");
-        store.saveActivity(Dataset.of(ACTIVITY, "activity", "Klaster synthetic demo economy", digest(activity),
-                        activity.size(), DemoEconomy.VERSION, true, DemoEconomy.PROVENANCE),
+        store.saveActivity(Dataset.of(ACTIVITY, DatasetKind.ACTIVITY, "Klaster synthetic demo economy", digest(activity),
+                        activity.size(), DemoEconomy.VERSION, true, DemoEconomy.PROVENANCE, null),
                 activity, DemoCategories.codeToCategory(), DemoCategories.categoryNames("en"), true);
         IoTable io = DemoIo.standard();
         progress.accept("storing the " + io.size() + "-sector input–output table as dataset \"" + IO + "\"");
-        store.saveIoTable(Dataset.of(IO, "io", "Klaster synthetic demo input–output table (" + DemoIo.YEAR + ", "
-                + DemoIo.UNITS + ")", digest(io), io.size(), DemoIo.VERSION, true, DemoIo.PROVENANCE), io, true);
+        store.saveIoTable(Dataset.of(IO, DatasetKind.IO, "Klaster synthetic demo input–output table (" + DemoIo.YEAR + ", "
+                + DemoIo.UNITS + ")", digest(io), io.size(), DemoIo.VERSION, true, DemoIo.PROVENANCE, null), io, true);
         TradeData trade = DemoTrade.standard();
         progress.accept("storing " + trade.flows().size() + " trade flows as dataset \"" + TRADE + "\"");
-        store.saveTrade(Dataset.of(TRADE, "trade", "Klaster synthetic demo trade (" + DemoTrade.FIRST_YEAR + "–"
+        store.saveTrade(Dataset.of(TRADE, DatasetKind.TRADE, "Klaster synthetic demo trade (" + DemoTrade.FIRST_YEAR + "–"
                         + DemoTrade.LAST_YEAR + ", " + DemoTrade.UNITS + ")", trade.sha256(), trade.flows().size(),
-                DemoTrade.VERSION, true, DemoTrade.PROVENANCE), trade, true);
+                DemoTrade.VERSION, true, DemoTrade.PROVENANCE, null), trade, true);
         List<org.klaster.complexity.ExportRecord> exports = DemoExports.standard();
         progress.accept("storing " + exports.size() + " export rows as dataset \"" + EXPORTS + "\"");
-        store.saveExports(Dataset.of(EXPORTS, "exports", "Klaster synthetic demo exports (" + DemoExports.FIRST_YEAR + "–"
+        store.saveExports(Dataset.of(EXPORTS, DatasetKind.EXPORTS, "Klaster synthetic demo exports (" + DemoExports.FIRST_YEAR + "–"
                         + DemoExports.LAST_YEAR + ", " + DemoExports.UNITS + ")", DemoExports.sha256(), exports.size(),
-                DemoExports.VERSION, true, DemoExports.PROVENANCE), exports, true);
+                DemoExports.VERSION, true, DemoExports.PROVENANCE, null), exports, true);
         if (!withFirms) return;
         int year = DemoEconomy.LAST_YEAR;
         long firms = economy.establishmentsTotal(year);
         progress.accept("storing " + firms + " synthetic establishments of " + year + " as dataset \"" + FIRMS + "\"");
-        store.saveFirms(Dataset.of(FIRMS, "firms", "Klaster synthetic demo economy (establishments, " + year + ")",
-                        null, firms, DemoEconomy.VERSION, true, DemoEconomy.PROVENANCE),
+        store.saveFirms(Dataset.of(FIRMS, DatasetKind.FIRMS, "Klaster synthetic demo economy (establishments, " + year + ")",
+                        null, firms, DemoEconomy.VERSION, true, DemoEconomy.PROVENANCE, null),
                 w -> economy.firms(year, (id, region, industry, y, employment, lat, lon) ->
                         w.firm(Long.toString(id), region, industry, y, employment, lat, lon)),
                 DemoCategories.codeToCategory(), DemoCategories.categoryNames("en"), true);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.klaster.activity.ActivityRecord;
 import org.klaster.data.demo.DemoEconomy;
 import org.klaster.data.store.Dataset;
+import org.klaster.data.store.DatasetKind;
 import org.klaster.data.store.Store;
 
 /** When {@code klaster serve} refreshes the demo: only an incomplete or older synthetic demo, never the user's data. */
@@ -19,10 +20,10 @@ class DemoSetupTest {
     void anOlderDemoIsOutdatedAndTheUsersOwnDataIsNot() {
         try (Store s = Store.inMemory()) {
             assertThat(DemoSetup.outdated(s)).isFalse(); // empty: serve creates the demo by the other rule
-            s.saveActivity(Dataset.of("mine", "activity", "my.csv", null, 1, null, false, null), ROWS, Map.of(), Map.of(), false);
+            s.saveActivity(Dataset.of("mine", DatasetKind.ACTIVITY, "my.csv", null, 1, null, false, null, null), ROWS, Map.of(), Map.of(), false);
             assertThat(DemoSetup.outdated(s)).isFalse();
             // what an earlier Klaster left: the demo activity alone (no demo-io, demo-trade, demo-exports)
-            s.saveActivity(Dataset.of(DemoSetup.ACTIVITY, "activity", "demo", null, 1, DemoEconomy.VERSION, true, null),
+            s.saveActivity(Dataset.of(DemoSetup.ACTIVITY, DatasetKind.ACTIVITY, "demo", null, 1, DemoEconomy.VERSION, true, null, null),
                     ROWS, Map.of(), Map.of(), false);
             assertThat(DemoSetup.outdated(s)).isTrue();
             assertThat(DemoSetup.installed(s)).isFalse();
@@ -32,7 +33,7 @@ class DemoSetupTest {
     @Test
     void aUserDatasetCalledDemoIsNotMistakenForTheSyntheticOne() {
         try (Store s = Store.inMemory()) {
-            s.saveActivity(Dataset.of(DemoSetup.ACTIVITY, "activity", "mine.csv", null, 1, null, false, null),
+            s.saveActivity(Dataset.of(DemoSetup.ACTIVITY, DatasetKind.ACTIVITY, "mine.csv", null, 1, null, false, null, null),
                     ROWS, Map.of(), Map.of(), false);
             assertThat(DemoSetup.outdated(s)).isFalse();
         }

@@ -19,6 +19,7 @@ import org.klaster.data.formats.RosstatIoReader;
 import org.klaster.data.formats.TradeData;
 import org.klaster.data.formats.TradeReader;
 import org.klaster.data.store.Dataset;
+import org.klaster.data.store.DatasetKind;
 import org.klaster.data.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -181,7 +182,7 @@ public final class ImportCommand extends TopLevelCommand {
                 throw new IllegalArgumentException("a dataset \"" + datasetId + "\" already exists in " + store.location()
                         + "; use --replace or another --id");
             }
-            Dataset stored = save.save(store, Dataset.of(datasetId, kind.label(), source, sha256, rows, null, false, note));
+            Dataset stored = save.save(store, Dataset.of(datasetId, kind.label(), source, sha256, rows, null, false, note, null));
             progress.accept("stored " + stored.provenance());
         }
         spec.commandLine().getOut().println(datasetId);

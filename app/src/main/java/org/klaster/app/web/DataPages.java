@@ -16,6 +16,7 @@ import org.klaster.data.formats.ActivityReader;
 import org.klaster.data.formats.BoundariesReader;
 import org.klaster.data.formats.InputException;
 import org.klaster.data.store.Dataset;
+import org.klaster.data.store.DatasetKind;
 
 /**
  * "Bring your own data": the datasets page, activity uploads (validated by the same reader as
@@ -73,8 +74,8 @@ public final class DataPages {
             String id = "upload-" + data.sha256().substring(0, 10);
             Dataset d = wb.dataset(id).orElse(null);
             if (d == null) {
-                d = wb.addActivity(Dataset.of(id, "activity", name, data.sha256(), data.records().size(), null, false,
-                        "uploaded in the web workbench; " + data.format()), data.records());
+                d = wb.addActivity(Dataset.of(id, DatasetKind.ACTIVITY, name, data.sha256(), data.records().size(), null, false,
+                        "uploaded in the web workbench; " + data.format(), null), data.records());
             }
             return new UploadResult(true, q.msg.format("upload.ok", d.id(), q.msg.count(d.rows())), 0, null,
                     data.warnings(), d, "/mapping?dataset=" + Shell.enc(d.id()));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.klaster.app.Klaster;
 import org.klaster.data.formats.TradeReader;
 import org.klaster.data.store.Dataset;
+import org.klaster.data.store.DatasetKind;
 import org.klaster.data.store.Store;
 
 /**
@@ -315,7 +316,7 @@ class DependencyCliTest {
         Path groups = write("groups.csv", GROUPS);
         Path db = dir.resolve("k.duckdb");
         try (Store store = Store.open(db)) {
-            store.saveTrade(Dataset.of("t1", "trade", "trade.csv", null, 27, null, false, null),
+            store.saveTrade(Dataset.of("t1", DatasetKind.TRADE, "trade.csv", null, 27, null, false, null, null),
                     TradeReader.read(trade, production, groups), false);
         }
         CliRun fromDb = ok("dependency", "--dataset", "t1", "--db", db.toString(), "--reporter", "RUS",
@@ -349,7 +350,7 @@ class DependencyCliTest {
                 demo.resolve("production.csv").toString(), "--groups", demo.resolve("groups.csv").toString()};
         Path db = dir.resolve("demo.duckdb");
         try (Store store = Store.open(db)) {
-            store.saveTrade(Dataset.of("demo-trade", "trade", "DemoTrade", null, 0, "demo-trade-1", true, null),
+            store.saveTrade(Dataset.of("demo-trade", DatasetKind.TRADE, "DemoTrade", null, 0, "demo-trade-1", true, null, null),
                     org.klaster.data.demo.DemoTrade.standard(), false);
         }
         for (String outside : new String[] {null, "friendly"}) {

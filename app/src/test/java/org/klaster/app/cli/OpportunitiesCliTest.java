@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klaster.data.formats.TradeData;
 import org.klaster.data.store.Dataset;
+import org.klaster.data.store.DatasetKind;
 import org.klaster.data.store.Store;
 import org.klaster.dependency.TradeFlow;
 
@@ -104,8 +105,8 @@ class OpportunitiesCliTest {
         tradeFile = write("trade.csv", csv.toString());
         groupsFile = write("groups.csv", "group,member\nfriendly,CHN\n");
         try (Store s = Store.open(handDb)) {
-            s.saveTrade(Dataset.of("hand-trade", "trade", "test", null, flows.size(), null, false, null), trade, false);
-            s.saveFirms(Dataset.of("hand-firms", "firms", "test", null, 5, null, false, null), w -> {
+            s.saveTrade(Dataset.of("hand-trade", DatasetKind.TRADE, "test", null, flows.size(), null, false, null, null), trade, false);
+            s.saveFirms(Dataset.of("hand-firms", DatasetKind.FIRMS, "test", null, 5, null, false, null, null), w -> {
                 w.firm("f1", "R1", "27", 2024, 15, 53.2, 50.1);
                 w.firm("f2", "R1", "32", 2024, 50, 53.3, 50.2);
                 w.firm("f3", "R1", "26", 2024, 20, 53.4, 50.3);

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.klaster.activity.ActivityRecord;
 import org.klaster.complexity.ExportRecord;
 import org.klaster.data.store.Dataset;
+import org.klaster.data.store.DatasetKind;
 import org.klaster.data.store.Store;
 
 /**
@@ -56,23 +57,23 @@ final class OpportunitiesFixtures {
     static void installDemoFirms(Store store, String region) {
         var economy = org.klaster.data.demo.DemoEconomy.standard();
         int year = org.klaster.data.demo.DemoEconomy.LAST_YEAR;
-        store.saveFirms(Dataset.of("demo-firms", "firms", "Klaster synthetic demo economy (establishments of " + region + ", "
+        store.saveFirms(Dataset.of("demo-firms", DatasetKind.FIRMS, "Klaster synthetic demo economy (establishments of " + region + ", "
                         + year + ")", null, 0, org.klaster.data.demo.DemoEconomy.VERSION, true,
-                        org.klaster.data.demo.DemoEconomy.PROVENANCE),
+                        org.klaster.data.demo.DemoEconomy.PROVENANCE, null),
                 w -> economy.firms(year, (id, r, industry, y, employment, lat, lon) -> {
                     if (r.equals(region)) w.firm(Long.toString(id), r, industry, y, employment, lat, lon);
                 }), Map.of(), Map.of(), true);
     }
 
     static void install(Store store) {
-        store.saveExports(Dataset.of("hand-exports", "exports", "hand-built 4 × 5 exports (ComplexityHandExampleTest)", null,
-                20, null, false, "hand-built test data"), handExports(), true);
+        store.saveExports(Dataset.of("hand-exports", DatasetKind.EXPORTS, "hand-built 4 × 5 exports (ComplexityHandExampleTest)", null,
+                20, null, false, "hand-built test data", null), handExports(), true);
         List<ActivityRecord> demo = store.activity("demo");
         int year = demo.stream().mapToInt(ActivityRecord::year).max().orElseThrow();
         List<String> industries = new ArrayList<>(new TreeSet<>(demo.stream().filter(r -> r.year() == year)
                 .map(ActivityRecord::industry).toList()));
-        store.saveFirms(Dataset.of("hand-firms", "firms", "hand-built establishments", null, 2L * industries.size(), null, false,
-                "hand-built test data"), w -> {
+        store.saveFirms(Dataset.of("hand-firms", DatasetKind.FIRMS, "hand-built establishments", null, 2L * industries.size(), null, false,
+                "hand-built test data", null), w -> {
                     for (int i = 0; i < industries.size(); i++) {
                         String ind = industries.get(i);
                         w.firm("f-" + ind, REGION, ind, year, 1000 + i, 53.2 + i * 0.01, 50.1 + i * 0.01);

@@ -8,6 +8,7 @@ import org.klaster.data.demo.DemoIo;
 import org.klaster.data.demo.DemoTrade;
 import org.klaster.data.formats.TradeData;
 import org.klaster.data.store.Dataset;
+import org.klaster.data.store.DatasetKind;
 import org.klaster.data.store.Store;
 import org.klaster.dependency.Production;
 import org.klaster.dependency.TradeFlow;
@@ -86,20 +87,20 @@ final class SovereigntyFixtures {
     static void install(Store store) {
         if (store.dataset("demo-io").isEmpty()) {
             IoTable io = DemoIo.standard();
-            store.saveIoTable(Dataset.of("demo-io", "io", "Klaster synthetic demo input–output table", null, io.size(),
-                    DemoIo.VERSION, true, DemoIo.PROVENANCE), io, false);
+            store.saveIoTable(Dataset.of("demo-io", DatasetKind.IO, "Klaster synthetic demo input–output table", null, io.size(),
+                    DemoIo.VERSION, true, DemoIo.PROVENANCE, null), io, false);
         }
         if (store.dataset("demo-trade").isEmpty()) {
             TradeData t = DemoTrade.standard();
-            store.saveTrade(Dataset.of("demo-trade", "trade", "Klaster synthetic demo trade", t.sha256(), t.flows().size(),
-                    DemoTrade.VERSION, true, DemoTrade.PROVENANCE), t, false);
+            store.saveTrade(Dataset.of("demo-trade", DatasetKind.TRADE, "Klaster synthetic demo trade", t.sha256(), t.flows().size(),
+                    DemoTrade.VERSION, true, DemoTrade.PROVENANCE, null), t, false);
         }
-        store.saveIoTable(Dataset.of("mb-io", "io", "Miller & Blair (2009) section 2.3, with imports", null, 2,
-                null, false, "textbook example"), millerBlair(), false);
-        store.saveIoTable(Dataset.of("four-io", "io", "hand-built four-sector table", null, 4,
-                "test", true, "synthetic"), fourSectors(), false);
-        store.saveIoTable(Dataset.of("bad-io", "io", "a non-productive table", null, 2, null, false, null), notProductive(), false);
-        store.saveTrade(Dataset.of("small-trade", "trade", "hand-built trade", null, 27, "test", true, "synthetic"),
+        store.saveIoTable(Dataset.of("mb-io", DatasetKind.IO, "Miller & Blair (2009) section 2.3, with imports", null, 2,
+                null, false, "textbook example", null), millerBlair(), false);
+        store.saveIoTable(Dataset.of("four-io", DatasetKind.IO, "hand-built four-sector table", null, 4,
+                "test", true, "synthetic", null), fourSectors(), false);
+        store.saveIoTable(Dataset.of("bad-io", DatasetKind.IO, "a non-productive table", null, 2, null, false, null, null), notProductive(), false);
+        store.saveTrade(Dataset.of("small-trade", DatasetKind.TRADE, "hand-built trade", null, 27, "test", true, "synthetic", null),
                 smallTrade(), false);
     }
 }

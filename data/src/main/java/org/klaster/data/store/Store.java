@@ -41,7 +41,7 @@ public final class Store implements AutoCloseable {
 
     /** The migrations, in order. Append only: a released script is never edited. */
     static final List<String> MIGRATIONS = List.of("V001__datasets_activity.sql", "V002__boundaries.sql",
-            "V003__io_trade.sql", "V004__exports.sql");
+            "V003__io_trade.sql", "V004__exports.sql", "V005__dataset_units.sql");
 
     private final Connection conn;
     private final String location;
@@ -175,10 +175,14 @@ public final class Store implements AutoCloseable {
                 List<Dataset> out = new ArrayList<>();
                 while (rs.next()) {
                     Timestamp t = rs.getTimestamp("imported_at");
-                    out.add(new Dataset(rs.getString("id"), rs.getString("kind"), rs.getString("source"),
+                    String label = rs.getString("kind");
+                    DatasetKind kind = DatasetKind.of(label).orElseThrow(() -> new StoreException("dataset kind \""
+                            + label + "\" in " + location + " is unknown to this Klaster; upgrade Klaster"));
+                    out.add(new Dataset(rs.getString("id"), kind, rs.getString("source"),
                             rs.getString("sha256"), rs.getLong("rows"),
                             t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC),
-                            rs.getString("generator"), rs.getBoolean("synthetic"), rs.getString("note")));
+                            rs.getString("generator"), rs.getBoolean("synthetic"), rs.getString("note"),
+                            rs.getString("units")));
                 }
                 return out;
             }
@@ -254,10 +258,10 @@ public final class Store implements AutoCloseable {
 
     private void insertDataset(Dataset d) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(
-                "INSERT INTO datasets (id, kind, source, sha256, rows, imported_at, generator, synthetic, note) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO datasets (id, kind, source, sha256, rows, imported_at, generator, synthetic, note, units) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, d.id());
-            ps.setString(2, d.kind());
+            ps.setString(2, d.kind().label());
             ps.setString(3, d.source());
             ps.setString(4, d.sha256());
             ps.setLong(5, d.rows());
@@ -266,6 +270,7 @@ public final class Store implements AutoCloseable {
             ps.setString(7, d.generator());
             ps.setBoolean(8, d.synthetic());
             ps.setString(9, d.note());
+            ps.setString(10, d.units());
             ps.executeUpdate();
         }
     }
@@ -630,7 +635,7 @@ public final class Store implements AutoCloseable {
                     }
                 }
             }
-            if (flows.isEmpty() && !"trade".equals(d.kind())) {
+            if (flows.isEmpty() && d.kind() != DatasetKind.TRADE) {
                 throw new StoreException("dataset \"" + datasetId + "\" is " + d.kind() + ", not trade");
             }
             List<Production> production = new ArrayList<>();
@@ -689,7 +694,7 @@ public final class Store implements AutoCloseable {
                     }
                     return l;
                 });
-        if (out.isEmpty() && !"exports".equals(d.kind())) {
+        if (out.isEmpty() && d.kind() != DatasetKind.EXPORTS) {
             throw new StoreException("dataset \"" + datasetId + "\" is " + d.kind() + ", not exports");
         }
         return out;

@@ -24,7 +24,7 @@ class StoreExportsTest {
             new ExportRecord(2020, "RU-SAM", "010121", 7e12));
 
     private static Dataset meta(String id) {
-        return Dataset.of(id, "exports", "exports.csv", "abc", ROWS.size(), null, false, null);
+        return Dataset.of(id, DatasetKind.EXPORTS, "exports.csv", "abc", ROWS.size(), null, false, null, null);
     }
 
     @Test
@@ -32,7 +32,7 @@ class StoreExportsTest {
         Path db = dir.resolve("k.duckdb");
         try (Store s = Store.open(db)) {
             Dataset d = s.saveExports(meta("ex1"), ROWS, false);
-            assertThat(d.kind()).isEqualTo("exports");
+            assertThat(d.kind()).isEqualTo(DatasetKind.EXPORTS);
             assertThat(d.rows()).isEqualTo(4);
         }
         try (Store s = Store.open(db)) {
@@ -62,7 +62,7 @@ class StoreExportsTest {
             });
             assertThat(left).isZero();
 
-            s.saveActivity(Dataset.of("act", "activity", "a.csv", "x", 1, null, false, null),
+            s.saveActivity(Dataset.of("act", DatasetKind.ACTIVITY, "a.csv", "x", 1, null, false, null, null),
                     List.of(new ActivityRecord("RU-SAM", "29", 2024, 1, Double.NaN, Double.NaN, Double.NaN)), null, null, false);
             assertThatThrownBy(() -> s.exports("act")).isInstanceOf(StoreException.class)
                     .hasMessage("dataset \"act\" is activity, not exports");

@@ -40,7 +40,7 @@ class StoreIoTradeTest {
         Path db = dir.resolve("k.duckdb");
         IoTable t = withImportMatrix();
         try (Store s = Store.open(db)) {
-            s.saveIoTable(Dataset.of("io1", "io", "io.csv", "abc", 2, null, false, null), t, false);
+            s.saveIoTable(Dataset.of("io1", DatasetKind.IO, "io.csv", "abc", 2, null, false, null, null), t, false);
         }
         try (Store s = Store.open(db)) {
             IoTable back = s.ioTable("io1");
@@ -66,7 +66,7 @@ class StoreIoTradeTest {
             DenseMatrix z = DenseMatrix.ofRows(new double[][] {{1, 2}, {3, 0}});
             DenseMatrix f = DenseMatrix.ofRows(new double[][] {{7}, {9}});
             IoTable bare = IoTable.of(List.of("A", "B"), z, List.of("fd:all"), f);
-            s.saveIoTable(Dataset.of("bare", "io", "b.csv", null, 2, null, false, null), bare, false);
+            s.saveIoTable(Dataset.of("bare", DatasetKind.IO, "b.csv", null, 2, null, false, null, null), bare, false);
             IoTable back = s.ioTable("bare");
             assertThat(back.names()).isNull();
             assertThat(back.imports()).isNull();
@@ -76,7 +76,7 @@ class StoreIoTradeTest {
             assertThat(back.intermediate().toRows()).isDeepEqualTo(z.toRows());
 
             IoTable row = bare.withImports(new double[] {0, 4}, new double[] {2});
-            s.saveIoTable(Dataset.of("row", "io", "r.csv", null, 2, null, false, null), row, false);
+            s.saveIoTable(Dataset.of("row", DatasetKind.IO, "r.csv", null, 2, null, false, null, null), row, false);
             IoTable rowBack = s.ioTable("row");
             assertThat(rowBack.imports()).containsExactly(0, 4);
             assertThat(rowBack.importsFinalUse().toRows()).isDeepEqualTo(new double[][] {{2}});
@@ -92,7 +92,7 @@ class StoreIoTradeTest {
                 List.of(new Production(2023, "RUS", "0101", 40)),
                 Map.of("friendly", List.of("CHN", "BLR")), "f00d");
         try (Store s = Store.inMemory()) {
-            s.saveTrade(Dataset.of("t", "trade", "trade.csv", "f00d", 3, null, false, null), data, false);
+            s.saveTrade(Dataset.of("t", DatasetKind.TRADE, "trade.csv", "f00d", 3, null, false, null, null), data, false);
             TradeData back = s.trade("t");
             assertThat(back.flows()).containsExactlyInAnyOrderElementsOf(data.flows());
             // stable order: by year first
@@ -106,13 +106,13 @@ class StoreIoTradeTest {
     @Test
     void wrongKindsAndDuplicateIdsAreRefusedAndReplaceWorks() {
         try (Store s = Store.inMemory()) {
-            s.saveActivity(Dataset.of("act", "activity", "a.csv", null, 1, null, false, null),
+            s.saveActivity(Dataset.of("act", DatasetKind.ACTIVITY, "a.csv", null, 1, null, false, null, null),
                     List.of(ActivityRecord.of("RU-SAM", "29", 2024, 5)), Map.of(), Map.of(), false);
             assertThatThrownBy(() -> s.ioTable("act")).isInstanceOf(StoreException.class)
                     .hasMessageContaining("not an input–output table");
             assertThatThrownBy(() -> s.trade("act")).isInstanceOf(StoreException.class).hasMessageContaining("not trade");
 
-            Dataset meta = Dataset.of("io1", "io", "io.csv", null, 2, null, false, null);
+            Dataset meta = Dataset.of("io1", DatasetKind.IO, "io.csv", null, 2, null, false, null, null);
             s.saveIoTable(meta, withImportMatrix(), false);
             assertThatThrownBy(() -> s.saveIoTable(meta, withImportMatrix(), false))
                     .isInstanceOf(StoreException.class).hasMessageContaining("already exists");

@@ -24,7 +24,7 @@ class StoreTest {
         Path db = dir.resolve("sub/k.duckdb");
         try (Store s = Store.open(db)) {
             assertThat(s.schemaVersion()).isEqualTo(Store.MIGRATIONS.size());
-            Dataset d = s.saveActivity(Dataset.of("a1", "activity", "my.csv", "abc", 2, null, false, null), ROWS,
+            Dataset d = s.saveActivity(Dataset.of("a1", DatasetKind.ACTIVITY, "my.csv", "abc", 2, null, false, null, null), ROWS,
                     Map.of("29", "auto"), Map.of("auto", "Automotive"), false);
             assertThat(d.importedAt()).isNotNull();
         }
@@ -46,7 +46,7 @@ class StoreTest {
     @Test
     void aFailedWriteLeavesNothing() {
         try (Store s = Store.inMemory()) {
-            assertThatThrownBy(() -> s.saveFirms(Dataset.of("f", "firms", "x.csv", null, 0, null, false, null), w -> {
+            assertThatThrownBy(() -> s.saveFirms(Dataset.of("f", DatasetKind.FIRMS, "x.csv", null, 0, null, false, null, null), w -> {
                 w.firm("1", "RU-SAM", "29", 2024, 10, 53.2, 50.1);
                 throw new IllegalStateException("boom at row 2");
             }, null, null, false)).hasMessageContaining("boom");
@@ -59,7 +59,7 @@ class StoreTest {
     @Test
     void duplicateIdRefusedUnlessReplacing() {
         try (Store s = Store.inMemory()) {
-            Dataset meta = Dataset.of("a", "activity", "x.csv", null, 2, null, false, null);
+            Dataset meta = Dataset.of("a", DatasetKind.ACTIVITY, "x.csv", null, 2, null, false, null, null);
             s.saveActivity(meta, ROWS, null, null, false);
             assertThatThrownBy(() -> s.saveActivity(meta, ROWS, null, null, false)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("already exists");
@@ -71,7 +71,7 @@ class StoreTest {
     @Test
     void firmsAggregateInsideTheDatabase() {
         try (Store s = Store.inMemory()) {
-            s.saveFirms(Dataset.of("f", "firms", "x.csv", null, 3, null, false, null), w -> {
+            s.saveFirms(Dataset.of("f", DatasetKind.FIRMS, "x.csv", null, 3, null, false, null, null), w -> {
                 w.firm("1", "RU-SAM", "29.10", 2024, 10, 53.2, 50.1);
                 w.firm("2", "RU-SAM", "29.10", 2024, 5, Double.NaN, Double.NaN);
                 w.firm("3", "RU-TA", "29.10", 2024, 7, 55.8, 49.1);
