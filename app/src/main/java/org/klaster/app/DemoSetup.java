@@ -38,6 +38,10 @@ public final class DemoSetup {
     public static final String TRADE = "demo-trade";
     public static final String EXPORTS = "demo-exports";
 
+    /** The money units of the demo's datasets, as {@code Dataset.units} states them (pages translate them). */
+    static final String MONEY_IO = "million RUB";
+    static final String MONEY_TRADE = "thousand USD";
+
     private DemoSetup() {
     }
 
@@ -45,7 +49,7 @@ public final class DemoSetup {
     public static boolean installed(Store store) {
         return store.dataset(ACTIVITY).map(d -> DemoEconomy.VERSION.equals(d.generator())).orElse(false)
                 && store.dataset(FIRMS).map(d -> DemoEconomy.VERSION.equals(d.generator())).orElse(false)
-                && store.dataset(IO).map(d -> DemoIo.VERSION.equals(d.generator())).orElse(false)
+                && store.dataset(IO).map(d -> DemoIo.VERSION.equals(d.generator()) && MONEY_IO.equals(d.units())).orElse(false)
                 && store.dataset(TRADE).map(d -> DemoTrade.VERSION.equals(d.generator())).orElse(false)
                 && store.dataset(EXPORTS).map(d -> DemoExports.VERSION.equals(d.generator())).orElse(false);
     }
@@ -71,17 +75,17 @@ public final class DemoSetup {
         IoTable io = DemoIo.standard();
         progress.accept("storing the " + io.size() + "-sector input–output table as dataset \"" + IO + "\"");
         store.saveIoTable(Dataset.of(IO, DatasetKind.IO, "Klaster synthetic demo input–output table (" + DemoIo.YEAR + ", "
-                + DemoIo.UNITS + ")", digest(io), io.size(), DemoIo.VERSION, true, DemoIo.PROVENANCE, null), io, true);
+                + DemoIo.UNITS + ")", digest(io), io.size(), DemoIo.VERSION, true, DemoIo.PROVENANCE, MONEY_IO), io, true);
         TradeData trade = DemoTrade.standard();
         progress.accept("storing " + trade.flows().size() + " trade flows as dataset \"" + TRADE + "\"");
         store.saveTrade(Dataset.of(TRADE, DatasetKind.TRADE, "Klaster synthetic demo trade (" + DemoTrade.FIRST_YEAR + "–"
                         + DemoTrade.LAST_YEAR + ", " + DemoTrade.UNITS + ")", trade.sha256(), trade.flows().size(),
-                DemoTrade.VERSION, true, DemoTrade.PROVENANCE, null), trade, true);
+                DemoTrade.VERSION, true, DemoTrade.PROVENANCE, MONEY_TRADE), trade, true);
         List<org.klaster.complexity.ExportRecord> exports = DemoExports.standard();
         progress.accept("storing " + exports.size() + " export rows as dataset \"" + EXPORTS + "\"");
         store.saveExports(Dataset.of(EXPORTS, DatasetKind.EXPORTS, "Klaster synthetic demo exports (" + DemoExports.FIRST_YEAR + "–"
                         + DemoExports.LAST_YEAR + ", " + DemoExports.UNITS + ")", DemoExports.sha256(), exports.size(),
-                DemoExports.VERSION, true, DemoExports.PROVENANCE, null), exports, true);
+                DemoExports.VERSION, true, DemoExports.PROVENANCE, MONEY_TRADE), exports, true);
         if (!withFirms) return;
         int year = DemoEconomy.LAST_YEAR;
         long firms = economy.establishmentsTotal(year);

@@ -10,7 +10,10 @@ import org.klaster.app.cli.DatasetsCommand;
 import org.klaster.app.cli.DemoCommand;
 import org.klaster.app.cli.ImportCommand;
 import org.klaster.app.cli.MapCommand;
-import org.klaster.app.cli.ServeCommand;
+import org.klaster.app.web.ServeCommand;
+import org.klaster.app.analysis.Lang;
+import org.klaster.app.analysis.UserException;
+import org.klaster.Localizable;
 import org.klaster.data.formats.InputException;
 import org.klaster.data.store.StoreException;
 import picocli.CommandLine;
@@ -72,9 +75,10 @@ public final class Klaster implements Runnable {
         cl.setErr(errWriter);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             int code = exitCode(ex);
-            errWriter.println("klaster " + cmd.getCommandName() + ": " + message(ex));
+            Lang lang = cmd.getCommand() instanceof LanguageAware la ? la.lang() : Lang.en;
+            errWriter.println("klaster " + cmd.getCommandName() + ": " + message(ex, lang));
             if (debug) ex.printStackTrace(errWriter);
-            else if (code == IMPOSSIBLE && !(ex instanceof AnalysisException) && !(ex instanceof StoreException)) {
+            else if (code == IMPOSSIBLE && !(ex instanceof Localizable) && !(ex instanceof StoreException)) {
                 errWriter.println("(internal error; run again with --debug for details)");
             }
             errWriter.flush();
@@ -86,14 +90,26 @@ public final class Klaster implements Runnable {
     }
 
     static int exitCode(Throwable ex) {
+        if (ex instanceof UserException u) return u.kind() == UserException.Kind.BAD_PARAMETER ? BAD_INPUT : IMPOSSIBLE;
         if (ex instanceof InputException || ex instanceof IllegalArgumentException) return BAD_INPUT;
         if (ex instanceof CommandLine.ParameterException) return BAD_INPUT;
         return IMPOSSIBLE;
     }
 
-    private static String message(Throwable ex) {
+    /** The sentence for the user: a localizable one in the chosen language, a bad parameter prefixed by its flag. */
+    private static String message(Throwable ex, Lang lang) {
+        if (ex instanceof UserException u) {
+            String text = u.text().in(lang.locale());
+            return u.param() == null ? text : UserException.flag(u.param()) + ": " + text;
+        }
+        if (ex instanceof Localizable l && l.text() != null) return l.text().in(lang.locale());
         String m = ex.getMessage();
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;
+    }
+
+    /** A command whose messages follow its {@code --lang}. */
+    public interface LanguageAware {
+        Lang lang();
     }
 
     /** Version from the jar manifest, falling back to the development marker. */

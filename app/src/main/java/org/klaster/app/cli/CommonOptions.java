@@ -1,6 +1,8 @@
 package org.klaster.app.cli;
 
 import java.nio.file.Path;
+import org.klaster.app.analysis.Lang;
+import org.klaster.app.analysis.TableWriter;
 import org.klaster.data.store.Store;
 import picocli.CommandLine.Option;
 
@@ -17,6 +19,15 @@ public final class CommonOptions {
     @Option(names = "--db", paramLabel = "FILE", description = "The embedded database (default: ~/.klaster/klaster.duckdb).")
     Path db;
 
+    @Option(names = "--names",
+            description = "Add a name column after each code (region_name, product_name, …) in --lang, as the web's downloads do;"
+                    + " a CSV of synthetic data then starts with a # SYNTHETIC comment line.")
+    boolean names;
+
+    @Option(names = "--lang", paramLabel = "en|ru", defaultValue = "en",
+            description = "Language of names (--names), warnings and notes (default: ${DEFAULT-VALUE}).")
+    Lang lang;
+
     @Option(names = "--debug", description = "Print stack traces on errors.")
     boolean debug;
 
@@ -27,5 +38,9 @@ public final class CommonOptions {
 
     public Path dbPath() {
         return db != null ? db : Store.defaultPath();
+    }
+
+    public Lang lang() {
+        return lang == null ? Lang.en : lang;
     }
 }

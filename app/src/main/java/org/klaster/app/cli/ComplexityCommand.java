@@ -1,23 +1,18 @@
 package org.klaster.app.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.TreeSet;
-import org.klaster.app.Klaster;
-import org.klaster.complexity.ComplexityTable;
-import org.klaster.complexity.ExportRecord;
-import org.klaster.data.formats.ExportsData;
-import org.klaster.data.formats.ExportsReader;
-import org.klaster.data.store.Dataset;
-import org.klaster.data.store.Store;
+import org.klaster.app.analysis.ComplexityAnalysis;
+import org.klaster.app.analysis.Names;
+import org.klaster.app.analysis.Source;
+import org.klaster.app.analysis.StoreAccess;
+import org.klaster.app.analysis.Table;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code klaster complexity}: RCA, M, diversity, ubiquity, ECI, PCI, density, COI and COG per year,
- * one row per year × location × product in the column order of formats.md §4 (methods.md §4).
+ * one row per year × location × product in the column order of formats.md §4 ({@link ComplexityAnalysis}).
  * Left-out locations and products are named on stderr; their values print empty (CSV) or null (JSON).
  * A malformed file exits 2, a year whose complexity is undefined exits 1.
  */
@@ -26,11 +21,7 @@ import picocli.CommandLine.Option;
                 "diversity, ubiquity, ECI, PCI, density, COI and COG, one row per year × location × product."})
 public final class ComplexityCommand extends TopLevelCommand {
 
-    /** The output columns, formats.md §4. */
-    static final List<String> COLUMNS = List.of("year", "location", "product", "value", "rca", "mcp", "diversity",
-            "ubiquity", "eci", "pci", "density", "coi", "cog");
-
-    static final class Source {
+    static final class From {
         @Option(names = "--exports", paramLabel = "FILE", required = true,
                 description = "Exports file year,location,product,value (CSV or XLSX; formats.md §4).")
         Path exports;
@@ -40,7 +31,7 @@ public final class ComplexityCommand extends TopLevelCommand {
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
-    Source source;
+    From from;
 
     @Option(names = "--rca-threshold", paramLabel = "T", defaultValue = "1",
             description = "M = 1 where RCA ≥ T (default ${DEFAULT-VALUE}).")
@@ -52,55 +43,10 @@ public final class ComplexityCommand extends TopLevelCommand {
     @Option(names = "--sheet", paramLabel = "NAME", description = "Sheet of an XLSX exports file (default: the first).")
     String sheet;
 
-
     @Override
-    public Integer call() throws Exception {
-        if (!(threshold > 0) || Double.isInfinite(threshold)) {
-            throw new IllegalArgumentException("--rca-threshold must be a positive number, got " + threshold);
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        List<ExportRecord> records;
-        if (source.exports != null) {
-            ExportsData data = ExportsReader.read(source.exports, sheet);
-            data.warnings().forEach(w -> err.println("warning: " + w));
-            records = data.records();
-        } else {
-            try (Store store = Store.open(common.dbPath())) {
-                Dataset d = store.require(source.dataset);
-                records = store.exports(d.id());
-                err.println("dataset " + d.provenance());
-                if (d.synthetic()) err.println("note: " + d.id() + " is SYNTHETIC demo data, not official statistics");
-            }
-        }
-        if (year != null) records = ofYear(records, year);
-        List<ComplexityTable.Year> years = ComplexityTable.compute(records, threshold);
-        ResultTable t = new ResultTable(COLUMNS);
-        for (ComplexityTable.Year y : years) {
-            y.warnings().forEach(w -> err.println("warning: " + w));
-            for (ComplexityTable.Row r : y.rows()) {
-                t.add(r.year(), r.location(), r.product(), r.value(), r.rca(), count(r.mcp()), count(r.diversity()),
-                        count(r.ubiquity()), r.eci(), r.pci(), r.density(), r.coi(), r.cog());
-            }
-        }
-        err.flush();
-        emit(t);
-        return Klaster.OK;
-    }
-
-    /** The records of one year; a year without records is a usage error naming the years there are. */
-    static List<ExportRecord> ofYear(List<ExportRecord> records, int year) {
-        List<ExportRecord> out = records.stream().filter(r -> r.year() == year).toList();
-        if (out.isEmpty()) {
-            TreeSet<Integer> years = new TreeSet<>();
-            records.forEach(r -> years.add(r.year()));
-            throw new IllegalArgumentException("--year " + year + ": the exports have no rows of that year (years: "
-                    + String.join(", ", years.stream().map(String::valueOf).toList()) + ")");
-        }
-        return out;
-    }
-
-    /** M, diversity and ubiquity are whole numbers; NaN (left out) stays undefined. */
-    private static Integer count(double v) {
-        return Double.isNaN(v) ? null : (int) v;
+    Table<?> run(StoreAccess access, Names names) {
+        ComplexityAnalysis.Exports in = ComplexityAnalysis.load(
+                from.dataset != null ? Source.stored(from.dataset) : Source.file(from.exports, sheet), access);
+        return ComplexityAnalysis.run(in, year, threshold, access, names, common.names);
     }
 }

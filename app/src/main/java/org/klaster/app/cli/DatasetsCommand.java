@@ -1,8 +1,9 @@
 package org.klaster.app.cli;
 
-import org.klaster.app.Klaster;
-import org.klaster.data.store.Dataset;
-import org.klaster.data.store.Store;
+import org.klaster.app.analysis.DatasetsAnalysis;
+import org.klaster.app.analysis.Names;
+import org.klaster.app.analysis.StoreAccess;
+import org.klaster.app.analysis.Table;
 import picocli.CommandLine.Command;
 
 /** {@code klaster datasets}: one row per stored dataset with its provenance. */
@@ -11,15 +12,7 @@ import picocli.CommandLine.Command;
 public final class DatasetsCommand extends TopLevelCommand {
 
     @Override
-    public Integer call() throws Exception {
-        ResultTable t = new ResultTable("id", "kind", "source", "rows", "sha256", "imported_at", "generator", "synthetic");
-        try (Store store = Store.open(common.dbPath())) {
-            for (Dataset d : store.datasets()) {
-                t.add(d.id(), d.kind(), d.source(), d.rows(), d.sha256(),
-                        d.importedAt() == null ? null : d.importedAt().toString(), d.generator(), d.synthetic());
-            }
-        }
-        emit(t);
-        return Klaster.OK;
+    Table<?> run(StoreAccess access, Names names) {
+        return DatasetsAnalysis.run(access.datasets());
     }
 }

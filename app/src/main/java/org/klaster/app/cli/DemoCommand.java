@@ -1,5 +1,6 @@
 package org.klaster.app.cli;
 
+import org.klaster.app.Progress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;

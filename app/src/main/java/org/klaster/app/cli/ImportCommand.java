@@ -1,33 +1,30 @@
 package org.klaster.app.cli;
 
+import org.klaster.app.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.function.Consumer;
-import org.klaster.app.Klaster;
-import org.klaster.data.formats.ActivityData;
-import org.klaster.data.formats.ActivityReader;
+import org.klaster.Text;
+import org.klaster.app.analysis.Importers;
+import org.klaster.app.analysis.Names;
+import org.klaster.app.analysis.StoreAccess;
+import org.klaster.app.analysis.Table;
 import org.klaster.data.formats.BoundariesReader;
-import org.klaster.data.formats.Categories;
-import org.klaster.data.formats.CategoriesReader;
-import org.klaster.data.formats.ExportsData;
-import org.klaster.data.formats.ExportsReader;
-import org.klaster.data.formats.FirmsReader;
 import org.klaster.data.formats.InputException;
-import org.klaster.data.formats.IoTableReader;
-import org.klaster.data.formats.RosstatIoReader;
-import org.klaster.data.formats.TradeData;
-import org.klaster.data.formats.TradeReader;
-import org.klaster.data.store.Dataset;
 import org.klaster.data.store.DatasetKind;
 import org.klaster.data.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code klaster import KIND FILE}: validates a file completely, then stores it as one dataset in one
- * transaction and prints its id. A file that fails validation stores nothing (exit 2).
+ * {@code klaster import KIND FILE}: validates a file completely with the reader of its kind
+ * ({@link Importers}), then stores it as one dataset in one transaction and prints its id. A file that
+ * fails validation stores nothing (exit 2). {@code boundaries} are not a dataset: one set is kept.
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import a file into the database as a dataset with provenance; prints the dataset id.",
@@ -39,31 +36,30 @@ import picocli.CommandLine.Parameters;
                 "or exports (year,location,product,value for economic complexity, formats.md §4)."})
 public final class ImportCommand extends TopLevelCommand {
 
-    enum Kind {
-        activity, firms, boundaries, io, rosstat_io, trade, exports;
+    /** A dataset kind, or boundaries. */
+    record Kind(DatasetKind dataset) {
+        static final Kind BOUNDARIES = new Kind(null);
 
-        /** The name on the command line and in the datasets list (rosstat-io). */
         String label() {
-            return name().replace('_', '-');
+            return dataset == null ? "boundaries" : dataset.label();
         }
     }
 
-    /** Accepts the hyphenated names (rosstat-io) the command line shows. */
-    static final class KindConverter implements picocli.CommandLine.ITypeConverter<Kind> {
+    static final class KindConverter implements ITypeConverter<Kind> {
         @Override
         public Kind convert(String value) {
-            for (Kind k : Kind.values()) {
-                if (k.label().equals(value)) return k;
-            }
-            throw new picocli.CommandLine.TypeConversionException("unknown KIND \"" + value + "\"; expected one of "
-                    + String.join(", ", new KindNames()));
+            if (value.equals("boundaries")) return Kind.BOUNDARIES;
+            return DatasetKind.of(value).map(Kind::new).orElseThrow(() -> new TypeConversionException("unknown KIND \""
+                    + value + "\"; expected one of " + String.join(", ", new KindNames())));
         }
     }
 
     static final class KindNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(Kind.values()).map(Kind::label).iterator();
+        public Iterator<String> iterator() {
+            java.util.List<String> all = new java.util.ArrayList<>(Arrays.stream(DatasetKind.values()).map(DatasetKind::label).toList());
+            all.add(2, "boundaries");
+            return all.iterator();
         }
     }
 
@@ -92,112 +88,50 @@ public final class ImportCommand extends TopLevelCommand {
     @Option(names = "--groups", paramLabel = "FILE", description = "trade: partner groups (group,member).")
     Path groups;
 
+    @Option(names = "--units", paramLabel = "UNIT",
+            description = "The unit of the file's money values, e.g. \"million RUB\" or \"thousand USD\" (shown with every such number; rosstat-io: million RUB).")
+    String units;
+
+    @Option(names = "--other-territories",
+            description = "activity, firms: keep region codes outside the region table (ISO 3166-2:RU) instead of refusing the file.")
+    boolean otherTerritories;
+
     @Option(names = "--allow-imbalance",
             description = "io: a given total_output more than 0.1 %% off its row sum is a warning, not an error.")
     boolean allowImbalance;
 
-
     @Override
-    public Integer call() throws Exception {
+    Table<?> run(StoreAccess access, Names names) throws Exception {
         if (!Files.isRegularFile(file)) throw InputException.file(file, "the file does not exist or is not a regular file");
-        if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new IllegalArgumentException("--id must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        Importers.checkId(id);
+        Consumer<String> progress = Progress.phases(err(), false);
+        if (kind.dataset() == null) {
+            importBoundaries(access.store(), progress);
+            return null;
         }
-        Consumer<String> progress = Progress.phases(spec.commandLine().getErr(), false);
-        if (kind != Kind.trade && (production != null || groups != null)) {
-            throw new IllegalArgumentException("--production and --groups belong to `klaster import trade`");
+        Importers.Prepared p;
+        try (Progress.Bar bar = new Progress.Bar(err(), terminal())) {
+            p = Importers.read(kind.dataset(), file, String.valueOf(file.getFileName()),
+                    new Importers.Options(sheet, categories, production, groups, allowImbalance, units, bar, otherTerritories));
         }
-        if (kind == Kind.boundaries) return importBoundaries(progress);
-        if (kind == Kind.io) {
-            IoTableReader.Result r = IoTableReader.load(file, sheet, allowImbalance);
-            r.warnings().forEach(w -> progress.accept("warning: " + w));
-            return store(progress, r.sha256(), String.valueOf(file.getFileName()), r.table().size(),
-                    (store, meta) -> store.saveIoTable(meta, r.table(), replace));
-        }
-        if (kind == Kind.trade) {
-            TradeReader.Result r = TradeReader.load(file, production, groups);
-            r.warnings().forEach(w -> progress.accept("warning: " + w));
-            TradeData data = r.data();
-            return store(progress, data.sha256(), String.valueOf(file.getFileName()), data.flows().size(),
-                    (store, meta) -> store.saveTrade(meta, data, replace));
-        }
-        if (kind == Kind.exports) {
-            ExportsData r = ExportsReader.read(file, sheet);
-            r.warnings().forEach(w -> progress.accept("warning: " + w));
-            return store(progress, r.sha256(), r.sourceName(), r.records().size(),
-                    (store, meta) -> store.saveExports(meta, r.records(), replace));
-        }
-        if (kind == Kind.rosstat_io) {
-            RosstatIoReader.Result r = RosstatIoReader.read(file);
-            r.warnings().forEach(w -> progress.accept("warning: " + w));
-            double taxes = java.util.Arrays.stream(r.productTaxes()).sum();
-            String note = String.format(java.util.Locale.ROOT, "Rosstat symmetric product × product tables (domestic flows,"
-                    + " import matrix, value added B1g, output P1); net product taxes on intermediate use (%.0f) are not"
-                    + " part of value added, so import content + VA multiplier falls short of 1 by the tax content", taxes);
-            return store(progress, r.sha256(), String.valueOf(file.getFileName()), r.table().size(), note,
-                    (store, meta) -> store.saveIoTable(meta, r.table(), replace));
-        }
-        // validate everything before the database is touched: a failed import writes nothing
-        Categories cats = categories == null ? null : CategoriesReader.read(categories);
-        if (cats != null) cats.warnings().forEach(w -> progress.accept("warning: " + w));
-        ActivityData data = switch (kind) {
-            case activity -> ActivityReader.read(file, sheet);
-            case firms -> {
-                try (Progress.Bar bar = new Progress.Bar(spec.commandLine().getErr(), root.terminal())) {
-                    yield new FirmsReader().read(file, bar);
-                }
-            }
-            case boundaries, io, rosstat_io, trade, exports -> throw new IllegalStateException(kind + " is imported above");
-        };
-        data.warnings().forEach(w -> progress.accept("warning: " + w));
-        String note = kind == Kind.firms ? "aggregated from firm-level rows (establishments = number of firms)" : null;
-        return store(progress, data.sha256(), data.sourceName(), data.records().size(), note,
-                (store, meta) -> store.saveActivity(meta, data.records(),
-                        cats == null ? null : cats.codeToCategory(), cats == null ? null : cats.categoryNames(), replace));
+        for (Text w : p.warnings()) progress.accept("warning: " + messages().text(w));
+        Importers.Stored s = Importers.store(access.store(), p, id, replace, null);
+        if (s.unchanged()) progress.accept("this file was imported before, unchanged; its dataset is " + s.dataset().id());
+        else progress.accept("stored " + s.dataset().provenance());
+        out().println(s.dataset().id());
+        return null;
     }
 
-    /** Writes one validated dataset. */
-    private interface Save {
-        Dataset save(Store store, Dataset meta);
-    }
-
-    private int store(Consumer<String> progress, String sha256, String source, long rows, Save save) {
-        return store(progress, sha256, source, rows, null, save);
-    }
-
-    /**
-     * Stores a dataset that has passed validation under {@code --id} or KIND-sha8; re-importing an
-     * unchanged file under the default id is a no-op that prints the existing id.
-     */
-    private int store(Consumer<String> progress, String sha256, String source, long rows, String note, Save save) {
-        String datasetId = id != null ? id : kind.label() + "-" + sha256.substring(0, 8);
-        try (Store store = Store.open(common.dbPath())) {
-            Optional<Dataset> existing = store.dataset(datasetId);
-            if (existing.isPresent() && !replace) {
-                if (id == null && sha256.equals(existing.get().sha256())) {
-                    progress.accept("this file was imported before, unchanged; its dataset is " + datasetId);
-                    spec.commandLine().getOut().println(datasetId);
-                    return Klaster.OK;
-                }
-                throw new IllegalArgumentException("a dataset \"" + datasetId + "\" already exists in " + store.location()
-                        + "; use --replace or another --id");
-            }
-            Dataset stored = save.save(store, Dataset.of(datasetId, kind.label(), source, sha256, rows, null, false, note, null));
-            progress.accept("stored " + stored.provenance());
+    private void importBoundaries(Store store, Consumer<String> progress) throws Exception {
+        if (production != null || groups != null || categories != null) {
+            throw org.klaster.app.analysis.UserException.badParameter("production",
+                    org.klaster.app.analysis.Messages.text("import.tradeOnly"));
         }
-        spec.commandLine().getOut().println(datasetId);
-        return Klaster.OK;
-    }
-
-    private int importBoundaries(Consumer<String> progress) throws Exception {
         BoundariesReader.Boundaries b = BoundariesReader.read(file);
         b.warnings().forEach(w -> progress.accept("warning: " + w));
-        try (Store store = Store.open(common.dbPath())) {
-            store.saveBoundaries(b);
-            progress.accept("stored " + b.regions().size() + " region boundaries from " + b.sourceName()
-                    + " (sha256 " + b.sha256().substring(0, 12) + "); they replace any stored before");
-        }
-        spec.commandLine().getOut().println("boundaries");
-        return Klaster.OK;
+        store.saveBoundaries(b);
+        progress.accept("stored " + b.regions().size() + " region boundaries from " + b.sourceName()
+                + " (sha256 " + b.sha256().substring(0, 12) + "); they replace any stored before");
+        out().println("boundaries");
     }
 }

@@ -1,42 +1,26 @@
 package org.klaster.app.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
-import org.klaster.AnalysisException;
-import org.klaster.activity.ActivityRecord;
-import org.klaster.app.Klaster;
-import org.klaster.complexity.CandidateProducers;
-import org.klaster.complexity.ComplexityResult;
+import org.klaster.app.analysis.ActivityInput;
+import org.klaster.app.analysis.Inputs;
+import org.klaster.app.analysis.Messages;
+import org.klaster.app.analysis.Names;
+import org.klaster.app.analysis.OpportunitiesAnalysis;
+import org.klaster.app.analysis.Source;
+import org.klaster.app.analysis.StoreAccess;
+import org.klaster.app.analysis.Table;
+import org.klaster.app.analysis.TradeInput;
+import org.klaster.app.analysis.UserException;
 import org.klaster.complexity.Opportunities;
-import org.klaster.complexity.RegionalRelatedness;
-import org.klaster.data.formats.ActivityData;
-import org.klaster.data.formats.ActivityReader;
-import org.klaster.data.formats.Concordance;
-import org.klaster.data.formats.ConcordanceReader;
-import org.klaster.data.formats.TradeData;
-import org.klaster.data.formats.TradeReader;
-import org.klaster.data.reference.DemoConcordance;
-import org.klaster.data.reference.Okved2;
 import org.klaster.data.store.Dataset;
-import org.klaster.data.store.Store;
-import org.klaster.dependency.DependencyRow;
-import org.klaster.dependency.DependencyScreen;
-import org.klaster.dependency.Thresholds;
-import org.klaster.dependency.TradeFlow;
-import org.klaster.mapping.CategoryMap;
+import org.klaster.data.store.DatasetKind.Content;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code klaster opportunities}: which of the products the country depends on could a region
- * realistically start making, and who there could make them (docs/methods-opportunities.md).
+ * realistically start making, and who there could make them ({@link OpportunitiesAnalysis},
+ * docs/methods-opportunities.md).
  */
 @Command(name = "opportunities", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import-substitution opportunities of a region: the industries that make the products the "
@@ -65,7 +49,7 @@ public final class OpportunitiesCommand extends TopLevelCommand {
     Integer tradeYear;
 
     @Option(names = "--reporter", paramLabel = "C",
-            description = "Reporting country of the trade data (default: the only reporter with imports, e.g. RUS).")
+            description = "Reporting country of the trade data (default: RUS when it imports, else the reporter with most import records).")
     String reporter;
 
     @Option(names = "--activity", paramLabel = "FILE", description = "Regional activity file (CSV or XLSX; formats.md §1) instead of a dataset.")
@@ -96,7 +80,7 @@ public final class OpportunitiesCommand extends TopLevelCommand {
             description = "product,industry file (CSV or XLSX; longest product-code prefix wins). Default: the demo's HS → OKVED2 concordance.")
     Path concordance;
 
-    @Option(names = "--outside", paramLabel = "G", description = "Count only imports from partners outside group G (methods.md §3).")
+    @Option(names = "--outside", paramLabel = "G", description = "Count only imports from partners outside group G (docs/methods-dependency.md).")
     String outside;
 
     @Option(names = "--top", paramLabel = "N", defaultValue = "20",
@@ -111,12 +95,9 @@ public final class OpportunitiesCommand extends TopLevelCommand {
             description = "Weights of density, PCI and COG percentiles (default ${DEFAULT-VALUE}).")
     double[] weights;
 
-    /** The regional "exports" of methods.md §4: employment (RCA = LQ) or output by industry. */
-    enum Measure { employment, output }
-
     @Option(names = "--measure", paramLabel = "employment|output", defaultValue = "employment",
             description = "Region × industry values for RCA, density, PCI and COG (default ${DEFAULT-VALUE}); output needs the activity's output column.")
-    Measure measure;
+    OpportunitiesAnalysis.Measure measure;
 
     @Option(names = "--threshold", paramLabel = "T", defaultValue = "1",
             description = "RCA (= LQ) threshold for M (default ${DEFAULT-VALUE}).")
@@ -130,241 +111,30 @@ public final class OpportunitiesCommand extends TopLevelCommand {
             description = "Establishments per opportunity with --producers (default ${DEFAULT-VALUE}).")
     int perOpportunity;
 
-
     @Override
-    public Integer call() throws Exception {
-        PrintWriter err = spec.commandLine().getErr();
-        if (top < 0 || related < 0 || perOpportunity < 0) {
-            throw new IllegalArgumentException("--top, --related and --per-opportunity must be ≥ 0");
+    Table<?> run(StoreAccess access, Names names) {
+        if (top < 0) throw UserException.badParameter("top", Messages.text("param.nonNegative", top));
+        if (perOpportunity < 0) throw UserException.badParameter("per_opportunity", Messages.text("param.nonNegative", perOpportunity));
+        if (weights.length != 3) throw UserException.badParameter("weights", Messages.text("opp.weights", weights.length));
+        Opportunities.Weights w;
+        try {
+            w = new Opportunities.Weights(weights[0], weights[1], weights[2]);
+        } catch (IllegalArgumentException e) {
+            throw UserException.badParameter("weights", org.klaster.app.analysis.Texts.of(e instanceof org.klaster.Localizable l ? l.text() : e.getMessage()));
         }
-        if (weights.length != 3) {
-            throw new IllegalArgumentException("--weights needs three numbers (density,PCI,COG), got " + weights.length);
-        }
-        Opportunities.Weights w = new Opportunities.Weights(weights[0], weights[1], weights[2]);
-        CategoryMap conc = concordance();
-
         if ((production != null || groups != null) && trade == null) {
-            throw new IllegalArgumentException("--production and --groups go with --trade FILE (a dataset has its own)");
+            throw UserException.badParameter("production", Messages.text("opp.filesNeedTrade"));
         }
-        // the database is opened only when a dataset is read (files alone need none)
-        try (LazyStore store = new LazyStore(common.dbPath())) {
-            List<ActivityRecord> rows;
-            if (activity != null) {
-                ActivityData data = ActivityReader.read(activity);
-                data.warnings().forEach(x -> err.println("warning: " + x));
-                rows = data.records();
-            } else {
-                Dataset d = store.get().require(activityDataset);
-                synthetic(d, err);
-                rows = store.get().activity(d.id());
-            }
-            TradeData tradeData;
-            if (trade != null) {
-                TradeReader.Result t = TradeReader.load(trade, production, groups);
-                t.warnings().forEach(x -> err.println("warning: " + x));
-                tradeData = t.data();
-            } else {
-                Dataset t = store.get().require(tradeDataset);
-                synthetic(t, err);
-                tradeData = store.get().trade(t.id());
-            }
-
-            int y = year != null ? year : rows.stream().mapToInt(ActivityRecord::year).max()
-                    .orElseThrow(() -> new IllegalArgumentException("the activity data has no rows"));
-            RegionalRelatedness rel = RegionalRelatedness.of(measured(rows, y), y, threshold);
-            if (!rel.regions().contains(region)) {
-                throw new IllegalArgumentException("region " + region + " is not in the activity data of " + y
-                        + " (regions: " + String.join(", ", rel.regions()) + ")");
-            }
-            ComplexityResult cx = null;
-            try {
-                cx = Opportunities.industryComplexity(rel);
-            } catch (AnalysisException e) {
-                err.println("note: PCI and COG are undefined (" + e.getMessage() + "); ranking by density only");
-            }
-            List<DependencyRow> screen = DependencyScreen.screen(tradeData.flows(), reporter(tradeData),
-                    tradeData.production(), excluded(tradeData), Thresholds.DEFAULTS, null, null);
-            Opportunities.Result result = Opportunities.rank(rel, cx, screen, tradeYear, conc, region, w, related);
-            explain(result, err);
-            ResultTable table = producers ? producerTable(result, store.get(), err) : table(result, top);
-            emit(table);
-        }
-        return Klaster.OK;
-    }
-
-    /** The records of year y with the chosen measure in the employment slot that relatedness reads. */
-    private List<ActivityRecord> measured(List<ActivityRecord> rows, int y) {
-        if (measure == Measure.employment) return rows;
-        List<ActivityRecord> out = new ArrayList<>();
-        for (ActivityRecord r : rows) {
-            if (r.year() != y) continue;
-            if (Double.isNaN(r.output())) {
-                throw new IllegalArgumentException("--measure output: the activity record of region " + r.region()
-                        + ", industry " + r.industry() + ", year " + y + " has no output");
-            }
-            out.add(ActivityRecord.of(r.region(), r.industry(), y, r.output()));
-        }
-        return out;
-    }
-
-    private CategoryMap concordance() throws java.io.IOException {
-        if (concordance == null) {
-            return CategoryMap.of(DemoConcordance.productToIndustry(), Map.of());
-        }
-        Concordance c = ConcordanceReader.read(concordance);
-        c.warnings().forEach(x -> spec.commandLine().getErr().println("warning: " + x));
-        return CategoryMap.of(c.productToIndustry(), Map.of());
-    }
-
-    /** The store, opened on first use. */
-    private static final class LazyStore implements AutoCloseable {
-        private final Path path;
-        private Store store;
-
-        LazyStore(Path path) {
-            this.path = path;
-        }
-
-        Store get() {
-            if (store == null) store = Store.open(path);
-            return store;
-        }
-
-        @Override
-        public void close() {
-            if (store != null) store.close();
-        }
-    }
-
-    private static void synthetic(Dataset d, PrintWriter err) {
-        if (d.synthetic()) err.println("note: " + d.id() + " is SYNTHETIC demo data, not official statistics");
-    }
-
-    /** The reporter: --reporter (must report something), else the only reporter with imports. */
-    private String reporter(TradeData trade) {
-        Set<String> importers = new TreeSet<>();
-        Set<String> all = new TreeSet<>();
-        for (TradeFlow f : trade.flows()) {
-            all.add(f.reporter());
-            if (f.flow() == TradeFlow.Flow.IMPORT) importers.add(f.reporter());
-        }
-        if (reporter != null) {
-            if (!all.contains(reporter)) {
-                throw new IllegalArgumentException("reporter " + reporter + " has no trade records (reporters: "
-                        + String.join(", ", all) + ")");
-            }
-            return reporter;
-        }
-        if (importers.size() != 1) {
-            throw new IllegalArgumentException("choose the country with --reporter (reporters with imports: "
-                    + (importers.isEmpty() ? "none" : String.join(", ", importers)) + ")");
-        }
-        return importers.iterator().next();
-    }
-
-    private Set<String> excluded(TradeData trade) {
-        if (outside == null) return Set.of();
-        List<String> members = trade.groups().get(outside);
-        if (members == null) {
-            throw new IllegalArgumentException("no partner group " + outside + " in the trade data (groups: "
-                    + (trade.groups().isEmpty() ? "none" : String.join(", ", trade.groups().keySet())) + ")");
-        }
-        return new LinkedHashSet<>(members);
-    }
-
-    /** What the numbers mean, and why a table may be empty (stderr, so CSV/JSON stay clean). */
-    private void explain(Opportunities.Result r, PrintWriter err) {
-        Opportunities.Weights w = r.weights();
-        err.println("note: " + r.region() + ", activity " + r.year() + ", dependent products of "
-                + (r.dependencyYear() == null ? "no year (no trade rows)" : r.dependencyYear())
-                + (outside == null ? "" : " (imports from outside " + outside + ")") + ": "
-                + r.productIndustry().size() + " linked to industries, " + r.unlinked().size() + " unlinked; "
-                + "region × industry " + measure + (measure == Measure.employment ? " (RCA = LQ)" : ""));
-        err.println("note: density = share of the industry's related industries (by proximity) the region already"
-                + " has at RCA ≥ " + threshold + " (feasibility); pci = complexity of the industry across regions;"
-                + " cog = how much new complexity entering it would bring within reach (0 if already specialised);"
-                + " score = (" + w.density() + "·density + " + w.pci() + "·pci + " + w.cog()
-                + "·cog percentiles within the status group) / " + (w.density() + w.pci() + w.cog()));
-        if (!r.unlinked().isEmpty()) {
-            err.println("note: unlinked dependent products: " + r.unlinked().entrySet().stream().limit(10)
-                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining("; "))
-                    + (r.unlinked().size() > 10 ? "; …" : ""));
-        }
-        if (r.rows().isEmpty()) {
-            err.println("note: no opportunities: " + (r.productIndustry().isEmpty() && r.unlinked().isEmpty()
-                    ? "no product is dependent in that year" : "no dependent product links to an industry of the"
-                    + " activity data (check the concordance)"));
-        }
-    }
-
-    /** The ranking as printed (and as the web's CSV/XLSX/JSON give it): rows ranked ≤ top in each group. */
-    public static ResultTable table(Opportunities.Result r, int top) {
-        ResultTable t = new ResultTable("status", "rank", "industry", "industry_name", "score", "density", "pci", "cog",
-                "rca", "mcp", "employment", "dependent_products", "products", "dependent_imports",
-                "density_percentile", "pci_percentile", "cog_percentile", "related_present");
-        for (Opportunities.Row row : r.rows()) {
-            if (row.rank() > top) continue;
-            t.add(row.status().label(), row.rank(), row.industry(), Okved2.name(row.industry(), "en").orElse(null),
-                    row.score(), row.density(), row.pci(), row.cog(), row.rca(), row.mcp(), row.employment(),
-                    row.dependentProducts().size(), String.join(" ", row.dependentProducts()), row.dependentImports(),
-                    row.densityPercentile(), row.pciPercentile(), row.cogPercentile(),
-                    row.relatedPresent().stream().map(x -> x.industry() + " (φ " + round(x.proximity()) + ")")
-                            .collect(Collectors.joining("; ")));
-        }
-        return t;
-    }
-
-    private static String round(double v) {
-        return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-    }
-
-    /** Establishments of the region in the top opportunities (M = 0) and their related present industries. */
-    private ResultTable producerTable(Opportunities.Result r, Store store, PrintWriter err) {
-        Dataset d = store.require(firmsDataset);
-        synthetic(d, err);
-        List<Opportunities.Row> chosen = r.rows().stream()
-                .filter(x -> x.status() == Opportunities.Status.OPPORTUNITY && x.rank() <= top).toList();
-        List<CandidateProducers.Establishment> firms = establishments(store, d.id(), r.region(), r.year(), err);
-        ResultTable t = new ResultTable("rank", "opportunity", "firm_id", "industry", "via", "proximity", "employment",
-                "lat", "lon");
-        for (Opportunities.Row row : chosen) {
-            for (CandidateProducers.Candidate c : CandidateProducers.of(firms, r.region(), row.industry(),
-                    row.relatedPresent(), perOpportunity)) {
-                CandidateProducers.Establishment e = c.establishment();
-                t.add(row.rank(), row.industry(), e.id(), e.industry(), c.via(), c.proximity(), e.employment(),
-                        e.lat(), e.lon());
-            }
-        }
-        if (t.rows().isEmpty()) {
-            err.println("note: no establishments of " + r.region() + " in " + d.id() + " for the listed opportunities");
-        }
-        return t;
-    }
-
-    /** The region's establishments of the activity year (else of the latest year the firms data has). */
-    static List<CandidateProducers.Establishment> establishments(Store store, String dataset, String region, int year,
-                                                                 PrintWriter err) {
-        List<Integer> years = store.query("SELECT DISTINCT year FROM firms WHERE dataset_id = ? AND region = ? "
-                + "ORDER BY year", List.of(dataset, region), rs -> {
-                    List<Integer> out = new ArrayList<>();
-                    while (rs.next()) out.add(rs.getInt(1));
-                    return out;
-                });
-        if (years.isEmpty()) return List.of();
-        int y = years.contains(year) ? year : years.get(years.size() - 1);
-        if (y != year) err.println("note: " + dataset + " has no establishments of " + year + " in " + region + "; using " + y);
-        return store.query("SELECT firm_id, region, industry, employment, lat, lon FROM firms WHERE dataset_id = ? "
-                + "AND region = ? AND year = ?", List.of(dataset, region, y), rs -> {
-                    List<CandidateProducers.Establishment> out = new ArrayList<>();
-                    while (rs.next()) {
-                        double lat = rs.getDouble(5);
-                        if (rs.wasNull()) lat = Double.NaN;
-                        double lon = rs.getDouble(6);
-                        if (rs.wasNull()) lon = Double.NaN;
-                        out.add(new CandidateProducers.Establishment(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getDouble(4), lat, lon));
-                    }
-                    return out;
-                });
+        OpportunitiesAnalysis.Params p = new OpportunitiesAnalysis.Params(region, year, tradeYear, reporter, outside, w,
+                related, measure, threshold);
+        OpportunitiesAnalysis.Concordances conc = OpportunitiesAnalysis.concordance(concordance);
+        ActivityInput act = Inputs.activity(activity != null ? Source.file(activity, null) : Source.stored(activityDataset),
+                false, null, access, null);
+        TradeInput tr = TradeInput.load(trade != null ? Source.file(trade, null) : Source.stored(tradeDataset), production,
+                groups, access);
+        OpportunitiesAnalysis.Ranking rk = OpportunitiesAnalysis.rank(act, tr, conc, p, access);
+        if (!producers) return OpportunitiesAnalysis.table(rk, top, names, common.names);
+        Dataset firms = access.choose("firms_dataset", firmsDataset, Content.ESTABLISHMENTS);
+        return OpportunitiesAnalysis.producers(rk, firms, null, top, perOpportunity, access, names, common.names);
     }
 }

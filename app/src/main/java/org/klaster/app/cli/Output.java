@@ -1,21 +1,40 @@
 package org.klaster.app.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.klaster.Text;
+import org.klaster.app.analysis.Messages;
+import org.klaster.app.analysis.Provenance;
+import org.klaster.app.analysis.Table;
+import org.klaster.app.analysis.TableWriter;
 
 /**
  * Where a command's result goes: stdout, or a file given by {@code --out} that appears only when the
- * whole result was written (temp file + atomic move), so a failure writes nothing.
+ * whole result was written (temp file + atomic move), so a failure writes nothing. Provenance,
+ * warnings and notes go to stderr, so the CSV/JSON on stdout stays clean.
  */
 final class Output {
     private Output() {
     }
 
-    static void emit(ResultTable table, CommonOptions opts, Writer stdout, boolean terminal) throws IOException {
+    /** The stored inputs with their provenance, a SYNTHETIC note, then warnings and notes. */
+    static void explain(Table<?> table, Messages m, PrintWriter err) {
+        for (Provenance.Input in : table.provenance().inputs()) {
+            if (in.dataset() == null) continue;
+            err.println("dataset " + in.dataset().provenance());
+            if (in.synthetic()) err.println("note: " + m.format("cli.synthetic", in.id()));
+        }
+        for (Text w : table.warnings()) err.println(m.get("cli.warning") + ": " + m.text(w));
+        for (Text n : table.notes()) err.println(m.get("cli.note") + ": " + m.text(n));
+        err.flush();
+    }
+
+    static void emit(Table<?> table, CommonOptions opts, Writer stdout, boolean terminal) throws IOException {
         TableWriter.Format format = opts.format(terminal);
         if (opts.out == null) {
             TableWriter.write(table, format, stdout);

@@ -4,21 +4,25 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.klaster.app.Klaster;
+import org.klaster.app.analysis.Messages;
+import org.klaster.app.analysis.Names;
+import org.klaster.app.analysis.StoreAccess;
+import org.klaster.app.analysis.Table;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * What every top-level analysis command has: the shared flags (formats.md §5), the root command
- * (whether stdout is a terminal decides table vs CSV) and picocli's spec (its streams). picocli
- * injects annotated fields of superclasses too, so subclasses declare only their own flags.
+ * What every analysis command has: the shared flags (formats.md §5), the root command (whether
+ * stdout is a terminal decides table vs CSV), picocli's spec (its streams) and the store, opened only
+ * when a stored dataset is read. A command parses its flags, runs its analysis and calls {@link #emit}.
  */
-abstract class TopLevelCommand implements Callable<Integer> {
+abstract class TopLevelCommand implements Callable<Integer>, Klaster.LanguageAware {
     @Mixin
     CommonOptions common;
     @ParentCommand
-    Klaster root;
+    Object parent;
     @Spec
     CommandSpec spec;
 
@@ -30,8 +34,39 @@ abstract class TopLevelCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    /** Prints a result in the chosen format, or writes it atomically to --out. */
-    void emit(ResultTable table) throws IOException {
-        Output.emit(table, common, out(), root.terminal());
+    @Override
+    public org.klaster.app.analysis.Lang lang() {
+        return common.lang();
+    }
+
+    Messages messages() {
+        return Messages.of(common.lang());
+    }
+
+    /** Whether stdout is a terminal (the root command knows). */
+    boolean terminal() {
+        Object p = parent;
+        while (p instanceof TopLevelCommand t) p = t.parent;
+        if (p instanceof Klaster k) return k.terminal();
+        if (p instanceof IoCommand io) return io.root.terminal();
+        return false;
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        try (StoreAccess access = new StoreAccess(common.dbPath())) {
+            Table<?> t = run(access, access.names(common.lang()));
+            if (t != null) emit(t);
+        }
+        return Klaster.OK;
+    }
+
+    /** Runs the analysis; returns the table to print (null when the command printed what it had to). */
+    abstract Table<?> run(StoreAccess access, Names names) throws Exception;
+
+    /** Explains the result on stderr, then prints it in the chosen format or writes it atomically to --out. */
+    void emit(Table<?> table) throws IOException {
+        Output.explain(table, messages(), err());
+        Output.emit(table, common, out(), terminal());
     }
 }

@@ -52,6 +52,31 @@ public final class Charts {
         return o.toString();
     }
 
+    /**
+     * Lines of one or more series over years with a total on its own axis on the right, so that the
+     * parts stay readable beside a total many times their size.
+     */
+    public static String linesWithTotal(String yName, String totalName, String unit, String locale, List<Integer> years,
+                                        List<String> names, List<double[]> series) {
+        ObjectNode o = (ObjectNode) read(lines(yName, unit, locale, years, names, series));
+        ArrayNode axes = JSON.createArrayNode();
+        axes.add(o.get("yAxis"));
+        axes.addObject().put("type", "value").put("name", totalName).put("scale", true).put("position", "right")
+                .putObject("splitLine").put("show", false);
+        o.set("yAxis", axes);
+        ((ObjectNode) o.get("series").get(0)).put("yAxisIndex", 1).putObject("lineStyle").put("type", "dashed").put("width", 3);
+        ((ObjectNode) o.get("grid")).put("right", 16);
+        return o.toString();
+    }
+
+    static com.fasterxml.jackson.databind.JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A horizontal stacked bar chart: categories down the side, one stack per series (shift-share). */
     public static String stackedBars(String xName, String unit, String locale, List<String> labels, List<String> names,
                                      List<double[]> series) {
@@ -59,11 +84,13 @@ public final class Charts {
         o.putObject("tooltip").put("trigger", "axis").putObject("axisPointer").put("type", "shadow");
         ArrayNode l = o.putObject("legend").put("top", 0).putArray("data");
         names.forEach(l::add);
-        o.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 28);
+        // few value labels, never overlapping (long signed numbers on a narrow card)
+        o.putObject("xAxis").put("type", "value").put("name", xName).put("nameLocation", "middle").put("nameGap", 30)
+                .put("splitNumber", 4).putObject("axisLabel").put("hideOverlap", true);
         ObjectNode y = o.putObject("yAxis").put("type", "category").put("inverse", true);
         labels.forEach(v -> y.withArray("data").add(v));
-        y.putObject("axisLabel").put("width", 180).put("overflow", "truncate");
-        ((ObjectNode) o.get("grid")).put("bottom", 36);
+        y.putObject("axisLabel").put("width", 160).put("overflow", "truncate");
+        ((ObjectNode) o.get("grid")).put("bottom", 40).put("top", 56);
         ArrayNode s = o.putArray("series");
         for (int i = 0; i < names.size(); i++) {
             ObjectNode one = s.addObject().put("type", "bar").put("name", names.get(i)).put("stack", "total");

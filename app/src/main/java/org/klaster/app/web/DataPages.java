@@ -6,22 +6,30 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.klaster.data.formats.ActivityData;
-import org.klaster.data.formats.ActivityReader;
+import org.klaster.app.analysis.DatasetsAnalysis;
+import org.klaster.app.analysis.Importers;
+import org.klaster.app.analysis.Messages;
+import org.klaster.app.analysis.Table;
+import org.klaster.app.analysis.UserException;
+import org.klaster.app.web.Pages.Option;
 import org.klaster.data.formats.BoundariesReader;
 import org.klaster.data.formats.InputException;
 import org.klaster.data.store.Dataset;
 import org.klaster.data.store.DatasetKind;
+import org.klaster.data.store.DatasetKind.Content;
 
 /**
- * "Bring your own data": the datasets page, activity uploads (validated by the same reader as
- * {@code klaster import activity}) and boundary uploads (same reader as {@code klaster import
- * boundaries}). Uploads are limited in size and checked for type before the reader sees them.
+ * "Bring your own data": the datasets page and uploads of every kind — activity (with a categories
+ * file), firms, io, rosstat-io, trade (with production and groups files), exports — through the same
+ * {@link Importers} as {@code klaster import}, so a file is refused with the same sentence naming the
+ * same line and column; and boundary uploads (the same reader as {@code klaster import boundaries}).
+ * Uploads are limited in size and checked for type before a reader sees them.
  */
 public final class DataPages {
 
@@ -39,105 +47,177 @@ public final class DataPages {
      *
      * @param line   1-based line/row of the problem, 0 when it concerns the whole file
      * @param column the column named by the reader, or null
+     * @param file   which of the uploaded files the problem is in (file, categories, production, groups)
      */
-    public record UploadResult(boolean ok, String message, long line, String column, List<String> warnings,
+    public record UploadResult(boolean ok, String message, long line, String column, String file, List<String> warnings,
                                Dataset dataset, String openUrl) {
     }
 
-    public record Page(Shell shell, List<Dataset> datasets, UploadResult upload, UploadResult boundaries,
-                       String boundariesSource, String maxSize) {
+    /** A dataset row of the page: the dataset and where its data is shown. */
+    public record Row(Dataset dataset, String kind, String openUrl, String units) {
     }
 
-    public void page(Context ctx) {
-        Req q = Req.of(ctx, wb);
-        render(ctx, q, null, null);
+    public record Page(Shell shell, List<Row> datasets, List<Option> kinds, UploadResult upload, UploadResult boundaries,
+                       String boundariesSource, String boundariesCoverage, boolean boundariesComplete, String maxSize) {
     }
 
-    private void render(Context ctx, Req q, UploadResult upload, UploadResult boundaries) {
-        Shell shell = q.shell(Section.DATA, q.msg.get("data.title"));
-        Page p = new Page(shell, wb.datasets(), upload, boundaries, wb.boundariesSource(), q.msg.count(MAX_UPLOAD_BYTES / (1024 * 1024)) + " MB");
+    void page(Req q, Map<String, String> errors) {
+        render(q, null, null, errors);
+    }
+
+    /** Where a dataset's numbers are shown. */
+    static String openUrl(Dataset d) {
+        String id = Shell.enc(d.id());
+        if (d.kind().provides(Content.IO_TABLE)) return "/sovereignty/multipliers?dataset=" + id;
+        if (d.kind().provides(Content.TRADE)) return "/sovereignty/dependency?dataset=" + id;
+        if (d.kind().provides(Content.EXPORTS)) return "/opportunities/product-space?dataset=" + id;
+        return "/mapping?dataset=" + id;
+    }
+
+    private void render(Req q, UploadResult upload, UploadResult boundaries, Map<String, String> errors) {
+        Messages m = q.msg;
+        Shell shell = Pages.shell(q, Section.DATA, m.get("data.title"), null, List.of(), "/datasets", errors);
+        Table<Dataset> t = DatasetsAnalysis.run(wb.datasets());
+        List<Row> rows = new ArrayList<>();
+        for (Dataset d : t.list()) {
+            rows.add(new Row(d, m.get("kind." + d.kind().label()), openUrl(d), d.units() == null ? ""
+                    : org.klaster.app.analysis.Units.money(d.units(), m)));
+        }
+        List<Option> kinds = new ArrayList<>();
+        for (DatasetKind k : DatasetKind.values()) kinds.add(new Option(k.label(), m.get("kind." + k.label()), k == DatasetKind.ACTIVITY));
+        String coverage = wb.shapes() == null ? null : m.format("boundaries.coverage", wb.boundaryRegions().size(),
+                wb.regions().all().size());
+        Page p = new Page(shell, rows, kinds, upload, boundaries, wb.boundariesSource(), coverage, wb.boundariesComplete(),
+                m.count(MAX_UPLOAD_BYTES / (1024 * 1024)) + "\u00a0" + m.get("unit.megabytes"));
         if (q.htmx() && (upload != null || boundaries != null)) {
-            ctx.render("data/upload_result.jte", Map.of("r", upload != null ? upload : boundaries, "s", shell));
+            q.ctx.render("data/upload_result.jte", Map.of("r", upload != null ? upload : boundaries, "s", shell));
         } else {
-            ctx.render("data/datasets.jte", Map.of("p", p));
+            Pages.render(q.ctx, "data/datasets.jte", p);
         }
     }
 
+    /** {@code POST /datasets/upload}: kind, file (+ categories / production / groups), sheet, units, options. */
     public void upload(Context ctx) throws IOException {
         Req q = Req.of(ctx, wb);
-        UploadResult r = receive(ctx, q, List.of("csv", "txt", "xlsx"), (file, name) -> {
-            String sheet = ctx.formParam("sheet");
-            ActivityData data = ActivityReader.read(file, sheet == null || sheet.isBlank() ? null : sheet.trim());
-            if (data.records().isEmpty()) {
-                return fail(q.msg.format("upload.empty", name));
-            }
-            String id = "upload-" + data.sha256().substring(0, 10);
-            Dataset d = wb.dataset(id).orElse(null);
-            if (d == null) {
-                d = wb.addActivity(Dataset.of(id, DatasetKind.ACTIVITY, name, data.sha256(), data.records().size(), null, false,
-                        "uploaded in the web workbench; " + data.format(), null), data.records());
-            }
-            return new UploadResult(true, q.msg.format("upload.ok", d.id(), q.msg.count(d.rows())), 0, null,
-                    data.warnings(), d, "/mapping?dataset=" + Shell.enc(d.id()));
-        });
-        if (r.ok()) ctx.status(201);
-        else ctx.status(422);
-        render(ctx, q, r, null);
+        Messages m = q.msg;
+        String kindName = ctx.formParam("kind");
+        DatasetKind kind = kindName == null || kindName.isBlank() ? DatasetKind.ACTIVITY : DatasetKind.of(kindName.strip())
+                .orElse(null);
+        UploadResult r;
+        if (kind == null) {
+            r = fail(m.format("upload.badKind", kindName));
+        } else {
+            List<String> ext = switch (kind) {
+                case ROSSTAT_IO -> List.of("xlsx");
+                case FIRMS -> List.of("csv", "txt", "parquet");
+                default -> List.of("csv", "txt", "xlsx");
+            };
+            r = receive(ctx, q, ext, (files, name) -> {
+                String sheet = blank(ctx.formParam("sheet"));
+                String units = blank(ctx.formParam("units"));
+                if (units != null && units.length() > 40) throw UserException.badParameter("units", Messages.text("upload.unitsLong"));
+                boolean other = "on".equals(ctx.formParam("other_territories")) || "true".equals(ctx.formParam("other_territories"));
+                boolean imbalance = "on".equals(ctx.formParam("allow_imbalance")) || "true".equals(ctx.formParam("allow_imbalance"));
+                Importers.Prepared p = Importers.read(kind, files.get("file"), name,
+                        new Importers.Options(sheet, files.get("categories"), files.get("production"), files.get("groups"),
+                                imbalance, units, null, other));
+                if (p.rows() == 0) return fail(m.format("upload.empty", name));
+                Importers.Stored s = wb.write(() -> Importers.store(wb.store(), p, null, false, m.text(Messages.text("upload.note"))));
+                List<String> warnings = p.warnings().stream().map(m::text).toList();
+                return new UploadResult(true, m.format("upload.ok", s.dataset().id(), m.count(s.dataset().rows()),
+                        m.get("kind." + kind.label())), 0, null, null, warnings, s.dataset(), openUrl(s.dataset()));
+            });
+        }
+        ctx.status(r.ok() ? 201 : 422);
+        render(q, r, null, Map.of());
     }
 
+    /** {@code POST /datasets/boundaries}: a GeoJSON of regions; a partial one keeps the tile grid for the rest. */
     public void uploadBoundaries(Context ctx) throws IOException {
         Req q = Req.of(ctx, wb);
-        UploadResult r = receive(ctx, q, List.of("geojson", "json"), (file, name) -> {
-            BoundariesReader.Boundaries b = BoundariesReader.read(file);
-            long known = b.regions().stream().filter(x -> wb.regions().contains(x.iso())).count();
-            if (known == 0) return fail(q.msg.format("boundaries.noKnown", name));
+        Messages m = q.msg;
+        UploadResult r = receive(ctx, q, List.of("geojson", "json"), (files, name) -> {
+            BoundariesReader.Boundaries b = BoundariesReader.read(files.get("file"));
+            long known = b.regions().stream().filter(x -> wb.regions().contains(x.iso())).map(BoundariesReader.Boundary::iso)
+                    .distinct().count();
+            if (known == 0) return fail(m.format("boundaries.noKnown", name));
             wb.setBoundaries(b);
-            List<String> warnings = new java.util.ArrayList<>(b.warnings());
-            long unknown = b.regions().size() - known;
-            if (unknown > 0) warnings.add(q.msg.format("boundaries.unknown", unknown));
-            return new UploadResult(true, q.msg.format("boundaries.ok", name, known), 0, null, warnings, null,
-                    "/mapping");
+            List<String> warnings = new ArrayList<>(b.warnings().stream().map(x -> m.text(org.klaster.app.analysis.Texts.of(x))).toList());
+            long unknown = b.regions().size() - b.regions().stream().filter(x -> wb.regions().contains(x.iso())).count();
+            if (unknown > 0) warnings.add(m.format("boundaries.unknown", unknown));
+            int all = wb.regions().all().size();
+            String msg = known == all ? m.format("boundaries.ok", name, known)
+                    : m.format("boundaries.partial", name, known, all, String.join(", ", wb.boundaryRegions().stream().limit(20).toList())
+                    + (known > 20 ? ", …" : ""));
+            return new UploadResult(true, msg, 0, null, null, warnings, null, "/mapping");
         });
         ctx.status(r.ok() ? 201 : 422);
-        render(ctx, q, null, r);
+        render(q, null, r, Map.of());
+    }
+
+    /** {@code POST /datasets/boundaries/clear}: back to the tile grid. */
+    public void clearBoundaries(Context ctx) {
+        wb.clearBoundaries();
+        ctx.redirect("/datasets", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
     private interface Reader {
-        UploadResult read(Path file, String name) throws IOException;
+        UploadResult read(Map<String, Path> files, String name) throws IOException;
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static UploadResult fail(String message) {
-        return new UploadResult(false, message, 0, null, List.of(), null, null);
+        return new UploadResult(false, message, 0, null, null, List.of(), null, null);
     }
 
+    /** The multipart parts with files, saved under their safe names; the main one is {@code file}. */
     private UploadResult receive(Context ctx, Req q, List<String> extensions, Reader reader) throws IOException {
+        Messages m = q.msg;
         long length = ctx.req().getContentLengthLong();
-        if (length > MAX_UPLOAD_BYTES) {
-            return fail(q.msg.format("upload.tooLarge", q.msg.count(MAX_UPLOAD_BYTES / (1024 * 1024))));
-        }
-        UploadedFile f;
+        String tooLarge = m.format("upload.tooLarge", m.count(MAX_UPLOAD_BYTES / (1024 * 1024)));
+        if (length > MAX_UPLOAD_BYTES) return fail(tooLarge);
+        Map<String, UploadedFile> parts = new java.util.LinkedHashMap<>();
         try {
-            f = ctx.uploadedFile("file");
-        } catch (RuntimeException e) { // multipart limits or a malformed body
-            return fail(q.msg.format("upload.tooLarge", q.msg.count(MAX_UPLOAD_BYTES / (1024 * 1024))));
-        }
-        if (f == null || f.filename() == null || f.filename().isBlank()) return fail(q.msg.get("upload.noFile"));
-        if (f.size() > MAX_UPLOAD_BYTES) return fail(q.msg.format("upload.tooLarge", q.msg.count(MAX_UPLOAD_BYTES / (1024 * 1024))));
-        String name = safeName(f.filename());
-        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        if (!extensions.contains(ext)) return fail(q.msg.format("upload.badType", name, String.join(", ", extensions)));
-        Path dir = Files.createTempDirectory("klaster-upload");
-        Path file = dir.resolve(name);
-        try {
-            try (InputStream in = f.content()) {
-                Files.copy(in, file);
+            for (String part : List.of("file", "categories", "production", "groups")) {
+                UploadedFile f = ctx.uploadedFile(part);
+                if (f != null && f.filename() != null && !f.filename().isBlank()) parts.put(part, f);
             }
-            String sniff = sniff(file, ext);
-            if (sniff != null) return fail(q.msg.format(sniff, name));
+        } catch (RuntimeException e) { // multipart limits or a malformed body
+            return fail(tooLarge);
+        }
+        UploadedFile main = parts.get("file");
+        if (main == null) return fail(m.get("upload.noFile"));
+        Path dir = Files.createTempDirectory("klaster-upload");
+        Map<String, Path> files = new java.util.LinkedHashMap<>();
+        Map<Path, String> partOf = new java.util.HashMap<>();
+        try {
+            for (Map.Entry<String, UploadedFile> e : parts.entrySet()) {
+                UploadedFile f = e.getValue();
+                if (f.size() > MAX_UPLOAD_BYTES) return fail(tooLarge);
+                String name = safeName(f.filename());
+                String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+                List<String> allowed = e.getKey().equals("file") ? extensions : List.of("csv", "txt", "xlsx");
+                if (!allowed.contains(ext)) return fail(m.format("upload.badType", name, String.join(", ", allowed)));
+                Path sub = Files.createDirectory(dir.resolve(e.getKey()));
+                Path file = sub.resolve(name);
+                try (InputStream in = f.content()) {
+                    Files.copy(in, file);
+                }
+                String sniff = sniff(file, ext);
+                if (sniff != null) return fail(m.format(sniff, name));
+                files.put(e.getKey(), file);
+                partOf.put(file, e.getKey());
+            }
             try {
-                return reader.read(file, name);
+                return reader.read(files, safeName(main.filename()));
             } catch (InputException e) {
-                return new UploadResult(false, e.getMessage(), e.line(), e.column(), List.of(), null, null);
+                return new UploadResult(false, m.text(org.klaster.app.analysis.Texts.of(e)), e.line(), e.column(),
+                        e.file() == null ? null : partOf.get(e.file()), List.of(), null, null);
+            } catch (UserException e) {
+                return fail(m.text(e.text()));
             }
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
@@ -156,6 +236,7 @@ public final class DataPages {
         if (n == 0) return "upload.emptyFile";
         boolean zip = n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         if (ext.equals("xlsx")) return zip ? null : "upload.notXlsx";
+        if (ext.equals("parquet")) return n >= 4 && head[0] == 'P' && head[1] == 'A' && head[2] == 'R' && head[3] == '1' ? null : "upload.notParquet";
         if (zip) return "upload.notText";
         boolean utf16 = n >= 2 && ((head[0] == (byte) 0xFF && head[1] == (byte) 0xFE) || (head[0] == (byte) 0xFE && head[1] == (byte) 0xFF));
         if (!utf16) {

@@ -197,8 +197,13 @@ public record ProductSpace(List<String> products, double[] worldTrade, double[] 
      *
      * @param mcp M of the country per node (1, 0, or NaN when the country is left out)
      */
-    public String chart(double[] mcp, String inName, String outName, String unit, String locale, String phiLabel) {
+    /**
+     * @param label a product's label for tooltips ("8471 · Computers"); nodes and links keep the code as id
+     */
+    public String chart(double[] mcp, String inName, String outName, String unit, String locale, String phiLabel,
+                        java.util.function.Function<String, String> label, String worldLabel) {
         ObjectNode o = JSON.createObjectNode();
+        o.put("worldLabel", worldLabel);
         o.put("unit", unit);
         o.put("locale", locale);
         o.put("animation", false);
@@ -224,10 +229,12 @@ public record ProductSpace(List<String> products, double[] worldTrade, double[] 
         for (int i : order) {
             boolean held = mcp[i] == 1;
             double size = 4 + 14 * Math.sqrt(maxTrade > 0 ? worldTrade[i] / maxTrade : 0);
-            data.addObject().put("name", products.get(i)).put("x", x[i]).put("y", y[i])
+            data.addObject().put("name", products.get(i)).put("full", label.apply(products.get(i))).put("x", x[i]).put("y", y[i])
                     .put("value", Math.round(worldTrade[i])).put("category", held ? 0 : 1)
                     .put("symbolSize", Math.round(size * 10) / 10.0);
         }
+        ObjectNode labels = o.putObject("labels");
+        for (String p : products) labels.put(p, label.apply(p));
         for (Edge e : edges) {
             links.addObject().put("source", products.get(e.a())).put("target", products.get(e.b()))
                     .put("value", Math.round(e.proximity() * 1000) / 1000.0);

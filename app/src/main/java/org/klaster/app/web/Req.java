@@ -1,137 +1,169 @@
 package org.klaster.app.web;
 
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.klaster.app.analysis.Lang;
+import org.klaster.app.analysis.Messages;
+import org.klaster.app.analysis.Names;
+import org.klaster.app.analysis.Param;
+import org.klaster.app.analysis.UserException;
 import org.klaster.data.store.Dataset;
+import org.klaster.data.store.DatasetKind.Content;
 
 /**
- * One request seen by a handler: language (query {@code lang}, else cookie, else Accept-Language),
- * the chosen dataset (query {@code dataset}, else cookie, else the default) and strict parsing of
- * query parameters — a bad value is a {@link BadRequest} with a message, never a stack trace.
+ * One request seen by a handler: its language (query {@code lang}, else cookie, else Accept-Language;
+ * the API: {@code lang} or English), its query parameters (a copy the error handling may drop a bad
+ * value from, see {@link Pages}), and the dataset it works on. Parameters are parsed with the analysis
+ * layer's {@link Param}, so a bad value is a {@link UserException} naming the parameter.
+ *
+ * <p>Datasets are chosen per content (a page needs activity, an IO table, trade …): the {@code dataset}
+ * parameter when it provides that content, else the one remembered for that content (a cookie set only
+ * after a valid choice), else the default of that content. A wrong choice is an error and is never
+ * remembered.
  */
 final class Req {
 
-    private static final Pattern CODE = Pattern.compile("[\\p{L}\\p{N}._:\\-]{1,64}");
+    private static final Pattern COOKIE_VALUE = Pattern.compile("[\\p{L}\\p{N}._:\\-]{1,64}");
     private static final int COOKIE_AGE = 365 * 24 * 3600;
 
     final Context ctx;
     final Workbench wb;
     final Lang lang;
     final Messages msg;
-    private boolean api;
+    final boolean api;
+    private final Map<String, List<String>> query;
 
-    private Req(Context ctx, Workbench wb, Lang lang) {
+    private Req(Context ctx, Workbench wb, Lang lang, boolean api) {
         this.ctx = ctx;
         this.wb = wb;
         this.lang = lang;
         this.msg = Messages.of(lang);
+        this.api = api;
+        this.query = new LinkedHashMap<>();
+        ctx.queryParamMap().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
     }
 
+    /** A page request. */
     static Req of(Context ctx, Workbench wb) {
         String q = ctx.queryParam("lang");
         Lang l = Lang.parse(q);
-        if (q != null && l == null) throw new BadRequest("lang must be ru or en (was \"" + q + "\")");
         if (l != null) setCookie(ctx, "lang", l.name());
         if (l == null) l = Lang.parse(ctx.cookie("lang"));
         if (l == null) l = Lang.fromAcceptLanguage(ctx.header("Accept-Language"));
-        return new Req(ctx, wb, l);
+        Req r = new Req(ctx, wb, l, false);
+        if (q != null && Lang.parse(q) == null) throw UserException.badParameter("lang", Messages.text("param.lang", Param.shorten(q)));
+        return r;
     }
 
-    /** For the API: English unless {@code lang} is given (no cookies, no Accept-Language guessing). */
+    /** An API request: English unless {@code lang} is given (no cookies, no Accept-Language guessing). */
     static Req api(Context ctx, Workbench wb) {
         String q = ctx.queryParam("lang");
         Lang l = Lang.parse(q);
-        if (q != null && l == null) throw new BadRequest("lang must be ru or en (was \"" + shorten(q) + "\")");
-        Req r = new Req(ctx, wb, l == null ? Lang.en : l);
-        r.api = true;
-        return r;
+        if (q != null && l == null) throw UserException.badParameter("lang", Messages.text("param.lang", Param.shorten(q)));
+        return new Req(ctx, wb, l == null ? Lang.en : l, true);
     }
 
     static void setCookie(Context ctx, String name, String value) {
         ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + COOKIE_AGE + "; SameSite=Lax; HttpOnly");
     }
 
-    /** The chosen dataset, or the default one; {@code null} when the store holds none. */
-    Dataset dataset() {
-        String id = ctx.queryParam("dataset");
-        if (id != null && !id.isBlank()) {
-            code("dataset", id);
-            Dataset d = wb.dataset(id).orElseThrow(() -> new NotFound(msg.format("error.noDataset", id)));
-            if (!api && !id.equals(ctx.cookie("dataset"))) setCookie(ctx, "dataset", id);
-            return d;
-        }
-        String c = api ? null : ctx.cookie("dataset");
-        if (c != null && CODE.matcher(c).matches()) {
-            var d = wb.dataset(c);
-            if (d.isPresent()) return d.get();
-        }
-        return wb.defaultDataset().orElse(null);
+    // ------------------------------------------------------------------ parameters
+
+    /** The first value of a parameter, or null. */
+    String param(String name) {
+        List<String> v = query.get(name);
+        return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** The chosen dataset's data; a 404 page explains when the store is empty. */
-    DatasetData data() {
-        Dataset d = dataset();
-        if (d == null) throw new NotFound(msg.get("error.noDatasets"));
-        return wb.data(d.id());
+    List<String> params(String name) {
+        return query.getOrDefault(name, List.of());
     }
 
-    Integer intParam(String name, int min, int max) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) return null;
-        try {
-            int i = Integer.parseInt(v.trim());
-            if (i < min || i > max) throw new NumberFormatException();
-            return i;
-        } catch (NumberFormatException e) {
-            throw new BadRequest(name + " must be a whole number between " + min + " and " + max + " (was \"" + shorten(v) + "\")");
-        }
+    boolean has(String name) {
+        return query.containsKey(name);
     }
 
-    /** An optional code-like parameter (category, region): letters, digits, . _ : - only. */
-    String codeParam(String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) return null;
-        return code(name, v.trim());
+    /** Drops a parameter (its value was refused; the page is drawn again without it). */
+    void drop(String name) {
+        query.remove(name);
     }
 
-    static String code(String name, String v) {
-        if (!CODE.matcher(v).matches()) {
-            throw new BadRequest(name + " has characters that are not allowed (letters, digits, '.', '_', ':', '-'; at most 64)");
-        }
-        return v;
+    /** The query as it stands (after drops), first values only. */
+    Map<String, String> query() {
+        Map<String, String> q = new LinkedHashMap<>();
+        query.forEach((k, v) -> {
+            if (!v.isEmpty()) q.put(k, v.get(0));
+        });
+        return q;
     }
 
-    static String shorten(String v) {
-        return v.length() > 40 ? v.substring(0, 40) + "…" : v;
+    /** The query with every value, for links that keep repeated parameters (the shock form). */
+    Map<String, List<String>> fullQuery() {
+        return query;
+    }
+
+    Integer year(String name) {
+        return Param.year(name, param(name));
+    }
+
+    Integer integer(String name, int min, int max) {
+        return Param.integer(name, param(name), min, max);
+    }
+
+    String code(String name) {
+        return Param.code(name, param(name));
     }
 
     boolean htmx() {
         return "true".equals(ctx.header("HX-Request"));
     }
 
-    /**
-     * A frame for a page about a dataset already chosen (by kind), offering only {@code choices} in the
-     * picker; sets no cookie, so other sections keep their own dataset.
-     */
-    Shell shell(Section section, String title, Dataset chosen, java.util.List<Dataset> choices) {
-        Map<String, String> q = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((k, v) -> {
-            if (!v.isEmpty()) q.put(k, v.get(0));
-        });
-        return new Shell(msg, section, title, choices, chosen, ctx.path(), q, wb.boundariesSource());
+    Names names() {
+        return wb.names(lang);
     }
 
-    Shell shell(Section section, String title) {
-        Map<String, String> q = new LinkedHashMap<>();
-        ctx.queryParamMap().forEach((k, v) -> {
-            if (!v.isEmpty()) q.put(k, v.get(0));
-        });
-        // the Mapping picker offers only activity data (input–output tables and trade have their own section)
-        java.util.List<Dataset> choices = section.equals(Section.MAPPING)
-                ? wb.datasets().stream().filter(d -> !Workbench.IO_KINDS.contains(d.kind()) && !Workbench.TRADE_KINDS.contains(d.kind())).toList()
-                : wb.datasets();
-        return new Shell(msg, section, title, choices, dataset(), ctx.path(), q, wb.boundariesSource());
+    // ------------------------------------------------------------------ datasets
+
+    /**
+     * The dataset a page works on, of a content: {@code dataset} (refused when it does not provide the
+     * content), else the remembered one for that content, else the default; null when none is stored.
+     */
+    Dataset dataset(Content content) {
+        return dataset("dataset", content);
+    }
+
+    /** As {@link #dataset(Content)} for another parameter (the opportunities page's {@code trade}, {@code firms}). */
+    Dataset dataset(String param, Content content) {
+        String id = code(param);
+        if (id != null) {
+            Dataset d = wb.choose(param, id, content);
+            if (!api) setCookie(ctx, cookie(param, content), d.id());
+            return d;
+        }
+        String c = api ? null : ctx.cookie(cookie(param, content));
+        if (c != null && COOKIE_VALUE.matcher(c).matches()) {
+            Optional<Dataset> d = wb.dataset(c);
+            if (d.isPresent() && d.get().kind().provides(content)) return d.get();
+        }
+        return wb.defaultOf(content).orElse(null);
+    }
+
+    private static String cookie(String param, Content content) {
+        return "ds_" + content.name().toLowerCase(java.util.Locale.ROOT) + (param.equals("dataset") ? "" : "_" + param);
+    }
+
+    /** The dataset of a content, or NOT_FOUND saying none is stored. */
+    Dataset requireDataset(String param, Content content) {
+        Dataset d = dataset(param, content);
+        if (d == null) {
+            throw UserException.notFound(Messages.text("dataset.noneOf",
+                    Messages.text("content." + content.name().toLowerCase(java.util.Locale.ROOT))));
+        }
+        return d;
     }
 }

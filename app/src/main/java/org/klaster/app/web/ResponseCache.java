@@ -27,9 +27,13 @@ final class ResponseCache {
     /** A page handler with caching; {@code api} routes ignore cookies and Accept-Language. */
     Handler wrap(Handler h, boolean api) {
         return ctx -> {
-            Req q = api ? Req.api(ctx, wb) : Req.of(ctx, wb); // validates lang, sets cookies
-            var d = q.dataset();
-            String key = wb.version() + "|" + q.lang + "|" + (d == null ? "" : d.id()) + "|" + ctx.path() + "?"
+            Req q = api ? Req.api(ctx, wb) : Req.of(ctx, wb); // validates lang, sets the language cookie
+            // a page's dataset may come from a remembered choice (ds_* cookies): they are part of the key
+            StringBuilder remembered = new StringBuilder();
+            if (!api) ctx.cookieMap().forEach((k, v) -> {
+                if (k.startsWith("ds_")) remembered.append(k).append('=').append(v).append(';');
+            });
+            String key = wb.version() + "|" + q.lang + "|" + remembered + "|" + ctx.path() + "?"
                     + ctx.queryString() + "|" + ctx.header("HX-Request") + "|" + ctx.header("HX-Target");
             Entry e = entries.get(key);
             if (e != null) {
@@ -39,7 +43,9 @@ final class ResponseCache {
                 return;
             }
             h.handle(ctx);
-            if (ctx.statusCode() == 200 && ctx.result() != null && ctx.header("Content-Disposition") == null) {
+            // a response that set a cookie (a dataset choice) is not shared with other visitors
+            if (ctx.statusCode() == 200 && ctx.result() != null && ctx.header("Content-Disposition") == null
+                    && ctx.res().getHeaders("Set-Cookie").stream().noneMatch(c -> c.startsWith("ds_"))) {
                 if (entries.size() >= MAX) entries.clear();
                 entries.put(key, new Entry(ctx.res().getContentType(), ctx.result(), null));
             }

@@ -2,22 +2,87 @@ package org.klaster.app.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.klaster.app.analysis.Lang;
+import org.klaster.app.analysis.Messages;
+import org.klaster.app.analysis.Provenance;
+import org.klaster.app.analysis.Table;
+import org.klaster.app.analysis.Units;
 import org.klaster.data.store.Dataset;
 
 /**
  * What every page's frame needs (template {@code layout.jte}): language and texts, the section
- * navigation, the dataset picker and provenance, and links that keep the chosen dataset.
- *
- * @param query the current request's query parameters (for the language switch and the picker)
+ * navigation, the dataset picker (offering only datasets the page can read) and provenance, the
+ * section's methods and attributions, links that keep the chosen dataset, and the refused parameters
+ * to show next to their controls.
  */
-public record Shell(Messages msg, Section section, String title, List<Dataset> datasets, Dataset dataset,
-                    String path, Map<String, String> query, String boundaries) {
+public final class Shell {
+
+    private final Messages msg;
+    private final Section section;
+    private final String title;
+    private final List<Dataset> datasets;
+    private final Dataset dataset;
+    private final String path;
+    private final String pickerAction;
+    private final Map<String, String> query;
+    private final Workbench wb;
+    private final Map<String, String> errors;
+    private final Set<String> controls = new LinkedHashSet<>();
+    private final List<Provenance.Input> inputs = new ArrayList<>();
+    private String units;
+
+    Shell(Messages msg, Section section, String title, List<Dataset> datasets, Dataset dataset, String path,
+          String pickerAction, Map<String, String> query, Workbench wb, Map<String, String> errors) {
+        this.msg = msg;
+        this.section = section;
+        this.title = title;
+        this.datasets = List.copyOf(datasets);
+        this.dataset = dataset;
+        this.path = path;
+        this.pickerAction = pickerAction;
+        this.query = new LinkedHashMap<>(query);
+        this.wb = wb;
+        this.errors = errors;
+    }
+
+    public Messages msg() {
+        return msg;
+    }
 
     public Lang lang() {
         return msg.lang();
+    }
+
+    public Section section() {
+        return section;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** Datasets the picker offers: those the page can read. */
+    public List<Dataset> datasets() {
+        return datasets;
+    }
+
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** Where the dataset picker submits (a region page of one dataset may not exist in another). */
+    public String pickerAction() {
+        return pickerAction;
     }
 
     /** Shorthand for templates: the text of a message key. */
@@ -33,13 +98,81 @@ public record Shell(Messages msg, Section section, String title, List<Dataset> d
         return Section.ALL;
     }
 
+    /** Whether the page shows synthetic data: its dataset, or any input of its results. */
     public boolean synthetic() {
-        return dataset != null && dataset.synthetic();
+        return (dataset != null && dataset.synthetic()) || inputs.stream().anyMatch(Provenance.Input::synthetic);
     }
 
     public String datasetId() {
         return dataset == null ? null : dataset.id();
     }
+
+    // ------------------------------------------------------------------ errors next to controls
+
+    /** Declares the parameters this page has controls for (their errors show next to them). */
+    public Shell controls(String... names) {
+        controls.addAll(List.of(names));
+        return this;
+    }
+
+    /** The refused value's message for a control, or null. */
+    public String error(String param) {
+        return errors.get(param);
+    }
+
+    /** Refused parameters without a control on this page (shown at the top). */
+    public List<String> otherErrors() {
+        List<String> out = new ArrayList<>();
+        errors.forEach((k, v) -> {
+            if (!controls.contains(k)) out.add(msg.format("error.param", label(k), v));
+        });
+        return out;
+    }
+
+    private String label(String param) {
+        String key = "param." + param + ".label";
+        return msg.has(key) ? msg.get(key) : param;
+    }
+
+    // ------------------------------------------------------------------ provenance
+
+    /** Adds the inputs and the money unit of a result shown on the page to the footer. */
+    public Shell shows(Table<?> t) {
+        for (Provenance.Input in : t.provenance().inputs()) if (!inputs.contains(in)) inputs.add(in);
+        if (units == null) units = t.moneyUnit();
+        return this;
+    }
+
+    /** One line per input shown (the chosen dataset when nothing else was recorded). */
+    public List<String> provenance() {
+        List<String> out = new ArrayList<>();
+        List<Dataset> shown = new ArrayList<>();
+        for (Provenance.Input in : inputs) if (in.dataset() != null && !shown.contains(in.dataset())) shown.add(in.dataset());
+        if (shown.isEmpty() && dataset != null) shown.add(dataset);
+        if (shown.isEmpty()) return List.of(msg.get("dataset.none"));
+        for (Dataset d : shown) out.add(provenance(d));
+        return out;
+    }
+
+    private String provenance(Dataset d) {
+        String line = msg.format("dataset.provenance", d.id(), d.source(), msg.count(d.rows()),
+                d.sha256() == null ? "—" : d.sha256().substring(0, Math.min(12, d.sha256().length())),
+                d.importedAt() == null ? "—" : d.importedAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
+                d.generator() == null ? "—" : d.generator());
+        return d.units() == null ? line : line + " " + msg.format("dataset.units", Units.money(d.units(), msg));
+    }
+
+    /** The section's methods line for the footer. */
+    public String methods() {
+        return msg.get("footer.methods." + section.id());
+    }
+
+    /** The boundaries' credit: the imported file, or null when maps are a tile grid. */
+    public String boundaries() {
+        return wb == null ? null : wb.boundariesSource();
+    }
+
+    // ------------------------------------------------------------------ links
 
     /** A link within the workbench that keeps the current dataset; {@code kv} are extra name/value pairs (null values skipped). */
     public String url(String path, Object... kv) {
@@ -66,13 +199,10 @@ public record Shell(Messages msg, Section section, String title, List<Dataset> d
         return build(path, q);
     }
 
-    /** The current page's query without the dataset (for the picker form's hidden fields). */
+    /** The current page's view options for the picker form's hidden fields. */
     public Map<String, String> keep() {
         Map<String, String> q = new LinkedHashMap<>(query);
-        q.remove("dataset");
-        q.remove("lang");
-        // a region or category page of one dataset may not exist in another: keep only view options
-        q.keySet().retainAll(List.of("metric", "sort", "dir"));
+        q.keySet().retainAll(List.of("metric", "map"));
         return q;
     }
 
@@ -88,14 +218,5 @@ public record Shell(Messages msg, Section section, String title, List<Dataset> d
 
     public static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** Provenance line of the current dataset in this language. */
-    public String provenance() {
-        if (dataset == null) return msg.get("dataset.none");
-        return msg.format("dataset.provenance", dataset.id(), dataset.source(), msg.count(dataset.rows()),
-                dataset.sha256() == null ? "—" : dataset.sha256().substring(0, Math.min(12, dataset.sha256().length())),
-                dataset.importedAt() == null ? "—" : dataset.importedAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
-                dataset.generator() == null ? "—" : dataset.generator());
     }
 }

@@ -11,8 +11,11 @@ import java.util.List;
  */
 public final class TableModel {
 
-    /** A column; {@code key} is the sort parameter value and matches the CSV/API column name. */
-    public record Col(String key, String label, boolean numeric, String help) {
+    /** A column; {@code key} is the sort parameter value and matches the CSV/API column name; {@code unit} may be empty. */
+    public record Col(String key, String label, boolean numeric, String help, String unit) {
+        public Col(String key, String label, boolean numeric, String help) {
+            this(key, label, numeric, help, "");
+        }
     }
 
     /** A cell: display text, optional link, optional CSS class (e.g. star badges). */
@@ -55,13 +58,19 @@ public final class TableModel {
         return this;
     }
 
-    /** Sorts by a column key ({@link BadRequest} for an unknown one); nulls and NaN last. */
+    /** Sorts by a column key (a refused parameter for an unknown one); nulls and NaN last. */
     public TableModel sort(String key, String dir, String defaultKey, boolean defaultDesc) {
         String k = key == null ? defaultKey : key;
         int idx = -1;
         for (int i = 0; i < cols.size(); i++) if (cols.get(i).key().equals(k)) idx = i;
-        if (idx < 0) throw new BadRequest("sort must be one of the table's columns (was \"" + Req.shorten(k) + "\")");
-        if (dir != null && !dir.equals("asc") && !dir.equals("desc")) throw new BadRequest("dir must be asc or desc");
+        if (idx < 0) {
+            throw org.klaster.app.analysis.UserException.badParameter(param + "sort", org.klaster.app.analysis.Messages.text(
+                    "param.sort", org.klaster.app.analysis.Param.shorten(k), String.join(", ", cols.stream().map(Col::key).toList())));
+        }
+        if (dir != null && !dir.equals("asc") && !dir.equals("desc")) {
+            throw org.klaster.app.analysis.UserException.badParameter(param + "dir", org.klaster.app.analysis.Messages.text(
+                    "param.oneOf", org.klaster.app.analysis.Param.shorten(dir), "asc, desc"));
+        }
         this.sortKey = k;
         this.desc = dir == null ? (key == null ? defaultDesc : cols.get(idx).numeric()) : dir.equals("desc");
         final int c = idx;
@@ -69,6 +78,11 @@ public final class TableModel {
         // missing values always at the end; deciding that first keeps the order transitive (TimSort checks)
         rows.sort(Comparator.comparing((Row r) -> missing(r.raw()[c])).thenComparing(desc ? cmp.reversed() : cmp));
         return this;
+    }
+
+    /** Sorts by the request's {@code PREFIXsort}/{@code PREFIXdir} (set the prefix with {@link #param} first). */
+    TableModel sort(Req q, String defaultKey, boolean defaultDesc) {
+        return sort(q.param(param + "sort"), q.param(param + "dir"), defaultKey, defaultDesc);
     }
 
     private static boolean missing(Object o) {
@@ -99,6 +113,30 @@ public final class TableModel {
     public TableModel param(String prefix) {
         this.param = prefix;
         return this;
+    }
+
+    /** Adds a second scenario's change, change in % and the difference to row {@code i} (the shock comparison). */
+    void extend(int i, double change, double pct, double diff, org.klaster.app.analysis.Messages m) {
+        Row r = rows.get(i);
+        Object[] raw = java.util.Arrays.copyOf(r.raw(), r.raw().length + 3);
+        raw[raw.length - 3] = change;
+        raw[raw.length - 2] = pct;
+        raw[raw.length - 1] = diff;
+        rows.set(i, new Row(raw, extended(r.cells(), change, pct, diff, m)));
+    }
+
+    /** The same for the footer row. */
+    void extendFooter(double change, double pct, double diff, org.klaster.app.analysis.Messages m) {
+        if (footer != null) footer = extended(footer, change, pct, diff, m);
+    }
+
+    private static List<Cell> extended(List<Cell> cells, double change, double pct, double diff,
+                                       org.klaster.app.analysis.Messages m) {
+        List<Cell> out = new ArrayList<>(cells);
+        out.add(Cell.of(m.num(change, 1)));
+        out.add(Cell.of(Double.isNaN(pct) ? "" : m.num(pct, 2) + "\u00a0%"));
+        out.add(Cell.of(m.num(diff, 1)));
+        return out;
     }
 
     /** A row that stays below the sorted rows (e.g. the TOTAL of a shock). */

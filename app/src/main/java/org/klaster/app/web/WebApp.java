@@ -8,7 +8,13 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
+import java.util.List;
 import org.klaster.AnalysisException;
+import org.klaster.Text;
+import org.klaster.app.analysis.Lang;
+import org.klaster.app.analysis.Messages;
+import org.klaster.app.analysis.Texts;
+import org.klaster.app.analysis.UserException;
 import org.klaster.data.formats.InputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +34,7 @@ import org.slf4j.LoggerFactory;
  *   /opportunities[/product-space|/region]  product space, ECI, a region's import-substitution opportunities
  *   /opportunities/{complexity|region}/export.csv|.xlsx  the klaster complexity / opportunities tables
  *   /datasets              datasets, uploads (POST /datasets/upload, /datasets/boundaries)
- *   /api/v1/...            JSON API ({@link ApiV1#ROUTES}); /api/docs Swagger UI
+ *   /api/v1/...            JSON API ({@link Api#ROUTES}); /api/docs Swagger UI
  * </pre>
  */
 public final class WebApp {
@@ -44,12 +50,9 @@ public final class WebApp {
         TemplateEngine jte = TemplateEngine.createPrecompiled(ContentType.Html);
         MappingPages mapping = new MappingPages(wb);
         DataPages data = new DataPages(wb);
-        Export export = new Export(wb);
-        ApiV1 api = new ApiV1(wb);
         SovereigntyPages sov = new SovereigntyPages(wb);
-        SovereigntyApi sovApi = new SovereigntyApi(wb, sov);
         OpportunitiesPages opp = new OpportunitiesPages(wb);
-        OpportunitiesApi oppApi = new OpportunitiesApi(wb, opp);
+        Api api = new Api(wb, sov, opp);
         ResponseCache cache = new ResponseCache(wb);
 
         return Javalin.create(config -> {
@@ -78,69 +81,74 @@ public final class WebApp {
                 if (!ctx.path().startsWith("/api/docs")) ctx.header("Content-Security-Policy", CSP);
             });
 
-            // pages
-            config.routes.get("/", cache.wrap(mapping::overview, false));
-            config.routes.get(Section.MAPPING.path(), cache.wrap(mapping::overview, false));
-            config.routes.get("/mapping/regions/{iso}", cache.wrap(mapping::region, false));
-            config.routes.get("/mapping/categories/{code}", cache.wrap(mapping::category, false));
-            config.routes.get("/mapping/export.csv", export::csv);
-            config.routes.get("/mapping/export.xlsx", export::xlsx);
-            config.routes.get(Section.DATA.path(), data::page);
+            // pages: a refused parameter is shown next to its control (Pages.page)
+            config.routes.get("/", cache.wrap(Pages.page(wb, mapping::overview), false));
+            config.routes.get(Section.MAPPING.path(), cache.wrap(Pages.page(wb, mapping::overview), false));
+            config.routes.get("/mapping/regions/{iso}", cache.wrap(Pages.page(wb, mapping::region), false));
+            config.routes.get("/mapping/categories/{code}", cache.wrap(Pages.page(wb, mapping::category), false));
+            config.routes.get("/mapping/export.csv", ctx -> mapping.export(Req.of(ctx, wb)));
+            config.routes.get("/mapping/export.xlsx", ctx -> mapping.export(Req.of(ctx, wb)));
+            config.routes.get(Section.DATA.path(), Pages.page(wb, data::page));
             config.routes.post("/datasets/upload", data::upload);
             config.routes.post("/datasets/boundaries", data::uploadBoundaries);
-            // sovereignty: not in the response cache (it would set the dataset cookie of another section)
-            config.routes.get(Section.SOVEREIGNTY.path(), sov::multipliers);
-            config.routes.get("/sovereignty/multipliers", sov::multipliers);
-            config.routes.get("/sovereignty/shock", sov::shock);
-            config.routes.get("/sovereignty/extraction", sov::extraction);
-            config.routes.get("/sovereignty/dependency", sov::dependency);
-            config.routes.get("/sovereignty/{what}/export.csv", sov::export);
-            config.routes.get("/sovereignty/{what}/export.xlsx", sov::export);
-            // opportunities: like sovereignty, not in the response cache
-            config.routes.get(Section.OPPORTUNITIES.path(), opp::productSpace);
-            config.routes.get("/opportunities/product-space", opp::productSpace);
-            config.routes.get("/opportunities/region", opp::region);
-            config.routes.get("/opportunities/{what}/export.csv", opp::export);
-            config.routes.get("/opportunities/{what}/export.xlsx", opp::export);
+            config.routes.post("/datasets/boundaries/clear", data::clearBoundaries);
+            config.routes.get(Section.SOVEREIGNTY.path(), cache.wrap(Pages.page(wb, sov::multipliers), false));
+            config.routes.get("/sovereignty/multipliers", cache.wrap(Pages.page(wb, sov::multipliers), false));
+            config.routes.get("/sovereignty/shock", Pages.page(wb, sov::shock));
+            config.routes.get("/sovereignty/extraction", cache.wrap(Pages.page(wb, sov::extraction), false));
+            config.routes.get("/sovereignty/dependency", cache.wrap(Pages.page(wb, sov::dependency), false));
+            config.routes.get("/sovereignty/{what}/export.csv", ctx -> sov.export(Req.of(ctx, wb)));
+            config.routes.get("/sovereignty/{what}/export.xlsx", ctx -> sov.export(Req.of(ctx, wb)));
+            config.routes.get(Section.OPPORTUNITIES.path(), cache.wrap(Pages.page(wb, opp::productSpace), false));
+            config.routes.get("/opportunities/product-space", cache.wrap(Pages.page(wb, opp::productSpace), false));
+            config.routes.get("/opportunities/region", cache.wrap(Pages.page(wb, opp::region), false));
+            config.routes.get("/opportunities/{what}/export.csv", ctx -> opp.export(Req.of(ctx, wb)));
+            config.routes.get("/opportunities/{what}/export.xlsx", ctx -> opp.export(Req.of(ctx, wb)));
             for (Section s : Section.ALL) {
                 if (!s.available()) config.routes.get(s.path(), ctx -> comingLater(ctx, wb, s));
             }
 
             // API
-            config.routes.get(ApiV1.PREFIX + "/datasets", cache.wrap(api::datasets, true));
-            config.routes.get(ApiV1.PREFIX + "/datasets/{id}", api::datasetById);
-            config.routes.get(ApiV1.PREFIX + "/regions", cache.wrap(api::regions, true));
-            config.routes.get(ApiV1.PREFIX + "/categories", cache.wrap(api::categories, true));
-            config.routes.get(ApiV1.PREFIX + "/mapping", cache.wrap(api::mapping, true));
-            config.routes.get(ApiV1.PREFIX + "/mapping/map", cache.wrap(api::map, true));
-            config.routes.get(ApiV1.PREFIX + "/mapping/regions/{iso}", cache.wrap(api::region, true));
-            config.routes.get(ApiV1.PREFIX + "/mapping/categories/{code}", cache.wrap(api::category, true));
-            config.routes.get(SovereigntyApi.BASE + "/multipliers", cache.wrap(sovApi::multipliers, true));
-            config.routes.get(SovereigntyApi.BASE + "/shock", cache.wrap(sovApi::shock, true));
-            config.routes.get(SovereigntyApi.BASE + "/extraction", cache.wrap(sovApi::extraction, true));
-            config.routes.get(SovereigntyApi.BASE + "/dependency", cache.wrap(sovApi::dependency, true));
-            config.routes.get(SovereigntyApi.BASE + "/dependency/partners", cache.wrap(sovApi::partners, true));
-            config.routes.get(SovereigntyApi.BASE + "/coverage", cache.wrap(sovApi::coverage, true));
-            config.routes.get(OpportunitiesApi.BASE + "/complexity", cache.wrap(oppApi::complexity, true));
-            config.routes.get(OpportunitiesApi.BASE + "/product-space", cache.wrap(oppApi::productSpace, true));
-            config.routes.get(OpportunitiesApi.BASE + "/regions/{iso}", cache.wrap(oppApi::region, true));
-            config.routes.get(OpportunitiesApi.BASE + "/regions/{iso}/producers", cache.wrap(oppApi::producers, true));
-            config.routes.get(ApiV1.PREFIX + "/openapi.json", api::openapi);
+            config.routes.get(Api.PREFIX + "/datasets", cache.wrap(api::datasets, true));
+            config.routes.get(Api.PREFIX + "/datasets/{id}", api::datasetById);
+            config.routes.get(Api.PREFIX + "/regions", cache.wrap(api::regions, true));
+            config.routes.get(Api.PREFIX + "/categories", cache.wrap(api::categories, true));
+            config.routes.get(Api.PREFIX + "/mapping", cache.wrap(api::mapping, true));
+            config.routes.get(Api.PREFIX + "/mapping/map", cache.wrap(api::map, true));
+            config.routes.get(Api.PREFIX + "/mapping/regions/{iso}", cache.wrap(api::region, true));
+            config.routes.get(Api.PREFIX + "/mapping/categories/{code}", cache.wrap(api::category, true));
+            config.routes.get(Api.PREFIX + "/sovereignty/multipliers", cache.wrap(api::multipliers, true));
+            config.routes.get(Api.PREFIX + "/sovereignty/shock", cache.wrap(api::shock, true));
+            config.routes.get(Api.PREFIX + "/sovereignty/extraction", cache.wrap(api::extraction, true));
+            config.routes.get(Api.PREFIX + "/sovereignty/dependency", cache.wrap(api::dependency, true));
+            config.routes.get(Api.PREFIX + "/sovereignty/dependency/partners", cache.wrap(api::partners, true));
+            config.routes.get(Api.PREFIX + "/sovereignty/coverage", cache.wrap(api::coverage, true));
+            config.routes.get(Api.PREFIX + "/opportunities/complexity", cache.wrap(api::complexity, true));
+            config.routes.get(Api.PREFIX + "/opportunities/product-space", cache.wrap(api::productSpace, true));
+            config.routes.get(Api.PREFIX + "/opportunities/regions/{iso}", cache.wrap(api::opportunities, true));
+            config.routes.get(Api.PREFIX + "/opportunities/regions/{iso}/producers", cache.wrap(api::producers, true));
+            config.routes.get(Api.PREFIX + "/openapi.json", api::openapi);
+            // the document's short address, as the README gives it
+            config.routes.get("/api/openapi.json", ctx -> ctx.redirect(Api.PREFIX + "/openapi.json"));
             config.routes.get("/api/docs", ctx -> ctx.render("swagger.jte", Map.of()));
 
-            // errors: a sentence for the user, never a stack trace
-            config.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, wb, 400, e.getMessage()));
-            config.routes.exception(InputException.class, (e, ctx) -> error(ctx, wb, 400, e.getMessage()));
-            config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, wb, 404, e.getMessage()));
-            config.routes.exception(AnalysisException.class, (e, ctx) -> error(ctx, wb, 422, e.getMessage()));
-            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, wb, 400, e.getMessage()));
+            // errors: a sentence for the user, in their language, never a stack trace
+            config.routes.exception(UserException.class, (e, ctx) -> error(ctx, wb, switch (e.kind()) {
+                case BAD_PARAMETER -> 400;
+                case NOT_FOUND -> e.param() == null || e.param().equals("dataset") || e.param().endsWith("_dataset") ? 404 : 400;
+                case IMPOSSIBLE -> 422;
+            }, e.text(), e.param()));
+            config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, wb, 404, Texts.of(e), null));
+            config.routes.exception(InputException.class, (e, ctx) -> error(ctx, wb, 400, Texts.of(e), null));
+            config.routes.exception(AnalysisException.class, (e, ctx) -> error(ctx, wb, 422, Texts.of(e), null));
+            config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, wb, 400, Texts.of(e), null));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, wb, 500, null);
+                error(ctx, wb, 500, null, null);
             });
             config.routes.error(404, ctx -> {
                 if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Not Found")) {
-                    error(ctx, wb, 404, null);
+                    error(ctx, wb, 404, null, null);
                 }
             });
         });
@@ -148,26 +156,30 @@ public final class WebApp {
 
     private static void comingLater(Context ctx, Workbench wb, Section s) {
         Req q = Req.of(ctx, wb);
-        ctx.render("later.jte", Map.of("s", q.shell(s, q.msg.get(s.messageKey()))));
+        ctx.render("later.jte", Map.of("s", Pages.shell(q, s, q.msg.get(s.messageKey()), null, List.of(), "/", Map.of())));
     }
 
-    /** Message page (HTML) or {@code {"status", "error"}} (API), with the status code. */
-    static void error(Context ctx, Workbench wb, int status, String message) {
+    /** Message page (HTML) or {@code {"status", "error", "param"}} (API), with the status code. */
+    static void error(Context ctx, Workbench wb, int status, Text text, String param) {
         ctx.status(status);
-        Lang lang = Lang.parse(ctx.cookie("lang"));
-        Messages m = Messages.of(lang == null ? Lang.fromAcceptLanguage(ctx.header("Accept-Language")) : lang);
-        String text = message != null ? message : m.get(status == 404 ? "error.notFound" : status == 500 ? "error.internal" : "error.bad");
-        if (ctx.path().startsWith("/api/")) {
-            ctx.contentType("application/json; charset=utf-8").result(ApiV1.error(status, text).toString());
+        boolean api = ctx.path().startsWith("/api/");
+        Lang lang = Lang.parse(ctx.queryParam("lang"));
+        if (lang == null && !api) lang = Lang.parse(ctx.cookie("lang"));
+        if (lang == null) lang = api ? Lang.en : Lang.fromAcceptLanguage(ctx.header("Accept-Language"));
+        Messages m = Messages.of(lang);
+        String message = text != null ? m.text(text)
+                : m.get(status == 404 ? "error.notFound" : status == 500 ? "error.internal" : "error.bad");
+        if (api) {
+            ctx.contentType("application/json; charset=utf-8").result(Api.error(status, message, param).toString());
             return;
         }
-        Shell shell;
-        try {
-            shell = Req.of(ctx, wb).shell(Section.MAPPING, m.get("error.title"));
-        } catch (RuntimeException e) { // the request itself is what is wrong: a frame without it
-            shell = new Shell(m, Section.MAPPING, m.get("error.title"), wb.datasets(), wb.defaultDataset().orElse(null),
-                    "/", Map.of(), wb.boundariesSource());
-        }
-        ctx.render("error.jte", Map.of("s", shell, "status", status, "message", text));
+        Shell shell = new Shell(m, Section.MAPPING, m.get("error.title"), List.of(), null, ctx.path(), "/", Map.of(), wb, Map.of());
+        ctx.render("error.jte", Map.of("s", shell, "status", status, "message",
+                param == null ? message : m.format("error.param", label(m, param), message)));
+    }
+
+    private static String label(Messages m, String param) {
+        String key = "param." + param + ".label";
+        return m.has(key) ? m.get(key) : param;
     }
 }

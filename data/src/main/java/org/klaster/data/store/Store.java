@@ -735,6 +735,17 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    /** Removes the imported boundaries (maps go back to the tile grid). */
+    public void clearBoundaries() {
+        inTransaction(() -> {
+            try (Statement st = conn.createStatement()) {
+                st.execute("DELETE FROM boundaries");
+                st.execute("DELETE FROM boundaries_source");
+            }
+            return null;
+        });
+    }
+
     /** The stored boundaries (empty when none were imported), in region-code order. */
     public List<org.klaster.data.formats.BoundariesReader.Boundary> boundaries() {
         return query("SELECT iso, name, geometry FROM boundaries ORDER BY iso", List.of(), rs -> {

@@ -9,7 +9,7 @@
     htmx.config.responseHandling = [
       { code: "204", swap: false },
       { code: "[23]..", swap: true },
-      { code: "422", swap: true },
+      { code: "4..", swap: true },
       { code: "[45]..", swap: false, error: true }
     ];
   }
@@ -40,12 +40,14 @@
           return esc(p.name) + "<br>" + esc(xy[0]) + ": " + fmt(p.value[0], locale) + "<br>" + esc(xy[1]) + ": " + fmt(p.value[1], locale);
         };
       }
-      if (opt.tooltipGraph) { // product space: a node is "code: value unit", an edge "a – b: φ"
-        var phi = opt.tooltipGraph[0];
-        delete opt.tooltipGraph;
+      if (opt.tooltipGraph) { // product space: a node is "code · name (held or not): world exports", an edge "a – b: φ"
+        var phi = opt.tooltipGraph[0], labels = opt.labels || {};
+        delete opt.tooltipGraph; delete opt.labels;
+        var lab = function (code) { return labels[code] || code; };
         opt.tooltip.formatter = function (p) {
-          if (p.dataType === "edge") return esc(p.data.source) + " – " + esc(p.data.target) + "<br>" + esc(phi) + ": " + fmt(p.value, locale);
-          return esc(p.name) + " · " + esc(p.data.category === 0 ? opt.legend.data[0] : opt.legend.data[1]) + "<br>" + fmt(p.value, locale, unit);
+          if (p.dataType === "edge") return esc(lab(p.data.source)) + "<br>" + esc(lab(p.data.target)) + "<br>" + esc(phi) + ": " + fmt(p.value, locale);
+          return "<strong>" + esc(p.data.full || p.name) + "</strong><br>" + esc(p.data.category === 0 ? opt.legend.data[0] : opt.legend.data[1])
+            + "<br>" + esc(opt.worldLabel || "") + " " + fmt(p.value, locale, unit);
         };
       }
       var axes = [].concat(opt.yAxis || [], opt.xAxis || []);

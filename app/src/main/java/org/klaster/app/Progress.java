@@ -1,4 +1,4 @@
-package org.klaster.app.cli;
+package org.klaster.app;
 
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -12,12 +12,12 @@ import org.klaster.data.formats.FirmsReader;
  * Progress for long work, on stderr: a progress bar on a terminal, otherwise one line per phase
  * (and per tenth of the work), so logs of piped runs stay short.
  */
-final class Progress {
+public final class Progress {
     private Progress() {
     }
 
     /** A sink for phase descriptions such as "reading firms.csv" that prints each with the elapsed time. */
-    static Consumer<String> phases(PrintWriter err, boolean terminal) {
+    public static Consumer<String> phases(PrintWriter err, boolean terminal) {
         long start = System.nanoTime();
         return phase -> {
             synchronized (err) {
@@ -31,14 +31,14 @@ final class Progress {
      * Progress of a firm-file read: phases with a fraction done (NaN when unknown). Called from
      * DuckDB's polling thread, hence synchronised. Close it when the work ends.
      */
-    static final class Bar implements FirmsReader.Progress, AutoCloseable {
+    public static final class Bar implements FirmsReader.Progress, AutoCloseable {
         private final Consumer<String> lines;
         private final boolean terminal;
         private String phase;
         private ProgressBar bar;
         private int lastTenth = -1;
 
-        Bar(PrintWriter err, boolean terminal) {
+        public Bar(PrintWriter err, boolean terminal) {
             this.lines = phases(err, terminal);
             this.terminal = terminal;
         }

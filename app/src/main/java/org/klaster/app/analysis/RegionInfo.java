@@ -1,4 +1,4 @@
-package org.klaster.app.web;
+package org.klaster.app.analysis;
 
 /**
  * What the workbench needs to know about a region to draw and name it: the project's region table

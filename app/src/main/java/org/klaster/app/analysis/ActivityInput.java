@@ -1,4 +1,4 @@
-package org.klaster.app.web;
+package org.klaster.app.analysis;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -6,19 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.klaster.Text;
 import org.klaster.activity.ActivityRecord;
 import org.klaster.data.store.Dataset;
 import org.klaster.mapping.CategoryMap;
 import org.klaster.mapping.ClusterMapping;
 
 /**
- * One dataset loaded for the workbench: its provenance, activity rows and category map, plus an
- * employment cube region × category × year for the trend charts. Built once per dataset and kept;
- * immutable afterwards, so requests share it without locks.
+ * Regional activity ready for analysis, from a stored dataset or a file: its provenance, the rows and
+ * the category map, plus an employment cube region × category × year for trends. The web builds one per
+ * dataset and keeps it; immutable, so requests share it without locks.
  */
-public final class DatasetData {
+public final class ActivityInput {
 
-    private final Dataset meta;
+    private final Provenance.Input input;
+    private final List<Text> warnings;
     private final List<ActivityRecord> rows;
     private final CategoryMap categoryMap;
     private final Map<String, String> categoryNames;
@@ -31,8 +33,10 @@ public final class DatasetData {
     /** employment[region][category][year - firstYear] */
     private final double[][][] cube;
 
-    public DatasetData(Dataset meta, List<ActivityRecord> rows, CategoryMap categoryMap, Map<String, String> categoryNames) {
-        this.meta = meta;
+    public ActivityInput(Provenance.Input input, List<ActivityRecord> rows, CategoryMap categoryMap,
+                         Map<String, String> categoryNames, List<Text> warnings) {
+        this.input = input;
+        this.warnings = List.copyOf(warnings);
         this.rows = List.copyOf(rows);
         this.categoryMap = categoryMap;
         this.categoryNames = Map.copyOf(categoryNames);
@@ -57,12 +61,23 @@ public final class DatasetData {
         }
     }
 
+    /** The stored dataset, or null when the activity was read from a file. */
     public Dataset meta() {
-        return meta;
+        return input.dataset();
     }
 
+    /** The dataset id, or the file's label. */
     public String id() {
-        return meta.id();
+        return input.id() != null ? input.id() : input.label();
+    }
+
+    public Provenance.Input input() {
+        return input;
+    }
+
+    /** What the reader said about the file (ignored columns …); empty for stored datasets. */
+    public List<Text> warnings() {
+        return warnings;
     }
 
     public List<ActivityRecord> rows() {

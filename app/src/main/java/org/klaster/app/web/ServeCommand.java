@@ -1,5 +1,6 @@
-package org.klaster.app.cli;
+package org.klaster.app.web;
 
+import org.klaster.app.Progress;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,9 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.klaster.app.DemoSetup;
 import org.klaster.app.Klaster;
-import org.klaster.app.web.Reference;
-import org.klaster.app.web.WebApp;
-import org.klaster.app.web.Workbench;
+import org.klaster.app.analysis.Reference;
 import org.klaster.data.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,9 +62,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (your own datasets are kept)…");
             DemoSetup.install(store, true, Progress.phases(err, false));
         }
-        Workbench wb = new Workbench(store, Reference.regions(), Reference::categoryName);
-        // load the default dataset and its latest mapping now, so the first page is as fast as the rest
-        wb.defaultDataset().ifPresent(d -> wb.mapping(wb.data(d.id()), null, null));
+        Workbench wb = new Workbench(store, Reference.regions());
+        // load the default activity and its latest mapping now, so the first page is as fast as the rest
+        wb.defaultOf(org.klaster.data.store.DatasetKind.Content.ACTIVITY).ifPresent(d -> {
+            var in = wb.activity(d);
+            org.klaster.app.analysis.MappingAnalysis.view(in, org.klaster.app.analysis.MappingAnalysis.years(in, null,
+                    in.years().first() < in.years().last() ? in.years().first() : null), wb);
+        });
         Javalin app = WebApp.create(wb);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,4 +1,4 @@
-package org.klaster.app.web;
+package org.klaster.app.analysis;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -54,6 +54,16 @@ public final class Messages {
         } catch (MissingResourceException e) {
             return "\u27e6" + key + "\u27e7";
         }
+    }
+
+    /** A sentence of the app's bundle, for exceptions and results that are rendered later in the reader's language. */
+    public static org.klaster.Text text(String key, Object... args) {
+        return org.klaster.Text.of(BUNDLE, key, args);
+    }
+
+    /** A sentence of any module (an engine's, a reader's, the app's) in this language. */
+    public String text(org.klaster.Text t) {
+        return t == null ? "" : t.in(lang.locale());
     }
 
     /** Whether the bundle has the key (used for optional texts such as category names). */

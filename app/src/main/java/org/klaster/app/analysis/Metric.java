@@ -1,4 +1,4 @@
-package org.klaster.app.web;
+package org.klaster.app.analysis;
 
 import org.klaster.mapping.MappingRow;
 
@@ -36,8 +36,19 @@ public enum Metric {
         try {
             return Metric.valueOf(s.trim());
         } catch (IllegalArgumentException e) {
-            throw new BadRequest("metric must be one of strong, stars, lq, employment, share (was \"" + s + "\")");
+            throw UserException.badParameter("metric", Messages.text("param.oneOf", Param.shorten(s), "strong, stars, lq, employment, share"));
         }
+    }
+
+    /** What the metric's values measure. */
+    public Unit unit() {
+        return switch (this) {
+            case strong -> Unit.COUNT;
+            case stars -> Unit.STARS;
+            case lq -> Unit.RATIO;
+            case employment -> Unit.PERSONS;
+            case share -> Unit.SHARE;
+        };
     }
 
     /** The value of a region; NaN when the region has no such cell (E_rc = 0 or no data). */

@@ -1,4 +1,4 @@
-package org.klaster.app.web;
+package org.klaster.app.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
