@@ -90,7 +90,12 @@ public final class Klaster implements Runnable {
     }
 
     static int exitCode(Throwable ex) {
-        if (ex instanceof UserException u) return u.kind() == UserException.Kind.BAD_PARAMETER ? BAD_INPUT : IMPOSSIBLE;
+        if (ex instanceof UserException u) {
+            // a stored dataset that does not exist or does not hold what the command reads: exit 1, as unknown
+            // dataset ids always were; every other refused parameter is a usage error
+            boolean dataset = u.param() != null && (u.param().equals("dataset") || u.param().endsWith("_dataset"));
+            return u.kind() == UserException.Kind.BAD_PARAMETER && !dataset ? BAD_INPUT : IMPOSSIBLE;
+        }
         if (ex instanceof InputException || ex instanceof IllegalArgumentException) return BAD_INPUT;
         if (ex instanceof CommandLine.ParameterException) return BAD_INPUT;
         return IMPOSSIBLE;

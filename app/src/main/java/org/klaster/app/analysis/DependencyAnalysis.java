@@ -117,7 +117,7 @@ public final class DependencyAnalysis {
         int from = p.years() == null ? ys.getMin() : p.years()[0];
         int to = p.years() == null ? ys.getMax() : p.years()[1];
         if (all.stream().noneMatch(r -> r.year() >= from && r.year() <= to)) {
-            throw UserException.badParameter("years", Messages.text("dep.noYears", rep, span(from, to), in.label(),
+            throw UserException.notFound("years", Messages.text("dep.noYears", rep, span(from, to), in.label(),
                     span(ys.getMin(), ys.getMax())));
         }
         return new Screen(in, rep, p.outside(), ex, from, to, p.thresholds(), all, warnings);

@@ -140,9 +140,15 @@ class CliTest {
         assertThat(ok("datasets", "--db", store.toString(), "--format", "csv").csv()).isEmpty();
 
         Path good = write("good.csv", ACTIVITY);
-        String id = ok("import", "activity", good.toString(), "--db", store.toString()).out().strip();
+        // R1, R2, R3 are not ISO 3166-2:RU codes: refused at their line unless kept as other territories
+        CliRun refused = klaster("import", "activity", good.toString(), "--db", store.toString());
+        assertThat(refused.code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(refused.err()).contains("good.csv, line 2, column \"region\": \"R1\" is not a region code of the region table");
+        assertThat(ok("datasets", "--db", store.toString(), "--format", "csv").csv()).isEmpty();
+        String id = ok("import", "activity", good.toString(), "--db", store.toString(), "--other-territories").out().strip();
         assertThat(id).matches("activity-[0-9a-f]{8}");
-        assertThat(ok("import", "activity", good.toString(), "--db", store.toString()).out().strip()).isEqualTo(id);
+        assertThat(ok("import", "activity", good.toString(), "--db", store.toString(), "--other-territories").out().strip())
+                .isEqualTo(id);
         List<Map<String, String>> ds = ok("datasets", "--db", store.toString(), "--format", "csv").csv();
         assertThat(ds).hasSize(1);
         assertThat(ds.get(0)).containsEntry("id", id).containsEntry("kind", "activity").containsEntry("source", "good.csv")
@@ -216,7 +222,7 @@ class CliTest {
         assertThat(missing.err()).contains("nope.csv");
         CliRun unknown = klaster("map", "--dataset", "nope", "--db", db.toString());
         assertThat(unknown.code()).isNotZero();
-        assertThat(unknown.err()).contains("no dataset \"nope\"").contains("demo");
+        assertThat(unknown.err()).contains("no dataset “nope”").contains("demo");
     }
 
     @Test

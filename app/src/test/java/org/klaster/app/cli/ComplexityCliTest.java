@@ -218,10 +218,10 @@ class ComplexityCliTest {
         // usage errors: exit 2
         CliRun noYear = klaster("complexity", "--exports", exports().toString(), "--year", "1999");
         assertThat(noYear.code()).isEqualTo(Klaster.BAD_INPUT);
-        assertThat(noYear.err()).contains("--year 1999: the exports have no rows of that year (years: 2020, 2021)");
+        assertThat(noYear.err()).contains("--year: 1999 is not a year of the data (years: 2020, 2021)");
         CliRun zero = klaster("complexity", "--exports", exports().toString(), "--rca-threshold", "0");
         assertThat(zero.code()).isEqualTo(Klaster.BAD_INPUT);
-        assertThat(zero.err()).contains("--rca-threshold must be a positive number");
+        assertThat(zero.err()).contains("--rca-threshold: must be a positive number");
         assertThat(klaster("complexity").code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(klaster("complexity", "--exports", exports().toString(), "--dataset", "x").code())
                 .isEqualTo(Klaster.BAD_INPUT);
@@ -256,7 +256,7 @@ class ComplexityCliTest {
                 .toString(), "--db", db).out().strip();
         CliRun notExports = klaster("complexity", "--dataset", act, "--db", db);
         assertThat(notExports.code()).isEqualTo(Klaster.IMPOSSIBLE);
-        assertThat(notExports.err()).contains("is activity, not exports");
+        assertThat(notExports.err()).contains("holds activity; this needs exports");
     }
 
     private static double num(Map<String, String> row, String column) {

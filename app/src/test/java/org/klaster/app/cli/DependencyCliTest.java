@@ -248,7 +248,7 @@ class DependencyCliTest {
         assertThat(num(chip22, "import_hhi")).isCloseTo(25.0 / 49, within(1e-12));
         assertThat(num(chip22, "import_export_ratio")).isCloseTo(7, within(1e-12));
         assertThat(num(chip22, "top_partner_share")).isCloseTo(4.0 / 7, within(1e-12));
-        assertThat(r.err()).contains("(imports from outside EU only)");
+        assertThat(r.err()).contains("Imports from partners of group EU (2: ").contains("only imports from outside the group count");
     }
 
     @Test
@@ -330,10 +330,10 @@ class DependencyCliTest {
         CliRun unknownGroup = klaster("dependency", "--dataset", "t1", "--db", db.toString(), "--reporter", "RUS",
                 "--outside", "NATO");
         assertThat(unknownGroup.code()).isEqualTo(Klaster.BAD_INPUT);
-        assertThat(unknownGroup.err()).contains("--outside NATO: dataset t1 defines no such partner group (groups: EU, friendly)");
+        assertThat(unknownGroup.err()).contains("--outside: group \"NATO\" is not defined (groups: EU, friendly)");
         CliRun missing = klaster("dependency", "--dataset", "nope", "--db", db.toString(), "--reporter", "RUS");
         assertThat(missing.code()).isEqualTo(Klaster.IMPOSSIBLE);
-        assertThat(missing.err()).contains("no dataset \"nope\"");
+        assertThat(missing.err()).contains("no dataset “nope”");
     }
 
     /*
@@ -387,12 +387,12 @@ class DependencyCliTest {
         CliRun noGroups = klaster("dependency", "--trade", trade.toString(), "--reporter", "RUS", "--outside", "EU",
                 "--out", out.toString());
         assertThat(noGroups.code()).isEqualTo(Klaster.BAD_INPUT);
-        assertThat(noGroups.err()).contains("--outside EU needs --groups FILE");
+        assertThat(noGroups.err()).contains("--outside: EU needs --groups FILE");
         CliRun unknownGroup = klaster("dependency", "--trade", trade.toString(), "--reporter", "RUS", "--groups",
                 groups.toString(), "--outside", "NATO", "--out", out.toString());
         assertThat(unknownGroup.code()).isEqualTo(Klaster.BAD_INPUT);
-        assertThat(unknownGroup.err()).contains("klaster dependency: groups.csv: group \"NATO\" of --outside is not"
-                + " defined here (groups: EU, friendly)").doesNotContain("Exception");
+        assertThat(unknownGroup.err()).contains("klaster dependency: --outside: group \"NATO\" is not defined"
+                + " (groups: EU, friendly)").doesNotContain("Exception");
         CliRun unknownReporter = klaster("dependency", "--trade", trade.toString(), "--reporter", "USA", "--out",
                 out.toString());
         assertThat(unknownReporter.code()).isEqualTo(Klaster.IMPOSSIBLE);
@@ -405,9 +405,9 @@ class DependencyCliTest {
         assertThat(klaster("dependency", "--trade", trade.toString(), "--reporter", "RUS", "--years", "2022-2020")
                 .code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(klaster("dependency", "--trade", trade.toString(), "--reporter", "RUS", "--years", "last")
-                .err()).contains("--years expects Y or Y1-Y2 such as 2019-2022, got \"last\"");
+                .err()).contains("--years: expected Y or Y1-Y2 such as 2019-2022, got “last”");
         assertThat(klaster("dependency", "--trade", trade.toString(), "--reporter", "RUS", "--hhi-threshold", "1.5")
-                .err()).contains("--hhi-threshold must be a share between 0 and 1, got 1.5");
+                .err()).contains("--hhi-threshold: must be a share between 0 and 1, got 1.5");
         assertThat(klaster("dependency", "--reporter", "RUS").code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(klaster("dependency", "--trade", trade.toString()).code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(out).doesNotExist();
@@ -417,7 +417,7 @@ class DependencyCliTest {
     void groupWithoutImportPartnersIsWarnedAbout() throws IOException {
         Path groups = write("groups.csv", "group,member\nEU,DE\nEU,FR\n"); // ISO-2 codes, trade uses ISO-3
         CliRun r = screen("--groups", groups.toString(), "--outside", "EU");
-        assertThat(r.err()).contains("warning: no member of group \"EU\" is an import partner of RUS, so --outside"
+        assertThat(r.err()).contains("warning: no member of group \"EU\" is an import partner of RUS, so it"
                 + " excludes nothing");
         assertThat(r.out()).isEqualTo(screen().out());
         CliRun unused = screen("--groups", groups.toString());

@@ -61,7 +61,7 @@ class IoImportCliTest {
         assertThat(klaster("io", "multipliers", "--db", db).code()).isEqualTo(Klaster.BAD_INPUT);
         CliRun missing = klaster("io", "multipliers", "--dataset", "nope", "--db", db);
         assertThat(missing.code()).isNotZero();
-        assertThat(missing.err()).contains("no dataset \"nope\"");
+        assertThat(missing.err()).contains("no dataset “nope”");
     }
 
     @Test
@@ -72,7 +72,7 @@ class IoImportCliTest {
         String id = ok("import", "activity", act.toString(), "--db", db).out().strip();
         CliRun r = klaster("io", "multipliers", "--dataset", id, "--db", db);
         assertThat(r.code()).isNotEqualTo(Klaster.OK);
-        assertThat(r.err()).contains("not an input–output table");
+        assertThat(r.err()).contains("this needs an input–output table");
     }
 
     private static String[] concat(String[]... parts) {

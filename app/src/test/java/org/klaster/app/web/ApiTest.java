@@ -158,7 +158,7 @@ class ApiTest {
         Set<String> registered = new HashSet<>();
         for (var ep : server.app.unsafe.internalRouter.allHttpHandlers()) {
             String path = ep.endpoint.path;
-            if (path.startsWith(ApiV1.PREFIX)) registered.add(ep.endpoint.method.name().toLowerCase(java.util.Locale.ROOT) + " " + path);
+            if (path.startsWith(Api.PREFIX)) registered.add(ep.endpoint.method.name().toLowerCase(java.util.Locale.ROOT) + " " + path);
         }
         assertThat(registered).isEqualTo(documented);
     }

@@ -1,5 +1,6 @@
 package org.klaster.app.web;
 
+import org.klaster.app.analysis.Reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package org.klaster.app.web;
 
+import org.klaster.app.analysis.Reference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -298,7 +299,7 @@ class OpportunitiesApiTest {
     @Test
     void withoutDataThePagesSayWhatToImport() throws Exception {
         try (var store = org.klaster.data.store.Store.inMemory()) {
-            var app = WebApp.create(new Workbench(store, Reference.regions(), Reference::categoryName)).start("127.0.0.1", 0);
+            var app = WebApp.create(new Workbench(store, Reference.regions())).start("127.0.0.1", 0);
             try {
                 String base = "http://127.0.0.1:" + app.port();
                 for (String path : List.of("/opportunities?lang=en", "/opportunities/region?lang=en")) {

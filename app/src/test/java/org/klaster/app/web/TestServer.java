@@ -1,5 +1,6 @@
 package org.klaster.app.web;
 
+import org.klaster.app.analysis.Reference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +40,7 @@ final class TestServer implements AutoCloseable {
         DemoSetup.install(store, false, phase -> { });
         if (sovereignty) SovereigntyFixtures.install(store);
         if (extra != null) extra.accept(store);
-        wb = new Workbench(store, Reference.regions(), Reference::categoryName);
+        wb = new Workbench(store, Reference.regions());
         app = WebApp.create(wb).start("127.0.0.1", 0);
     }
 
