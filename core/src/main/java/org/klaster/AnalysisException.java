@@ -14,13 +14,6 @@ public class AnalysisException extends RuntimeException implements Localizable {
         this.text = text;
     }
 
-    /** @deprecated engines give a {@link Text}; kept only while every call site is converted. */
-    @Deprecated
-    public AnalysisException(String message) {
-        super(message);
-        this.text = null;
-    }
-
     @Override
     public Text text() {
         return text;
