@@ -111,7 +111,7 @@ public final class DependencyCommand extends TopLevelCommand {
         String tradeName;
         if (source.trade != null) {
             TradeReader.Result r = TradeReader.load(source.trade, production, groups);
-            warnings.addAll(r.warnings());
+            r.warnings().forEach(w -> warnings.add(w.toString()));
             data = r.data();
             tradeName = source.trade.getFileName().toString();
         } else {
@@ -121,9 +121,11 @@ public final class DependencyCommand extends TopLevelCommand {
                 if (d.synthetic()) err.println("note: " + d.id() + " is SYNTHETIC demo data, not official statistics");
             }
             tradeName = "dataset " + source.dataset;
+            List<org.klaster.Text> read = new ArrayList<>();
             List<Production> output = production == null ? data.production()
-                    : TradeReader.readProduction(production, warnings);
-            Map<String, List<String>> members = groups == null ? data.groups() : TradeReader.readGroups(groups, warnings);
+                    : TradeReader.readProduction(production, read);
+            Map<String, List<String>> members = groups == null ? data.groups() : TradeReader.readGroups(groups, read);
+            read.forEach(w -> warnings.add(w.toString()));
             data = new TradeData(data.flows(), output, members, data.sha256());
         }
         boolean hasProduction = production != null || (source.dataset != null && !data.production().isEmpty());

@@ -219,7 +219,7 @@ public final class ApiV1 {
         o.put("year", v.year());
         if (v.baseYear() == null) o.putNull("base_year"); else o.put("base_year", v.baseYear());
         ArrayNode w = o.putArray("warnings");
-        v.result().warnings().forEach(w::add);
+        v.result().warnings().forEach(t -> w.add(t.toString()));
         return o;
     }
 

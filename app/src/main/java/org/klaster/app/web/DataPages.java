@@ -77,7 +77,7 @@ public final class DataPages {
                         "uploaded in the web workbench; " + data.format()), data.records());
             }
             return new UploadResult(true, q.msg.format("upload.ok", d.id(), q.msg.count(d.rows())), 0, null,
-                    data.warnings(), d, "/mapping?dataset=" + Shell.enc(d.id()));
+                    data.warnings().stream().map(Object::toString).toList(), d, "/mapping?dataset=" + Shell.enc(d.id()));
         });
         if (r.ok()) ctx.status(201);
         else ctx.status(422);
@@ -91,7 +91,7 @@ public final class DataPages {
             long known = b.regions().stream().filter(x -> wb.regions().contains(x.iso())).count();
             if (known == 0) return fail(q.msg.format("boundaries.noKnown", name));
             wb.setBoundaries(b);
-            List<String> warnings = new java.util.ArrayList<>(b.warnings());
+            List<String> warnings = new java.util.ArrayList<>(b.warnings().stream().map(Object::toString).toList());
             long unknown = b.regions().size() - known;
             if (unknown > 0) warnings.add(q.msg.format("boundaries.unknown", unknown));
             return new UploadResult(true, q.msg.format("boundaries.ok", name, known), 0, null, warnings, null,

@@ -96,7 +96,8 @@ public final class MappingPages {
 
         TableModel cats = categoriesTable(shell, d, v, m, year);
         Overview page = new Overview(shell, yearOptions(d, v.year(), m), baseYearOptions(d, v, m), metricOptions(m, metric),
-                categoryOptions(d, v, m, category), metric, category, catName, map, kpis, regions, cats, v.result().warnings());
+                categoryOptions(d, v, m, category), metric, category, catName, map, kpis, regions, cats,
+                v.result().warnings().stream().map(Object::toString).toList());
         ctx.render(q.htmx() && "panel".equals(ctx.header("HX-Target")) ? "mapping/overview_panel.jte" : "mapping/overview.jte",
                 Map.of("p", page));
     }

@@ -87,7 +87,7 @@ public final class OpportunitiesApi {
             x.put("world_exports", total);
         }
         ArrayNode w = o.putArray("warnings");
-        y.warnings().forEach(w::add);
+        y.warnings().forEach(t -> w.add(t.toString()));
         send(ctx, o);
     }
 
@@ -154,7 +154,7 @@ public final class OpportunitiesApi {
         o.put("complexity_defined", rk.inputs().complexity() != null);
         o.set("rows", ApiV1.rows(OpportunitiesPages.rankingTable(rk.result(), Integer.MAX_VALUE)));
         ObjectNode un = o.putObject("unlinked");
-        rk.result().unlinked().forEach(un::put);
+        rk.result().unlinked().forEach((k, t) -> un.put(k, t.toString()));
         send(ctx, o);
     }
 

@@ -202,7 +202,7 @@ public final class OpportunitiesPages {
         eciChart = highlight(eciChart, shown.indexOf(c));
         String eciCaption = m.format("opp.eci.caption", Math.min(ECI_BARS, order.size()), order.size(), country);
 
-        List<String> warnings = new ArrayList<>(y.warnings());
+        List<String> warnings = new ArrayList<>(y.warnings().stream().map(Object::toString).toList());
         ctx.render("opportunities/space.jte", Map.of("p", new SpacePage(s, tabs(s, "space"), countries, yearOpts, country,
                 kpis, graph, graphCaption, eciChart, eciCaption, t, warnings)));
     }

@@ -99,7 +99,7 @@ public final class SovereigntyApi {
         ObjectNode rs = o.putObject("rates");
         rates.forEach(rs::put);
         ArrayNode w = o.putArray("warnings");
-        r.warnings().forEach(w::add);
+        r.warnings().forEach(t -> w.add(t.toString()));
         o.set("rows", ApiV1.rows(SovereigntyPages.shockTable(r)));
         o.set("total", ApiV1.rows(SovereigntyPages.shockTable(new ShockResult(List.of(), r.total(), List.of()))).get(0));
         send(ctx, o);

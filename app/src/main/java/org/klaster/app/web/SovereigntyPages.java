@@ -472,8 +472,8 @@ public final class SovereigntyPages {
         String chart = Charts.groupedBars(m.get("sov.chart.outputChange"), unit, m.lang().name(), labels,
                 b == null ? List.of(m.get("sov.shock.a")) : List.of(m.get("sov.shock.a"), m.get("sov.shock.b")),
                 b == null ? List.of(ca) : List.of(ca, cb), 1, null);
-        List<String> warnings = new ArrayList<>(a.warnings());
-        if (b != null) warnings.addAll(b.warnings());
+        List<String> warnings = new ArrayList<>(a.warnings().stream().map(Object::toString).toList());
+        if (b != null) b.warnings().forEach(w -> warnings.add(w.toString()));
         return new ShockOutcome(kpis, chart, t, warnings);
     }
 
