@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -32,7 +34,8 @@ public record Text(String bundle, String key, List<Object> args) {
     public static final String CORE = "org.klaster.messages";
 
     public Text {
-        args = List.copyOf(Arrays.asList(args.toArray())); // nulls allowed, copy immutable
+        // nulls allowed (rendered empty; e.g. an exception without a message), copy immutable
+        args = Collections.unmodifiableList(new ArrayList<>(Arrays.asList(args.toArray())));
     }
 
     public static Text of(String bundle, String key, Object... args) {

@@ -71,6 +71,8 @@ class RussianMessagesTest {
                 .isEqualTo("RCA threshold must be a positive number, got -2.5");
         assertThat(Text.fixed(5.3249, 2).in(RU)).isEqualTo("5,32");
         assertThat(Text.fixed(5.3249, 2).toString()).isEqualTo("5.32");
+        // a missing argument (e.g. an exception without a message) renders empty instead of failing
+        assertThat(Text.core("mapping.where", null, "10", 2024).toString()).isEqualTo("region , industry 10, year 2024");
         // a year stays a year
         assertThat(Text.core("mapping.no.employment", 2024).in(RU)).isEqualTo("в 2024 году нет занятых");
     }
