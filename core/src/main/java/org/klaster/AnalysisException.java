@@ -14,11 +14,13 @@ public class AnalysisException extends RuntimeException implements Localizable {
         this.text = text;
     }
 
-    /** @deprecated engines give a {@link Text}; kept only while every call site is converted. */
+    /**
+     * @deprecated engines give a {@link Text}; kept only for the app's own sentences that have no key
+     *             yet (its {@link #text()} shows the English sentence in every language).
+     */
     @Deprecated
     public AnalysisException(String message) {
-        super(message);
-        this.text = null;
+        this(Text.core("verbatim", message));
     }
 
     @Override

@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -22,7 +24,8 @@ import java.util.stream.Collectors;
  *
  * <p>Arguments: a nested {@code Text} is rendered in the same language; whole numbers print as their
  * digits (years and line numbers must not get a thousands separator); other numbers print with at most
- * six significant digits and the language's decimal mark; collections print comma-separated; anything
+ * six significant digits and the language's decimal mark ({@link #fixed} for a fixed count of
+ * decimals, {@link #plain} for a value echoed as Java prints it); collections print comma-separated; anything
  * else by {@code toString()}. A missing key renders as {@code ⟦key⟧} so that a review catches it.
  */
 public record Text(String bundle, String key, List<Object> args) {
@@ -31,7 +34,8 @@ public record Text(String bundle, String key, List<Object> args) {
     public static final String CORE = "org.klaster.messages";
 
     public Text {
-        args = List.copyOf(Arrays.asList(args.toArray())); // nulls allowed, copy immutable
+        // nulls allowed (rendered empty; e.g. an exception without a message), copy immutable
+        args = Collections.unmodifiableList(new ArrayList<>(Arrays.asList(args.toArray())));
     }
 
     public static Text of(String bundle, String key, Object... args) {
@@ -41,6 +45,52 @@ public record Text(String bundle, String key, List<Object> args) {
     /** A sentence of the core engines. */
     public static Text core(String key, Object... args) {
         return of(CORE, key, args);
+    }
+
+    /**
+     * A number to print with exactly {@code decimals} decimals in the reader's decimal mark, for
+     * sentences that need a fixed precision ("spectral radius 1.02", "1.00 %"): 1.02 in English, 1,02
+     * in Russian.
+     */
+    public static Fixed fixed(double value, int decimals) {
+        return new Fixed(value, decimals);
+    }
+
+    /** See {@link #fixed(double, int)}; {@code toString()} is the English form. */
+    public record Fixed(double value, int decimals) {
+
+        public String in(Locale locale) {
+            String s = String.format(Locale.ROOT, "%." + decimals + "f", value);
+            return locale.getLanguage().equals("ru") ? s.replace('.', ',') : s;
+        }
+
+        @Override
+        public String toString() {
+            return in(Locale.ENGLISH);
+        }
+    }
+
+    /**
+     * A number echoed as Java prints a double ({@code 2.0}, {@code -3.0}, {@code NaN}, {@code Infinity}),
+     * for sentences that quote a value as given (a threshold, a rejected value); Russian gets a decimal
+     * comma ({@code 2,0}).
+     */
+    public static Plain plain(double value) {
+        return new Plain(value);
+    }
+
+    /** See {@link #plain(double)}; {@code toString()} is the English form. */
+    public record Plain(double value) {
+
+        public String in(Locale locale) {
+            String s = Double.toString(value);
+            return locale.getLanguage().equals("ru") ? s.replace('.', ',') : s;
+        }
+
+        @Override
+        public String toString() {
+            return in(Locale.ENGLISH);
+        }
     }
 
     /** The sentence in a language ({@link Locale#ENGLISH} and {@code ru} have texts). */
@@ -84,6 +134,8 @@ public record Text(String bundle, String key, List<Object> args) {
     private static Object render(Object a, Locale locale) {
         if (a == null) return "";
         if (a instanceof Text t) return t.in(locale);
+        if (a instanceof Fixed f) return f.in(locale);
+        if (a instanceof Plain p) return p.in(locale);
         if (a instanceof Integer || a instanceof Long || a instanceof Short || a instanceof Byte) return a.toString();
         if (a instanceof Double || a instanceof Float) return number(((Number) a).doubleValue(), locale);
         if (a instanceof Collection<?> c) return c.stream().map(x -> String.valueOf(render(x, locale))).collect(Collectors.joining(", "));

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 
 /**
  * Who in a region could make an opportunity industry (docs/methods-opportunities.md): the region's
@@ -58,7 +60,7 @@ public final class CandidateProducers {
         Objects.requireNonNull(industry, "industry");
         Objects.requireNonNull(related, "related");
         if (top < 0) {
-            throw new IllegalArgumentException("the number of establishments must be ≥ 0, got " + top);
+            throw new InvalidParameterException(Text.core("candidates.top.negative", top));
         }
         List<Candidate> out = new ArrayList<>();
         for (Establishment e : establishments) {
@@ -66,8 +68,7 @@ public final class CandidateProducers {
                 continue;
             }
             if (!Double.isFinite(e.employment()) || e.employment() < 0) {
-                throw new IllegalArgumentException("establishment " + e.id() + " has employment " + e.employment()
-                        + "; it must be a finite number ≥ 0");
+                throw new InvalidParameterException(Text.core("candidates.employment.invalid", e.id(), Text.plain(e.employment())));
             }
             if (Opportunities.within(e.industry(), industry)) {
                 out.add(new Candidate(industry, industry, Double.NaN, e));

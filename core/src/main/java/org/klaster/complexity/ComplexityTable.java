@@ -9,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.klaster.AnalysisException;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 import org.klaster.linalg.DenseMatrix;
 
 /**
@@ -55,21 +58,20 @@ public final class ComplexityTable {
         }
 
         /** One sentence per left-out location or product, for the user. */
-        public List<String> warnings() {
-            List<String> w = new ArrayList<>();
+        public List<Text> warnings() {
+            List<Text> w = new ArrayList<>();
             for (int c : result.zeroTotalLocations()) {
-                w.add(year + ": location " + locations.get(c) + " has a zero total and is left out");
+                w.add(Text.core("complexity.location.zero", year, locations.get(c)));
             }
             for (int p : result.zeroTotalProducts()) {
-                w.add(year + ": product " + products.get(p) + " has a zero total and is left out");
+                w.add(Text.core("complexity.product.zero", year, products.get(p)));
             }
             for (int c : result.locationsOutsideCore()) {
-                w.add(year + ": location " + locations.get(c) + " is not linked to the others by RCA ≥ "
-                        + result.threshold() + " (diversity " + (int) result.diversity()[c] + "); it has no ECI, COI or COG");
+                w.add(Text.core("complexity.location.outside", year, locations.get(c), Text.plain(result.threshold()),
+                        (int) result.diversity()[c]));
             }
             for (int p : result.productsOutsideCore()) {
-                w.add(year + ": product " + products.get(p) + " is not linked to the others by RCA ≥ "
-                        + result.threshold() + "; it has no PCI");
+                w.add(Text.core("complexity.product.outside", year, products.get(p), Text.plain(result.threshold())));
             }
             return w;
         }
@@ -87,13 +89,13 @@ public final class ComplexityTable {
         Set<List<Object>> seen = new HashSet<>();
         for (ExportRecord r : records) {
             if (r.location() == null || r.location().isEmpty() || r.product() == null || r.product().isEmpty()) {
-                throw new IllegalArgumentException("export record without a location or product code " + r.describe());
+                throw new InvalidParameterException(Text.core("complexity.record.code", r.describe()));
             }
             if (!(r.value() >= 0) || !Double.isFinite(r.value())) {
-                throw new IllegalArgumentException("export value must be finite and non-negative " + r.describe());
+                throw new InvalidParameterException(Text.core("complexity.record.value", r.describe()));
             }
             if (!seen.add(List.of(r.year(), r.location(), r.product()))) {
-                throw new IllegalArgumentException("duplicate export record for the same year, location and product " + r.describe());
+                throw new InvalidParameterException(Text.core("complexity.record.duplicate", r.describe()));
             }
             byYear.computeIfAbsent(r.year(), y -> new ArrayList<>()).add(r);
         }
@@ -115,8 +117,8 @@ public final class ComplexityTable {
         }
         try {
             return new Year(year, locations, products, x, EconomicComplexity.compute(x, threshold));
-        } catch (org.klaster.AnalysisException ex) {
-            throw new org.klaster.AnalysisException("year " + year + ": " + ex.getMessage());
+        } catch (AnalysisException ex) {
+            throw new AnalysisException(Text.core("complexity.year", year, ex.text()));
         }
     }
 

@@ -3,6 +3,8 @@ package org.klaster.complexity;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import org.klaster.AnalysisException;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 import org.klaster.linalg.DenseMatrix;
 import org.klaster.linalg.SymmetricEigen;
 
@@ -72,16 +74,14 @@ public final class EconomicComplexity {
         int[] cc = indices(core[0]);
         int[] cp = indices(core[1]);
         if (cc.length < 2 || cp.length < 2) {
-            throw new AnalysisException("economic complexity needs at least 2 locations and 2 products linked by RCA ≥ "
-                    + threshold + "; the largest linked group has " + cc.length + " location(s) and " + cp.length + " product(s)");
+            throw new AnalysisException(Text.core("complexity.too.small", Text.plain(threshold), cc.length, cp.length));
         }
         int[] coreLoc = compose(li, cc);   // core positions in the caller's index space
         int[] coreProd = compose(pi, cp);
         DenseMatrix mCore = m.select(cc, cp);
         Eigen eig = secondEigenvector(mCore);
         if (!(eig.second > MIN_SECOND_EIGENVALUE)) {
-            throw new AnalysisException("ECI is undefined: the second eigenvalue of M̃ is " + eig.second
-                    + " (every linked location has the same product mix)");
+            throw new AnalysisException(Text.core("complexity.eci.undefined", Text.plain(eig.second)));
         }
         double[] pciRaw = eig.pci;
         double[] eciRaw = ComplexityMath.eciFromPci(mCore, pciRaw);
@@ -125,11 +125,11 @@ public final class EconomicComplexity {
      */
     public static Relatedness relatedness(DenseMatrix x, double threshold) {
         if (!(threshold > 0) || !Double.isFinite(threshold)) {
-            throw new IllegalArgumentException("RCA threshold must be a positive number, got " + threshold);
+            throw new InvalidParameterException(Text.core("complexity.threshold.invalid", Text.plain(threshold)));
         }
         for (double v : x.data()) {
             if (!(v >= 0) || !Double.isFinite(v)) {
-                throw new IllegalArgumentException("values must be finite and non-negative, got " + v);
+                throw new InvalidParameterException(Text.core("complexity.value.invalid", Text.plain(v)));
             }
         }
         int nc = x.rows();

@@ -6,7 +6,7 @@ package org.klaster.complexity;
  */
 public record ExportRecord(int year, String location, String product, double value) {
 
-    String describe() {
-        return "(year " + year + ", location " + location + ", product " + product + ", value " + value + ")";
+    org.klaster.Text describe() {
+        return org.klaster.Text.core("complexity.record", year, location, product, org.klaster.Text.plain(value));
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 import org.klaster.dependency.DependencyRow;
 import org.klaster.linalg.DenseMatrix;
 import org.klaster.mapping.CategoryMap;
@@ -65,12 +67,12 @@ public final class Opportunities {
         public Weights {
             for (double w : new double[] {density, pci, cog}) {
                 if (!Double.isFinite(w) || w < 0) {
-                    throw new IllegalArgumentException("ranking weights must be finite and non-negative, got "
-                            + density + ", " + pci + ", " + cog);
+                    throw new InvalidParameterException(Text.core("opportunities.weights.invalid", Text.plain(density),
+                            Text.plain(pci), Text.plain(cog)));
                 }
             }
             if (!(density + pci + cog > 0)) {
-                throw new IllegalArgumentException("at least one ranking weight must be positive");
+                throw new InvalidParameterException(Text.core("opportunities.weights.zero"));
             }
         }
     }
@@ -138,7 +140,7 @@ public final class Opportunities {
      * @param unlinked        dependent products with no activity industry → why
      */
     public record Result(String region, int year, Integer dependencyYear, Weights weights, List<Row> rows,
-                         Map<String, String> productIndustry, Map<String, String> unlinked) {
+                         Map<String, String> productIndustry, Map<String, Text> unlinked) {
 
         public Result {
             rows = List.copyOf(rows);
@@ -181,16 +183,15 @@ public final class Opportunities {
         Objects.requireNonNull(concordance, "concordance");
         Objects.requireNonNull(weights, "weights");
         if (relatedCount < 0) {
-            throw new IllegalArgumentException("the number of related industries must be ≥ 0, got " + relatedCount);
+            throw new InvalidParameterException(Text.core("opportunities.related.negative", relatedCount));
         }
         int c = rel.regions().indexOf(region);
         if (c < 0) {
-            throw new IllegalArgumentException("region " + region + " is not in the activity data of " + rel.year()
-                    + " (regions: " + String.join(", ", rel.regions()) + ")");
+            throw new InvalidParameterException(Text.core("opportunities.region.unknown", region, rel.year(), rel.regions()));
         }
         Relatedness r = rel.relatedness();
         if (!r.locationIncluded()[c]) {
-            throw new IllegalArgumentException("region " + region + " has no employment in " + rel.year());
+            throw new InvalidParameterException(Text.core("opportunities.region.empty", region, rel.year()));
         }
         if (complexity != null && (complexity.pci().length != rel.industries().size()
                 || complexity.eci().length != rel.regions().size())) {
@@ -203,14 +204,14 @@ public final class Opportunities {
         } else {
             int y = year;
             if (dependency.stream().noneMatch(d -> d.year() == y)) {
-                throw new IllegalArgumentException("the dependency screen has no rows for " + y + " (years: "
-                        + new TreeSet<>(dependency.stream().map(DependencyRow::year).toList()) + ")");
+                throw new InvalidParameterException(Text.core("opportunities.dependency.year", y,
+                        new TreeSet<>(dependency.stream().map(DependencyRow::year).toList())));
             }
         }
 
         // dependent products of the year → activity industry
         Map<String, String> productIndustry = new TreeMap<>();
-        Map<String, String> unlinked = new TreeMap<>();
+        Map<String, Text> unlinked = new TreeMap<>();
         Map<String, List<String>> productsOf = new TreeMap<>();
         Map<String, Double> importsOf = new TreeMap<>();
         for (DependencyRow d : dependency) {
@@ -220,8 +221,8 @@ public final class Opportunities {
             String code = industryOf(concordance, d.product());
             String industry = code == null ? null : resolve(code, rel.industries());
             if (industry == null) {
-                unlinked.put(d.product(), code == null ? "no code of the concordance is a prefix of it"
-                        : "its industry " + code + " is not among the activity industries");
+                unlinked.put(d.product(), code == null ? Text.core("opportunities.unlinked.prefix")
+                        : Text.core("opportunities.unlinked.industry", code));
                 continue;
             }
             productIndustry.put(d.product(), industry);

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 import org.klaster.activity.ActivityRecord;
 import org.klaster.linalg.DenseMatrix;
 
@@ -39,7 +41,7 @@ public record RegionalRelatedness(int year, List<String> regions, List<String> i
     public static RegionalRelatedness of(Collection<ActivityRecord> records, int year, double threshold) {
         List<ActivityRecord> rows = records.stream().filter(r -> r.year() == year).toList();
         if (rows.isEmpty()) {
-            throw new IllegalArgumentException("no activity records for year " + year);
+            throw new InvalidParameterException(Text.core("relatedness.year.empty", year));
         }
         List<String> regions = new ArrayList<>(new TreeSet<>(rows.stream().map(ActivityRecord::region).toList()));
         List<String> industries = new ArrayList<>(new TreeSet<>(rows.stream().map(ActivityRecord::industry).toList()));
@@ -49,8 +51,7 @@ public record RegionalRelatedness(int year, List<String> regions, List<String> i
         Set<List<String>> seen = new HashSet<>();
         for (ActivityRecord r : rows) {
             if (!seen.add(List.of(r.region(), r.industry()))) {
-                throw new IllegalArgumentException("two activity records for region " + r.region() + ", industry "
-                        + r.industry() + ", year " + year);
+                throw new InvalidParameterException(Text.core("relatedness.record.duplicate", r.region(), r.industry(), year));
             }
             e.set(ri.get(r.region()), ii.get(r.industry()), r.employment());
         }
@@ -59,13 +60,14 @@ public record RegionalRelatedness(int year, List<String> regions, List<String> i
 
     /** d_ri: how much of what is related to the industry the region already has (NaN if undefined). */
     public double density(String region, String industry) {
-        return relatedness.density().get(position(regions, region, "region"), position(industries, industry, "industry"));
+        return relatedness.density().get(position(regions, region, "relatedness.region.unknown"),
+                position(industries, industry, "relatedness.industry.unknown"));
     }
 
     /** Up to k industries most related to the given one (proximity descending). */
     public List<String> nearby(String industry, int k) {
         List<String> out = new ArrayList<>();
-        for (int q : relatedness.nearby(position(industries, industry, "industry"), k)) {
+        for (int q : relatedness.nearby(position(industries, industry, "relatedness.industry.unknown"), k)) {
             out.add(industries.get(q));
         }
         return out;
@@ -74,16 +76,16 @@ public record RegionalRelatedness(int year, List<String> regions, List<String> i
     /** The industries the region does not yet specialise in, by density descending. */
     public List<String> closestAbsent(String region) {
         List<String> out = new ArrayList<>();
-        for (int p : relatedness.closestAbsent(position(regions, region, "region"))) {
+        for (int p : relatedness.closestAbsent(position(regions, region, "relatedness.region.unknown"))) {
             out.add(industries.get(p));
         }
         return out;
     }
 
-    private static int position(List<String> labels, String label, String what) {
+    private static int position(List<String> labels, String label, String unknownKey) {
         int i = labels.indexOf(label);
         if (i < 0) {
-            throw new IllegalArgumentException("unknown " + what + " " + label);
+            throw new InvalidParameterException(Text.core(unknownKey, label));
         }
         return i;
     }

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 
 /**
  * Strategic dependency screen (methods.md §3; European Commission SWD(2021) 352, CEPII GeoDep).
@@ -39,7 +41,7 @@ public final class DependencyScreen {
         double total = 0;
         for (double v : values) {
             if (!Double.isFinite(v) || v < 0) {
-                throw new IllegalArgumentException("HHI needs finite non-negative values, got " + v);
+                throw new InvalidParameterException(Text.core("dependency.hhi.invalid", Text.plain(v)));
             }
             total += v;
         }
@@ -231,34 +233,34 @@ public final class DependencyScreen {
     }
 
     private static void validate(TradeFlow f, int i) {
-        String where = "trade record " + (i + 1) + " " + (f == null ? "" : f.describe());
+        Text where = Text.core("dependency.trade.where", i + 1, f == null ? "" : f.describe());
         if (f == null) {
-            throw new IllegalArgumentException(where + ": record is missing");
+            throw new InvalidParameterException(Text.core("dependency.record.missing", where));
         }
         if (blank(f.reporter()) || blank(f.partner()) || blank(f.product()) || f.flow() == null) {
-            throw new IllegalArgumentException(where + ": reporter, partner, product and flow are required");
+            throw new InvalidParameterException(Text.core("dependency.trade.required", where));
         }
         if (!Double.isFinite(f.value())) {
-            throw new IllegalArgumentException(where + ": value " + f.value() + " is not a finite number");
+            throw new InvalidParameterException(Text.core("dependency.value.nonfinite", where, Text.plain(f.value())));
         }
         if (f.value() < 0) {
-            throw new IllegalArgumentException(where + ": value " + f.value() + " is negative");
+            throw new InvalidParameterException(Text.core("dependency.value.negative", where, Text.plain(f.value())));
         }
     }
 
     private static void validate(Production p, int i) {
-        String where = "production record " + (i + 1) + " " + (p == null ? "" : p.describe());
+        Text where = Text.core("dependency.production.where", i + 1, p == null ? "" : p.describe());
         if (p == null) {
-            throw new IllegalArgumentException(where + ": record is missing");
+            throw new InvalidParameterException(Text.core("dependency.record.missing", where));
         }
         if (blank(p.reporter()) || blank(p.product())) {
-            throw new IllegalArgumentException(where + ": reporter and product are required");
+            throw new InvalidParameterException(Text.core("dependency.production.required", where));
         }
         if (!Double.isFinite(p.value())) {
-            throw new IllegalArgumentException(where + ": value " + p.value() + " is not a finite number");
+            throw new InvalidParameterException(Text.core("dependency.value.nonfinite", where, Text.plain(p.value())));
         }
         if (p.value() < 0) {
-            throw new IllegalArgumentException(where + ": value " + p.value() + " is negative");
+            throw new InvalidParameterException(Text.core("dependency.value.negative", where, Text.plain(p.value())));
         }
     }
 

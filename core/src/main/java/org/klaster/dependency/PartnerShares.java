@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 
 /**
  * Partner concentration of one product's imports (the chart behind the import HHI of
@@ -40,8 +42,7 @@ public final class PartnerShares {
                 continue;
             }
             if (!Double.isFinite(f.value()) || f.value() < 0) {
-                throw new IllegalArgumentException("import value " + f.value() + " from " + f.partner()
-                        + " is not a finite non-negative number");
+                throw new InvalidParameterException(Text.core("dependency.import.invalid", Text.plain(f.value()), f.partner()));
             }
             byPartner.merge(f.partner(), f.value(), Double::sum);
             total += f.value();

@@ -1,5 +1,8 @@
 package org.klaster.dependency;
 
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
+
 /**
  * Sovereignty coverage of a priority product group (methods.md §3):
  * <pre>
@@ -26,13 +29,13 @@ public final class SovereigntyCoverage {
      *         not clamped to 0, since that would silently report a meaningless coverage)
      */
     public static double of(double domesticOutput, double exports, double imports) {
-        check("domestic output", domesticOutput);
-        check("exports", exports);
-        check("imports", imports);
+        check("sovereignty.name.output", domesticOutput);
+        check("sovereignty.name.exports", exports);
+        check("sovereignty.name.imports", imports);
         double home = domesticOutput - exports;
         if (home < 0) {
-            throw new IllegalArgumentException("exports " + exports + " exceed domestic output " + domesticOutput
-                    + ": domestic supply for the home market would be negative");
+            throw new InvalidParameterException(Text.core("sovereignty.exports.exceed", Text.plain(exports),
+                    Text.plain(domesticOutput)));
         }
         double market = home + imports;
         return market == 0 ? Double.NaN : home / market;
@@ -43,9 +46,9 @@ public final class SovereigntyCoverage {
         return coverage >= TARGET;
     }
 
-    private static void check(String name, double v) {
+    private static void check(String nameKey, double v) {
         if (!Double.isFinite(v) || v < 0) {
-            throw new IllegalArgumentException(name + " must be a finite non-negative number, got " + v);
+            throw new InvalidParameterException(Text.core("sovereignty.value.invalid", Text.core(nameKey), Text.plain(v)));
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.klaster.dependency;
 
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
+
 /**
  * Cut-offs of the dependency screen (methods.md §3). Every comparison is strict: a value equal to
  * its threshold does not meet it.
@@ -15,15 +18,15 @@ public record Thresholds(double importHhi, double importExportRatio, double impo
     public static final Thresholds DEFAULTS = new Thresholds(0.4, 1.0, 0.5, 0.4);
 
     public Thresholds {
-        check("import HHI", importHhi);
-        check("import/export ratio", importExportRatio);
-        check("import reliance", importReliance);
-        check("world export HHI", worldExportHhi);
+        check("dependency.name.import.hhi", importHhi);
+        check("dependency.name.import.export.ratio", importExportRatio);
+        check("dependency.name.import.reliance", importReliance);
+        check("dependency.name.world.export.hhi", worldExportHhi);
     }
 
-    private static void check(String name, double v) {
+    private static void check(String nameKey, double v) {
         if (Double.isNaN(v)) {
-            throw new IllegalArgumentException("threshold for " + name + " is not a number");
+            throw new InvalidParameterException(Text.core("dependency.threshold.nan", Text.core(nameKey)));
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.klaster.dependency;
 
+import org.klaster.Text;
+
 /**
  * One trade record (formats.md §3, {@code trade.csv}): what {@code reporter} declares it imported
  * from or exported to {@code partner} of {@code product} in {@code year}. Codes are strings
@@ -11,8 +13,9 @@ public record TradeFlow(int year, String reporter, String partner, String produc
     /** Direction of the flow as seen by the reporter. */
     public enum Flow { IMPORT, EXPORT }
 
-    String describe() {
-        return "(year " + year + ", reporter " + reporter + ", partner " + partner + ", product "
-                + product + ", " + (flow == null ? "no flow" : flow.name().toLowerCase()) + ", value " + value + ")";
+    Text describe() {
+        Text direction = Text.core(flow == null ? "dependency.flow.none"
+                : flow == Flow.IMPORT ? "dependency.flow.import" : "dependency.flow.export");
+        return Text.core("dependency.trade.describe", year, reporter, partner, product, direction, Text.plain(value));
     }
 }

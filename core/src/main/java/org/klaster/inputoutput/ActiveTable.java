@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.klaster.AnalysisException;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 import org.klaster.linalg.DenseMatrix;
 
 /**
@@ -39,12 +41,12 @@ final class ActiveTable {
     static ActiveTable of(IoTable table) {
         int[] index = table.activeSectors();
         if (index.length == 0) {
-            throw new AnalysisException("no active sector: every sector of the table has zero total output");
+            throw new AnalysisException(Text.core("io.no.active.sector"));
         }
         ActiveTable a = new ActiveTable(table, index);
         for (int i = 0; i < a.x.length; i++) {
             if (a.x[i] < 0) {
-                throw new IllegalArgumentException("total output of sector " + a.sectors.get(i) + " is negative");
+                throw new InvalidParameterException(Text.core("io.output.negative", a.sectors.get(i)));
             }
         }
         return a;
@@ -58,7 +60,7 @@ final class ActiveTable {
         DenseMatrix z = table.intermediate().select(index, index);
         for (double v : z.data()) {
             if (!(v >= 0) || Double.isInfinite(v)) {
-                throw new IllegalArgumentException("intermediate flows must be finite and nonnegative (validate the table first)");
+                throw new InvalidParameterException(Text.core("io.flows.invalid"));
             }
         }
         return z;

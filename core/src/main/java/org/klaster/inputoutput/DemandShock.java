@@ -3,6 +3,7 @@ package org.klaster.inputoutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.klaster.Text;
 
 /**
  * Demand-driven shock (Leontief; Miller &amp; Blair 2009, ch. 2): the final demand of each listed
@@ -23,7 +24,7 @@ public final class DemandShock {
     /** Applies rates (sector code → r) with an existing model. */
     public static ShockResult apply(LeontiefModel model, Map<String, Double> rates) {
         ActiveTable t = model.active;
-        List<String> warnings = new ArrayList<>();
+        List<Text> warnings = new ArrayList<>();
         double[] r = ShockResult.rates(t, rates, warnings);
         return ShockResult.of(t, outputChange(model, r), warnings);
     }

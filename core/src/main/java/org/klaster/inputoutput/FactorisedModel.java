@@ -2,6 +2,8 @@ package org.klaster.inputoutput;
 
 import java.util.Arrays;
 import java.util.List;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 import org.klaster.linalg.DenseMatrix;
 import org.klaster.linalg.LuDecomposition;
 
@@ -60,8 +62,7 @@ abstract sealed class FactorisedModel permits LeontiefModel, GhoshModel {
             for (int i = 0; i < n; i++) {
                 double v = z[src + index[i]];
                 if (!(v >= 0) || Double.isInfinite(v)) {
-                    throw new IllegalArgumentException(
-                            "intermediate flows must be finite and nonnegative (validate the table first)");
+                    throw new InvalidParameterException(Text.core("io.flows.invalid"));
                 }
                 double c = kind == Kind.TECHNICAL ? v / xj : v / x[i];
                 colAbs += c;

@@ -3,6 +3,7 @@ package org.klaster.inputoutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.klaster.Text;
 
 /**
  * Inoperability input–output model (IIM; Haimes &amp; Jiang 2001, Santos &amp; Haimes 2004): with the
@@ -25,7 +26,7 @@ public final class Inoperability {
 
     public static ShockResult apply(GhoshModel model, Map<String, Double> rates) {
         ActiveTable t = model.active;
-        List<String> warnings = new ArrayList<>();
+        List<Text> warnings = new ArrayList<>();
         double[] r = ShockResult.rates(t, rates, warnings);
         double[] q = inoperability(model, r);
         double[] dx = new double[q.length];

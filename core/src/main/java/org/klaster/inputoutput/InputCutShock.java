@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.klaster.AnalysisException;
+import org.klaster.Text;
 
 /**
  * Supply-driven input cut (Ghosh 1958; Miller &amp; Blair 2009, ch. 12): the imported intermediate
@@ -24,9 +25,9 @@ public final class InputCutShock {
     public static ShockResult apply(GhoshModel model, Map<String, Double> rates) {
         ActiveTable t = model.active;
         if (t.imports == null) {
-            throw new AnalysisException("input cut needs imports: the table has neither an imports row nor import: rows");
+            throw new AnalysisException(Text.core("io.cut.no.imports"));
         }
-        List<String> warnings = new ArrayList<>();
+        List<Text> warnings = new ArrayList<>();
         double[] r = ShockResult.rates(t, rates, warnings);
         return ShockResult.of(t, outputChange(model, r), warnings);
     }

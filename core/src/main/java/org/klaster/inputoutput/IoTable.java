@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 import org.klaster.linalg.DenseMatrix;
 
 /**
@@ -68,10 +70,10 @@ public record IoTable(
         Set<String> seen = new HashSet<>();
         for (String s : sectors) {
             if (s.isBlank()) {
-                throw new IllegalArgumentException("empty sector code");
+                throw new InvalidParameterException(Text.core("io.sector.empty"));
             }
             if (!seen.add(s)) {
-                throw new IllegalArgumentException("duplicate sector code " + s);
+                throw new InvalidParameterException(Text.core("io.sector.duplicate", s));
             }
         }
         if (names != null) {
@@ -83,12 +85,12 @@ public record IoTable(
         requireShape(intermediate, n, n, "Z");
         finalDemandCategories = List.copyOf(finalDemandCategories);
         if (new HashSet<>(finalDemandCategories).size() != finalDemandCategories.size()) {
-            throw new IllegalArgumentException("duplicate final-demand category in " + finalDemandCategories);
+            throw new InvalidParameterException(Text.core("io.final.demand.duplicate", finalDemandCategories));
         }
         int k = finalDemandCategories.size();
         requireShape(finalDemand, n, k, "F");
         if (imports != null && importMatrix != null) {
-            throw new IllegalArgumentException("give either an imports row or import: rows, not both");
+            throw new InvalidParameterException(Text.core("io.imports.both"));
         }
         requireLength(imports, n, "imports");
         if (importMatrix != null) {
@@ -96,7 +98,7 @@ public record IoTable(
         }
         if (importsFinalUse != null) {
             if (imports == null && importMatrix == null) {
-                throw new IllegalArgumentException("imports for final use need an imports row or import: rows");
+                throw new InvalidParameterException(Text.core("io.imports.final.use"));
             }
             requireShape(importsFinalUse, imports != null ? 1 : n, k, "imports for final use");
         }

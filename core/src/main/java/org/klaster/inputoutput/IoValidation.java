@@ -2,7 +2,7 @@ package org.klaster.inputoutput;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import org.klaster.Text;
 import org.klaster.linalg.DenseMatrix;
 
 /**
@@ -12,8 +12,8 @@ import org.klaster.linalg.DenseMatrix;
  * prints with empty values.
  */
 public record IoValidation(
-        List<String> errors,
-        List<String> warnings,
+        List<Text> errors,
+        List<Text> warnings,
         double largestColumnGap,
         String largestColumnGapSector,
         List<String> inactiveSectors) {
@@ -33,47 +33,47 @@ public record IoValidation(
     }
 
     static IoValidation of(IoTable t, boolean allowImbalance) {
-        List<String> errors = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
+        List<Text> errors = new ArrayList<>();
+        List<Text> warnings = new ArrayList<>();
         List<String> s = t.sectors();
         int n = t.size();
 
         Counter nonFinite = new Counter(errors);
-        checkFinite(t.intermediate(), s, s, "intermediate flow", nonFinite);
-        checkFinite(t.finalDemand(), s, t.finalDemandCategories(), "final demand", nonFinite);
+        checkFinite(t.intermediate(), s, s, "io.name.intermediate", nonFinite);
+        checkFinite(t.finalDemand(), s, t.finalDemandCategories(), "io.name.final.demand", nonFinite);
         if (t.importMatrix() != null) {
-            checkFinite(t.importMatrix(), prefixed(s), s, "import", nonFinite);
+            checkFinite(t.importMatrix(), prefixed(s), s, "io.name.import", nonFinite);
         }
         checkFinite(t.imports(), s, "imports", nonFinite);
 
         checkFinite(t.valueAdded(), s, "value_added", nonFinite);
-        nonFinite.close("non-finite values");
+        nonFinite.close("io.more.nonfinite");
         if (!errors.isEmpty()) {
             return new IoValidation(errors, warnings, Double.NaN, null, List.of());
         }
 
         Counter negative = new Counter(errors);
-        checkNonnegative(t.intermediate(), s, s, "negative intermediate flow", negative);
+        checkNonnegative(t.intermediate(), s, s, "io.negative.intermediate", negative);
         if (t.importMatrix() != null) {
-            checkNonnegative(t.importMatrix(), prefixed(s), s, "negative imported input", negative);
+            checkNonnegative(t.importMatrix(), prefixed(s), s, "io.negative.imported", negative);
         }
         if (t.imports() != null) {
             for (int j = 0; j < n; j++) {
                 if (t.imports()[j] < 0) {
-                    negative.add("negative imported inputs of sector " + s.get(j) + ": " + num(t.imports()[j]));
+                    negative.add(Text.core("io.negative.imports", s.get(j), t.imports()[j]));
                 }
             }
         }
-        negative.close("negative flows");
+        negative.close("io.more.negative");
 
         if (t.valueAdded() != null) {
             Counter negVa = new Counter(warnings);
             for (int j = 0; j < n; j++) {
                 if (t.valueAdded()[j] < 0) {
-                    negVa.add("negative value added of sector " + s.get(j) + ": " + num(t.valueAdded()[j]));
+                    negVa.add(Text.core("io.negative.value.added", s.get(j), t.valueAdded()[j]));
                 }
             }
-            negVa.close("negative value added");
+            negVa.close("io.more.value.added");
         }
 
         double[] x = t.totalOutput();
@@ -84,10 +84,10 @@ public record IoValidation(
             if (!active[i]) {
                 inactive.add(s.get(i));
             } else if (x[i] < 0) {
-                negOut.add("total output of sector " + s.get(i) + " is negative (" + num(x[i]) + ")");
+                negOut.add(Text.core("io.negative.output", s.get(i), x[i]));
             }
         }
-        negOut.close("negative total output");
+        negOut.close("io.more.output");
 
         if (t.givenTotalOutput() != null) {
             Counter imbalance = new Counter(allowImbalance ? warnings : errors);
@@ -98,22 +98,20 @@ public record IoValidation(
                 }
                 double scale = Math.max(Math.abs(given), Math.abs(x[i]));
                 if (Math.abs(given - x[i]) > IoTable.ROW_BALANCE_TOLERANCE * scale) {
-                    imbalance.add(String.format(Locale.ROOT,
-                            "row balance: total_output of sector %s is %s but its row sums to %s (%.2f %% apart)",
-                            s.get(i), num(given), num(x[i]), 100 * Math.abs(given - x[i]) / scale));
+                    imbalance.add(Text.core("io.row.balance", s.get(i), given, x[i],
+                            Text.fixed(100 * Math.abs(given - x[i]) / scale, 2)));
                 }
             }
-            imbalance.close("row imbalances");
+            imbalance.close("io.more.imbalance");
         }
 
         if (!inactive.isEmpty()) {
-            warnings.add("inactive sectors (zero total output) left out of the analysis: " + String.join(", ", inactive));
+            warnings.add(Text.core("io.inactive.sectors", inactive));
             double[] inputs = t.intermediate().columnSums();
             double[] m = t.intermediateImports();
             for (int j = 0; j < n; j++) {
                 if (!active[j] && (inputs[j] != 0 || (m != null && m[j] != 0))) {
-                    warnings.add("inactive sector " + s.get(j) + " buys intermediate inputs although its output is zero;"
-                            + " those flows are ignored");
+                    warnings.add(Text.core("io.inactive.buys", s.get(j)));
                 }
             }
         }
@@ -136,9 +134,7 @@ public record IoValidation(
                 }
             }
             if (gap > IoTable.ROW_BALANCE_TOLERANCE) {
-                warnings.add(String.format(Locale.ROOT,
-                        "column balance: inputs + imports + value added differ from total output by up to %.2f %% (sector %s)",
-                        100 * gap, gapSector));
+                warnings.add(Text.core("io.column.balance", Text.fixed(100 * gap, 2), gapSector));
             }
         }
         return new IoValidation(errors, warnings, gap, gapSector, inactive);
@@ -152,12 +148,12 @@ public record IoValidation(
         return r;
     }
 
-    private static void checkFinite(DenseMatrix m, List<String> rows, List<String> cols, String what, Counter c) {
+    private static void checkFinite(DenseMatrix m, List<String> rows, List<String> cols, String whatKey, Counter c) {
         for (int j = 0; j < m.cols(); j++) {
             for (int i = 0; i < m.rows(); i++) {
                 double v = m.get(i, j);
                 if (!Double.isFinite(v)) {
-                    c.add(what + " in row " + rows.get(i) + ", column " + cols.get(j) + " is " + v);
+                    c.add(Text.core("io.nonfinite.cell", Text.core(whatKey), rows.get(i), cols.get(j), Text.plain(v)));
                 }
             }
         }
@@ -169,47 +165,40 @@ public record IoValidation(
         }
         for (int j = 0; j < v.length; j++) {
             if (!Double.isFinite(v[j])) {
-                c.add(row + " of sector " + cols.get(j) + " is " + v[j]);
+                c.add(Text.core("io.nonfinite.sector", row, cols.get(j), Text.plain(v[j])));
             }
         }
     }
 
-    private static void checkNonnegative(DenseMatrix m, List<String> rows, List<String> cols, String what, Counter c) {
+    private static void checkNonnegative(DenseMatrix m, List<String> rows, List<String> cols, String whatKey, Counter c) {
         for (int j = 0; j < m.cols(); j++) {
             for (int i = 0; i < m.rows(); i++) {
                 double v = m.get(i, j);
                 if (v < 0) {
-                    c.add(what + " in row " + rows.get(i) + ", column " + cols.get(j) + ": " + num(v));
+                    c.add(Text.core("io.negative.cell", Text.core(whatKey), rows.get(i), cols.get(j), v));
                 }
             }
         }
     }
 
-    static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.6g", v);
-    }
-
     /** Collects up to MAX_LISTED messages into a list and summarises the rest. */
     private static final class Counter {
-        private final List<String> into;
+        private final List<Text> into;
         private int count;
 
-        Counter(List<String> into) {
+        Counter(List<Text> into) {
             this.into = into;
         }
 
-        void add(String message) {
+        void add(Text message) {
             if (count++ < MAX_LISTED) {
                 into.add(message);
             }
         }
 
-        void close(String what) {
+        void close(String whatKey) {
             if (count > MAX_LISTED) {
-                into.add("… and " + (count - MAX_LISTED) + " more " + what);
+                into.add(Text.core("io.more", count - MAX_LISTED, Text.core(whatKey)));
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 import org.klaster.AnalysisException;
+import org.klaster.Text;
 import org.klaster.linalg.DenseMatrix;
 import org.klaster.linalg.LuDecomposition;
 import org.klaster.linalg.SpectralRadius;
@@ -72,24 +73,27 @@ final class Productivity {
         throw new AnalysisException(message(rho, name));
     }
 
-    static String message(SpectralRadius.Estimate rho, String name) {
-        String value = format(rho.value());
-        String bracket = rho.isTight() ? "" : " (between " + format(rho.lower()) + " and " + format(rho.upper()) + ")";
-        if (rho.value() >= 1.0) {
-            return "not productive: spectral radius of " + name + " is " + value + bracket + " ≥ 1";
+    static Text message(SpectralRadius.Estimate rho, String name) {
+        String key = rho.value() >= 1.0 ? "io.not.productive" : "io.not.productive.close";
+        if (rho.isTight()) {
+            return Text.core(key, name, fixed(rho.value()));
         }
-        return "not productive: spectral radius of " + name + " is " + value + bracket
-                + ", too close to 1 for a reliable Leontief inverse";
+        return Text.core(key + ".between", name, fixed(rho.value()), fixed(rho.lower()), fixed(rho.upper()));
     }
 
     /** Two decimals, or as many more as needed (up to 12) not to print a value ≠ 1 as 1.00. */
     static String format(double v) {
+        return fixed(v).toString();
+    }
+
+    /** {@link #format} as a {@link Text} argument (the reader's decimal mark). */
+    static Text.Fixed fixed(double v) {
         for (int d = 2; d <= 12; d++) {
             String s = String.format(Locale.ROOT, "%." + d + "f", v);
             if (v == 1.0 || Double.parseDouble(s) != 1.0) {
-                return s;
+                return Text.fixed(v, d);
             }
         }
-        return String.format(Locale.ROOT, "%.12f", v);
+        return Text.fixed(v, 12);
     }
 }

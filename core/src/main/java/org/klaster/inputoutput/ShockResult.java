@@ -3,6 +3,8 @@ package org.klaster.inputoutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 
 /**
  * Result of a shock ({@link DemandShock}, {@link InputCutShock}, {@link Inoperability}): one
@@ -10,7 +12,7 @@ import java.util.Map;
  * sector that is inactive). Inactive sectors have baseline 0 and NaN changes (printed empty);
  * {@code output_change_pct} = 100·Δx/x.
  */
-public record ShockResult(List<Row> rows, Row total, List<String> warnings) {
+public record ShockResult(List<Row> rows, Row total, List<Text> warnings) {
 
     /** Label of the total row. */
     public static final String TOTAL = "TOTAL";
@@ -35,7 +37,7 @@ public record ShockResult(List<Row> rows, Row total, List<String> warnings) {
     }
 
     /** Assembles the result from Δx of the active sectors. */
-    static ShockResult of(ActiveTable t, double[] deltaActive, List<String> warnings) {
+    static ShockResult of(ActiveTable t, double[] deltaActive, List<Text> warnings) {
         double[] x = t.x;
         double[] dx = t.expand(deltaActive);
         double[] base = t.expand(x);
@@ -54,7 +56,7 @@ public record ShockResult(List<Row> rows, Row total, List<String> warnings) {
      * Shock rates per active sector from a map sector code → r (unknown codes are an
      * IllegalArgumentException; shocks on inactive sectors are ignored with a warning).
      */
-    static double[] rates(ActiveTable t, Map<String, Double> rates, List<String> warnings) {
+    static double[] rates(ActiveTable t, Map<String, Double> rates, List<Text> warnings) {
         Map<String, Integer> tableIndex = t.table.sectorIndex();
         int[] activeOf = new int[t.table.size()];
         java.util.Arrays.fill(activeOf, -1);
@@ -65,14 +67,14 @@ public record ShockResult(List<Row> rows, Row total, List<String> warnings) {
         for (Map.Entry<String, Double> e : rates.entrySet()) {
             Integer i = tableIndex.get(e.getKey());
             if (i == null) {
-                throw new IllegalArgumentException("unknown sector " + e.getKey() + " in the shock");
+                throw new InvalidParameterException(Text.core("io.shock.unknown.sector", e.getKey()));
             }
             Double v = e.getValue();
             if (v == null || !Double.isFinite(v)) {
-                throw new IllegalArgumentException("shock rate of sector " + e.getKey() + " is not a finite number");
+                throw new InvalidParameterException(Text.core("io.shock.rate.invalid", e.getKey()));
             }
             if (activeOf[i] < 0) {
-                warnings.add("sector " + e.getKey() + " is inactive (zero output); its shock is ignored");
+                warnings.add(Text.core("io.shock.inactive", e.getKey()));
             } else {
                 r[activeOf[i]] = v;
             }

@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 
 /**
  * Assigns every industry code exactly one cluster category (methods.md §1, formats.md §1
@@ -64,16 +66,16 @@ public final class CategoryMap {
             String code = normalise(raw);
             if (code.isEmpty()) {
                 // an empty prefix would silently capture every industry
-                throw new IllegalArgumentException("empty industry code in the category map");
+                throw new InvalidParameterException(Text.core("categories.code.empty.map"));
             }
             String category = e.getValue();
             if (category == null || category.isBlank()) {
-                throw new IllegalArgumentException("industry code '" + raw + "' has no category");
+                throw new InvalidParameterException(Text.core("categories.no.category", raw));
             }
             String previous = codes.putIfAbsent(code, category);
             if (previous != null && !previous.equals(category)) {
-                throw new IllegalArgumentException("industry code '" + raw + "' is listed twice ('"
-                        + spelling.get(code) + "'): categories '" + previous + "' and '" + category + "'");
+                throw new InvalidParameterException(Text.core("categories.listed.twice", raw, spelling.get(code), previous,
+                        category));
             }
             spelling.putIfAbsent(code, raw);
         }
@@ -110,12 +112,12 @@ public final class CategoryMap {
 
     private static String division(String code, String raw) {
         if (code.isEmpty()) {
-            throw new IllegalArgumentException("empty industry code");
+            throw new InvalidParameterException(Text.core("categories.code.empty"));
         }
         int dot = code.indexOf('.');
         String division = dot < 0 ? code : code.substring(0, dot);
         if (division.isEmpty()) {
-            throw new IllegalArgumentException("industry code '" + raw + "' has no division");
+            throw new InvalidParameterException(Text.core("categories.no.division", raw));
         }
         return division;
     }

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.klaster.AnalysisException;
+import org.klaster.InvalidParameterException;
+import org.klaster.Text;
 import org.klaster.activity.ActivityRecord;
 
 /**
@@ -65,21 +67,18 @@ public final class ClusterMapping {
         Objects.requireNonNull(categories, "categories");
         SortedSet<Integer> present = years(activity);
         if (present.isEmpty()) {
-            throw new AnalysisException("no activity records to map");
+            throw new AnalysisException(Text.core("mapping.no.records"));
         }
         int t1 = year == null ? present.last() : year;
         if (!present.contains(t1)) {
-            throw new IllegalArgumentException(
-                    "year " + t1 + " is not in the data (years present: " + describe(present) + ")");
+            throw new InvalidParameterException(Text.core("mapping.year.absent", t1, describe(present)));
         }
         if (baseYear != null) {
             if (baseYear >= t1) {
-                throw new IllegalArgumentException(
-                        "base year " + baseYear + " must be before the mapped year " + t1);
+                throw new InvalidParameterException(Text.core("mapping.base.year.order", baseYear, t1));
             }
             if (!present.contains(baseYear)) {
-                throw new IllegalArgumentException("base year " + baseYear
-                        + " is not in the data (years present: " + describe(present) + ")");
+                throw new InvalidParameterException(Text.core("mapping.base.year.absent", baseYear, describe(present)));
             }
         }
 
@@ -109,11 +108,10 @@ public final class ClusterMapping {
         String[] regions = regionSet.toArray(new String[0]);
         String[] cats = categorySet.toArray(new String[0]);
 
-        List<String> warnings = new ArrayList<>();
+        List<Text> warnings = new ArrayList<>();
         boolean establishmentsGiven = withEstablishments == recordsInYear;
         if (withEstablishments > 0 && !establishmentsGiven) {
-            warnings.add("establishments are given for only " + withEstablishments + " of " + recordsInYear
-                    + " records in " + t1 + "; they are ignored, strong clusters use employment only");
+            warnings.add(Text.core("mapping.establishments.partial", withEstablishments, recordsInYear, t1));
         }
 
         int nr = regions.length;
@@ -139,7 +137,7 @@ public final class ClusterMapping {
             }
         }
         if (!(LocationQuotient.total(e1) > 0)) {
-            throw new AnalysisException("no employment in " + t1);
+            throw new AnalysisException(Text.core("mapping.no.employment", t1));
         }
 
         double[][] share = LocationQuotient.shares(e1);
@@ -169,22 +167,20 @@ public final class ClusterMapping {
 
     private static void validate(ActivityRecord record) {
         if (record.region() == null || record.industry() == null) {
-            throw new IllegalArgumentException("activity record without region or industry: " + record);
+            throw new InvalidParameterException(Text.core("mapping.record.code", record));
         }
         double employment = record.employment();
         if (!(employment >= 0) || Double.isInfinite(employment)) {
-            throw new IllegalArgumentException("employment must be a finite number >= 0, was " + employment
-                    + " (" + where(record) + ")");
+            throw new InvalidParameterException(Text.core("mapping.employment.invalid", Text.plain(employment), where(record)));
         }
         double establishments = record.establishments();
         if (record.hasEstablishments() && (establishments < 0 || Double.isInfinite(establishments))) {
-            throw new IllegalArgumentException("establishments must be a finite number >= 0, was "
-                    + establishments + " (" + where(record) + ")");
+            throw new InvalidParameterException(Text.core("mapping.establishments.invalid", Text.plain(establishments), where(record)));
         }
     }
 
-    private static String where(ActivityRecord record) {
-        return "region " + record.region() + ", industry " + record.industry() + ", year " + record.year();
+    private static Text where(ActivityRecord record) {
+        return Text.core("mapping.where", record.region(), record.industry(), record.year());
     }
 
     private static Map<String, Integer> index(SortedSet<String> labels) {

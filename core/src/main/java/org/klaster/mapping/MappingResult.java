@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.klaster.Text;
 
 /**
  * The result of {@link ClusterMapping#map}: rows sorted by region then category (ordinal string
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param year     the mapped year
  * @param baseYear the shift-share base year, or {@code null}
  */
-public record MappingResult(int year, Integer baseYear, List<MappingRow> rows, List<String> warnings) {
+public record MappingResult(int year, Integer baseYear, List<MappingRow> rows, List<Text> warnings) {
 
     public MappingResult {
         rows = List.copyOf(rows);

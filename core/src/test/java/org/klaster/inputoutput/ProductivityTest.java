@@ -63,7 +63,7 @@ class ProductivityTest {
         assertThat(Productivity.format(1.0004)).isEqualTo("1.0004");
         assertThat(Productivity.format(0.99999)).isEqualTo("0.99999");
         SpectralRadius.Estimate loose = new SpectralRadius.Estimate(1.05, 1.01, 1.2, "power iteration", 5000);
-        assertThat(Productivity.message(loose, "A"))
+        assertThat(Productivity.message(loose, "A").toString())
                 .isEqualTo("not productive: spectral radius of A is 1.05 (between 1.01 and 1.20) ≥ 1");
     }
 }

@@ -48,7 +48,7 @@ public final class Importers {
     }
 
     /** How the region table is described in a refusal. */
-    static final String REGION_TABLE = "the region table (ISO 3166-2:RU, e.g. RU-MOW, RU-SAM)";
+    static final Text REGION_TABLE = Messages.text("import.regionTable");
 
     /** A file that passed validation, ready to store. */
     public record Prepared(DatasetKind kind, String sha256, String source, long rows, String note, String units,
@@ -81,9 +81,9 @@ public final class Importers {
                     if (!o.otherTerritories()) {
                         var unknown = RegionCodes.unknown(data.records().stream().map(r -> r.region()).toList(), knownRegions());
                         if (!unknown.isEmpty()) {
-                            throw org.klaster.data.formats.InputException.column(file, null, "region", "codes not in "
-                                    + REGION_TABLE + ": " + String.join(", ", unknown.stream().limit(8).toList())
-                                    + (unknown.size() > 8 ? ", …" : "") + " (tick \"other territories\", or --other-territories, to keep them)");
+                            throw org.klaster.data.formats.InputException.column(file, null, "region", Messages.text(
+                                    "import.unknownRegions", REGION_TABLE, String.join(", ", unknown.stream().limit(8).toList())
+                                    + (unknown.size() > 8 ? ", …" : "")));
                         }
                     }
                     yield activity(kind, data, sourceName, o, Messages.text("import.note.firms"));

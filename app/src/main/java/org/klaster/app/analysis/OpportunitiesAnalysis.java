@@ -209,9 +209,10 @@ public final class OpportunitiesAnalysis {
         Opportunities.Weights w = r.weights();
         notes.add(Messages.text("opp.note.method", p.threshold(), w.density(), w.pci(), w.cog(), w.density() + w.pci() + w.cog()));
         if (!r.unlinked().isEmpty()) {
-            notes.add(Messages.text("opp.note.unlinked", r.unlinked().size(), r.unlinked().entrySet().stream().limit(10)
-                    .map(e -> e.getKey() + " (" + e.getValue() + ")").collect(Collectors.joining("; "))
-                    + (r.unlinked().size() > 10 ? "; …" : "")));
+            List<Object> items = new ArrayList<>();
+            r.unlinked().entrySet().stream().limit(10).forEach(e -> items.add(Messages.text("opp.note.unlinkedItem", e.getKey(), e.getValue())));
+            if (r.unlinked().size() > 10) items.add("…");
+            notes.add(Messages.text("opp.note.unlinked", r.unlinked().size(), items));
         }
         if (r.rows().isEmpty()) {
             notes.add(r.productIndustry().isEmpty() && r.unlinked().isEmpty() ? Messages.text("opp.note.noneDependent")

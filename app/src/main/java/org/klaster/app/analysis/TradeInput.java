@@ -39,7 +39,7 @@ public record TradeInput(Provenance.Input input, TradeData data, List<Text> warn
             Dataset d = access.choose("dataset", ((Source.Stored) source).id(), Content.TRADE);
             TradeData data = access.trade(d);
             if (production == null && groups == null) return new TradeInput(Provenance.Input.of("trade", d), data, List.of(), d.units());
-            List<String> w = new ArrayList<>();
+            List<Text> w = new ArrayList<>();
             List<Production> output = production == null ? data.production() : TradeReader.readProduction(production, w);
             Map<String, List<String>> members = groups == null ? data.groups() : TradeReader.readGroups(groups, w);
             return new TradeInput(Provenance.Input.of("trade", d), new TradeData(data.flows(), output, members, data.sha256()),

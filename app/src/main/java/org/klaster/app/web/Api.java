@@ -406,7 +406,7 @@ public final class Api {
         o.putObject("weights").put("density", w.density()).put("pci", w.pci()).put("cog", w.cog());
         o.put("complexity_defined", rk.inputs().complexity() != null);
         ObjectNode un = o.putObject("unlinked");
-        rk.result().unlinked().forEach(un::put);
+        rk.result().unlinked().forEach((k, v) -> un.put(k, q.msg.text(v)));
         send(ctx, o);
     }
 

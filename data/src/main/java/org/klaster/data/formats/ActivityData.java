@@ -3,6 +3,7 @@ package org.klaster.data.formats;
 import java.util.List;
 import java.util.Objects;
 
+import org.klaster.Text;
 import org.klaster.activity.ActivityRecord;
 
 /**
@@ -17,7 +18,7 @@ import org.klaster.activity.ActivityRecord;
  * @param sourceName the file name as given (without directories)
  * @param format     what was detected, e.g. {@code CSV, Windows-1251, separator ";", decimal comma}
  */
-public record ActivityData(List<ActivityRecord> records, List<String> warnings, String sha256, String sourceName,
+public record ActivityData(List<ActivityRecord> records, List<Text> warnings, String sha256, String sourceName,
                            String format) {
     public ActivityData {
         records = List.copyOf(records);

@@ -1,5 +1,8 @@
 package org.klaster.data.formats;
 
+import static org.klaster.data.formats.DataText.data;
+import static org.klaster.data.formats.DataText.quoted;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.klaster.Text;
 import org.klaster.activity.ActivityRecord;
 
 /**
@@ -59,7 +63,7 @@ public final class ActivityReader {
             int iEstablishments = t.indexOf(ESTABLISHMENTS);
             int iWages = t.indexOf(WAGES);
             int iOutput = t.indexOf(OUTPUT);
-            Set<String> warnings = new LinkedHashSet<>(ignoredColumnWarnings(t, KNOWN, "activity"));
+            Set<Text> warnings = new LinkedHashSet<>(ignoredColumnWarnings(t, KNOWN, "activity"));
             List<Integer> unnamed = unnamedColumns(t);
             boolean[] unnamedUsed = new boolean[unnamed.size()];
 
@@ -79,9 +83,7 @@ public final class ActivityReader {
                 double output = optional(row, iOutput);
                 Long before = firstLine.putIfAbsent(new Key(region, industry, year), row.line());
                 if (before != null) {
-                    throw row.error("region " + InputException.quote(region) + ", industry "
-                            + InputException.quote(industry) + ", year " + year + " appears twice (first on "
-                            + (t.format().kind() == TabularFile.Kind.XLSX ? "row " : "line ") + before + ")");
+                    throw row.error(data("activity.duplicate", quoted(region), quoted(industry), year, t.firstOn(before)));
                 }
                 for (int k = 0; k < unnamed.size(); k++) {
                     unnamedUsed[k] |= !row.isBlank(unnamed.get(k));
@@ -90,12 +92,12 @@ public final class ActivityReader {
             }
             for (int k = 0; k < unnamed.size(); k++) {
                 if (unnamedUsed[k]) {
-                    warnings.add(InputException.displayName(file) + ": column " + (unnamed.get(k) + 1)
-                            + " has no name in the header; its values were ignored");
+                    warnings.add(data("warning.file", InputException.displayName(file),
+                            data("column.unnamed", unnamed.get(k) + 1)));
                 }
             }
             if (records.isEmpty()) {
-                warnings.add(InputException.displayName(file) + ": the file has a header but no data rows");
+                warnings.add(data("warning.file", InputException.displayName(file), data("file.no.rows")));
             }
             warnings.addAll(t.warnings());
             return new ActivityData(records, new ArrayList<>(warnings), t.sha256(), InputException.displayName(file),
@@ -109,19 +111,19 @@ public final class ActivityReader {
 
     private static void nonNegative(TabularFile.Row row, int i, double v, String what) {
         if (v < 0) {
-            throw row.error(i, InputException.quote(row.get(i)) + " is negative; " + what + " cannot be negative");
+            throw row.error(i, data("value.negative", quoted(row.get(i)), what));
         }
     }
 
     /** One warning per named column that is not part of the format. */
-    static List<String> ignoredColumnWarnings(TabularFile t, Set<String> known, String formatName) {
-        List<String> out = new ArrayList<>();
+    static List<Text> ignoredColumnWarnings(TabularFile t, Set<String> known, String formatName) {
+        List<Text> out = new ArrayList<>();
         List<String> keys = t.columns();
         for (int i = 0; i < keys.size(); i++) {
             String k = keys.get(i);
             if (!k.isEmpty() && !known.contains(k)) {
-                out.add(InputException.displayName(t.file()) + ": column " + InputException.quote(t.header().get(i))
-                        + " is not part of the " + formatName + " format and was ignored");
+                out.add(data("warning.file", InputException.displayName(t.file()),
+                        data("column.ignored", quoted(t.header().get(i)), formatName)));
             }
         }
         return out;

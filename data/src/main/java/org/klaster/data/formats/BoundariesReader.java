@@ -1,8 +1,7 @@
 package org.klaster.data.formats;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.klaster.data.formats.DataText.data;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,6 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.klaster.Text;
 
 /**
  * Region boundaries from a GeoJSON {@code FeatureCollection} (RFC 7946), one feature per region with
@@ -44,7 +48,7 @@ public final class BoundariesReader {
     }
 
     /** The regions of a file, with provenance and warnings. */
-    public record Boundaries(List<Boundary> regions, List<String> warnings, String sha256, String sourceName) {
+    public record Boundaries(List<Boundary> regions, List<Text> warnings, String sha256, String sourceName) {
         public Boundaries {
             regions = List.copyOf(regions);
             warnings = List.copyOf(warnings);
@@ -62,10 +66,9 @@ public final class BoundariesReader {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha)) {
             root = JSON.readTree(in);
         } catch (NoSuchFileException e) {
-            throw InputException.file(file, "the file does not exist");
+            throw InputException.file(file, data("file.missing"));
         } catch (JsonParseException e) {
-            throw InputException.line(file, e.getLocation().getLineNr(), null,
-                    "not valid JSON (" + e.getOriginalMessage() + ")");
+            throw InputException.line(file, e.getLocation().getLineNr(), null, data("geo.json.invalid", e.getOriginalMessage()));
         }
         String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         return parse(file, root, HexFormat.of().formatHex(sha.digest()), name);
@@ -73,13 +76,13 @@ public final class BoundariesReader {
 
     private static Boundaries parse(Path file, JsonNode root, String sha256, String sourceName) {
         if (root == null || !root.isObject() || !"FeatureCollection".equals(root.path("type").asText())) {
-            throw InputException.file(file, "not a GeoJSON FeatureCollection (the top-level \"type\" must be \"FeatureCollection\")");
+            throw InputException.file(file, data("geo.not.collection"));
         }
         JsonNode features = root.path("features");
         if (!features.isArray()) {
-            throw InputException.file(file, "the FeatureCollection has no \"features\" array");
+            throw InputException.file(file, data("geo.no.features"));
         }
-        List<String> warnings = new ArrayList<>();
+        List<Text> warnings = new ArrayList<>();
         Map<String, Boundary> out = new LinkedHashMap<>();
         int skipped = 0;
         for (int i = 0; i < features.size(); i++) {
@@ -105,42 +108,41 @@ public final class BoundariesReader {
             if (type.equals("Polygon")) {
                 polygons.add(polygon(file, n, iso, coords));
             } else {
-                if (!coords.isArray()) throw bad(file, n, iso, "MultiPolygon coordinates are not an array");
+                if (!coords.isArray()) throw bad(file, n, iso, data("geo.multipolygon.invalid"));
                 for (JsonNode p : coords) polygons.add(polygon(file, n, iso, p));
             }
             if (out.containsKey(iso)) {
-                throw InputException.file(file, "feature " + n + ": region code " + iso + " appears twice");
+                throw InputException.file(file, data("geo.code.twice", n, iso));
             }
             out.put(iso, new Boundary(iso, label, polygons));
         }
         if (skipped > 0) {
-            warnings.add(sourceName + ": " + skipped + " feature(s) without a region code (properties "
-                    + String.join(", ", CODE_PROPERTIES) + ") or without a polygon geometry were skipped");
+            warnings.add(data("warning.file", sourceName, data("geo.skipped", skipped, String.join(", ", CODE_PROPERTIES))));
         }
         if (out.isEmpty()) {
-            throw InputException.file(file, "no feature has a region code and a polygon geometry");
+            throw InputException.file(file, data("geo.nothing"));
         }
         return new Boundaries(new ArrayList<>(out.values()), warnings, sha256, sourceName);
     }
 
     private static List<double[][]> polygon(Path file, int n, String iso, JsonNode rings) {
-        if (!rings.isArray() || rings.isEmpty()) throw bad(file, n, iso, "a polygon has no rings");
+        if (!rings.isArray() || rings.isEmpty()) throw bad(file, n, iso, data("geo.no.rings"));
         List<double[][]> out = new ArrayList<>(rings.size());
         for (JsonNode ring : rings) {
             if (!ring.isArray() || ring.size() < 4) {
-                throw bad(file, n, iso, "a polygon ring has fewer than 4 positions");
+                throw bad(file, n, iso, data("geo.ring.short"));
             }
             double[][] pts = new double[ring.size()][2];
             for (int k = 0; k < ring.size(); k++) {
                 JsonNode p = ring.get(k);
                 if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-                    throw bad(file, n, iso, "position " + (k + 1) + " of a ring is not [longitude, latitude]");
+                    throw bad(file, n, iso, data("geo.position.invalid", k + 1));
                 }
                 double lon = p.get(0).asDouble();
                 double lat = p.get(1).asDouble();
                 if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-                    throw bad(file, n, iso, "position " + (k + 1) + " [" + lon + ", " + lat
-                            + "] is outside longitude −180…180 / latitude −90…90");
+                    throw bad(file, n, iso, data("geo.position.outside", k + 1, org.klaster.Text.plain(lon),
+                            org.klaster.Text.plain(lat)));
                 }
                 pts[k][0] = lon;
                 pts[k][1] = lat;
@@ -150,8 +152,8 @@ public final class BoundariesReader {
         return out;
     }
 
-    private static InputException bad(Path file, int n, String iso, String problem) {
-        return InputException.file(file, "feature " + n + " (" + iso + "): " + problem);
+    private static InputException bad(Path file, int n, String iso, Text problem) {
+        return InputException.file(file, data("geo.feature", n, iso, problem));
     }
 
     /** The polygons of a boundary as compact GeoJSON MultiPolygon coordinates (for storage). */

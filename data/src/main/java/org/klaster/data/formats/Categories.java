@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.klaster.Text;
+
 /**
  * An industry → cluster-category map (formats.md §1, {@code categories.csv}).
  *
@@ -12,7 +14,7 @@ import java.util.Map;
  * @param categoryNames  category → display name, for categories that have one
  * @param warnings       non-fatal remarks (ignored columns, …)
  */
-public record Categories(Map<String, String> codeToCategory, Map<String, String> categoryNames, List<String> warnings) {
+public record Categories(Map<String, String> codeToCategory, Map<String, String> categoryNames, List<Text> warnings) {
     public Categories {
         codeToCategory = Collections.unmodifiableMap(new LinkedHashMap<>(codeToCategory));
         categoryNames = Collections.unmodifiableMap(new LinkedHashMap<>(categoryNames));

@@ -1,5 +1,8 @@
 package org.klaster.data.formats;
 
+import static org.klaster.data.formats.DataText.data;
+import static org.klaster.data.formats.DataText.quoted;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+
+import org.klaster.Text;
 
 /**
  * Reads {@code categories.csv}: {@code industry,category[,category_name]} (CSV or .xlsx, detected as
@@ -41,9 +46,8 @@ public final class CategoriesReader {
             int iIndustry = t.indexOf(INDUSTRY);
             int iCategory = t.indexOf(CATEGORY);
             int iName = t.indexOf(CATEGORY_NAME);
-            Set<String> warnings = new LinkedHashSet<>(ActivityReader.ignoredColumnWarnings(t,
+            Set<Text> warnings = new LinkedHashSet<>(ActivityReader.ignoredColumnWarnings(t,
                     Set.of(INDUSTRY, CATEGORY, CATEGORY_NAME), "categories"));
-            String unit = t.format().kind() == TabularFile.Kind.XLSX ? "row " : "line ";
             Map<String, String> codeToCategory = new LinkedHashMap<>();
             Map<String, Long> codeLine = new HashMap<>();
             Map<String, String> names = new LinkedHashMap<>();
@@ -53,12 +57,11 @@ public final class CategoriesReader {
                 String code = row.code(iIndustry);
                 String category = row.text(iCategory);
                 if (category.isEmpty()) {
-                    throw row.error(iCategory, "the value is empty, but every industry code needs a category");
+                    throw row.error(iCategory, data("categories.category.empty"));
                 }
                 Long before = codeLine.putIfAbsent(code, row.line());
                 if (before != null) {
-                    throw row.error(iIndustry, "industry " + InputException.quote(code) + " appears twice (first on "
-                            + unit + before + ")");
+                    throw row.error(iIndustry, data("categories.duplicate", quoted(code), t.firstOn(before)));
                 }
                 codeToCategory.put(code, category);
                 if (iName >= 0) {
@@ -66,16 +69,15 @@ public final class CategoriesReader {
                     if (!name.isEmpty()) {
                         String known = names.putIfAbsent(category, name);
                         if (known != null && !known.equals(name)) {
-                            throw row.error(iName, "category " + InputException.quote(category) + " is named "
-                                    + InputException.quote(name) + " here but " + InputException.quote(known) + " on "
-                                    + unit + nameLine.get(category));
+                            throw row.error(iName, data("categories.name.conflict", quoted(category), quoted(name),
+                                    quoted(known), t.lineOrRow(nameLine.get(category))));
                         }
                         nameLine.putIfAbsent(category, row.line());
                     }
                 }
             }
             if (codeToCategory.isEmpty()) {
-                warnings.add(InputException.displayName(file) + ": the file has a header but no data rows");
+                warnings.add(data("warning.file", InputException.displayName(file), data("file.no.rows")));
             }
             warnings.addAll(t.warnings());
             return new Categories(codeToCategory, names, new ArrayList<>(warnings));

@@ -1,5 +1,8 @@
 package org.klaster.data.formats;
 
+import static org.klaster.data.formats.DataText.data;
+import static org.klaster.data.formats.DataText.quoted;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+
+import org.klaster.Text;
 
 /**
  * Reads a product → industry concordance {@code product,industry} (CSV or .xlsx, detected as in
@@ -39,9 +44,8 @@ public final class ConcordanceReader {
             t.require(PRODUCT, INDUSTRY);
             int iProduct = t.indexOf(PRODUCT);
             int iIndustry = t.indexOf(INDUSTRY);
-            Set<String> warnings = new LinkedHashSet<>(ActivityReader.ignoredColumnWarnings(t,
+            Set<Text> warnings = new LinkedHashSet<>(ActivityReader.ignoredColumnWarnings(t,
                     Set.of(PRODUCT, INDUSTRY), "concordance"));
-            String unit = t.format().kind() == TabularFile.Kind.XLSX ? "row " : "line ";
             Map<String, String> map = new LinkedHashMap<>();
             Map<String, Long> firstLine = new HashMap<>();
             TabularFile.Row row;
@@ -49,18 +53,17 @@ public final class ConcordanceReader {
                 String product = row.code(iProduct);
                 if (product.chars().anyMatch(Character::isWhitespace)) {
                     // a prefix with a space inside would silently match nothing the trade file writes
-                    throw row.error(iProduct, "product code " + InputException.quote(product) + " contains a space");
+                    throw row.error(iProduct, data("concordance.space", quoted(product)));
                 }
                 String industry = row.code(iIndustry);
                 Long before = firstLine.putIfAbsent(product, row.line());
                 if (before != null) {
-                    throw row.error(iProduct, "product " + InputException.quote(product) + " appears twice (first on "
-                            + unit + before + ")");
+                    throw row.error(iProduct, data("concordance.duplicate", quoted(product), t.firstOn(before)));
                 }
                 map.put(product, industry);
             }
             if (map.isEmpty()) {
-                warnings.add(InputException.displayName(file) + ": the file has a header but no data rows");
+                warnings.add(data("warning.file", InputException.displayName(file), data("file.no.rows")));
             }
             warnings.addAll(t.warnings());
             return new Concordance(map, new ArrayList<>(warnings));

@@ -3,6 +3,7 @@ package org.klaster.data.formats;
 import java.util.List;
 import java.util.Objects;
 
+import org.klaster.Text;
 import org.klaster.complexity.ExportRecord;
 
 /**
@@ -15,7 +16,7 @@ import org.klaster.complexity.ExportRecord;
  * @param sourceName the file name as given (without directories)
  * @param format     what was detected, e.g. {@code CSV, UTF-8, separator ";", decimal comma}
  */
-public record ExportsData(List<ExportRecord> records, List<String> warnings, String sha256, String sourceName,
+public record ExportsData(List<ExportRecord> records, List<Text> warnings, String sha256, String sourceName,
                           String format) {
     public ExportsData {
         records = List.copyOf(records);

@@ -1,5 +1,8 @@
 package org.klaster.data.formats;
 
+import static org.klaster.data.formats.DataText.data;
+import static org.klaster.data.formats.DataText.quoted;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.klaster.Text;
 import org.klaster.complexity.ExportRecord;
 
 /**
@@ -56,10 +60,9 @@ public final class ExportsReader {
             int iLocation = t.indexOf(LOCATION);
             int iProduct = t.indexOf(PRODUCT);
             int iValue = t.indexOf(VALUE);
-            Set<String> warnings = new LinkedHashSet<>(ActivityReader.ignoredColumnWarnings(t, KNOWN, "exports"));
+            Set<Text> warnings = new LinkedHashSet<>(ActivityReader.ignoredColumnWarnings(t, KNOWN, "exports"));
             List<Integer> unnamed = ActivityReader.unnamedColumns(t);
             boolean[] unnamedUsed = new boolean[unnamed.size()];
-            String unit = t.format().kind() == TabularFile.Kind.XLSX ? "row " : "line ";
 
             List<ExportRecord> records = new ArrayList<>();
             Map<Key, Long> firstLine = new HashMap<>();
@@ -70,13 +73,11 @@ public final class ExportsReader {
                 String product = row.code(iProduct);
                 double value = row.requiredNumber(iValue);
                 if (value < 0) {
-                    throw row.error(iValue, InputException.quote(row.get(iValue))
-                            + " is negative; an export value cannot be negative");
+                    throw row.error(iValue, data("exports.negative", quoted(row.get(iValue))));
                 }
                 Long before = firstLine.putIfAbsent(new Key(year, location, product), row.line());
                 if (before != null) {
-                    throw row.error("year " + year + ", location " + InputException.quote(location) + ", product "
-                            + InputException.quote(product) + " appears twice (first on " + unit + before + ")");
+                    throw row.error(data("exports.duplicate", year, quoted(location), quoted(product), t.firstOn(before)));
                 }
                 for (int k = 0; k < unnamed.size(); k++) {
                     unnamedUsed[k] |= !row.isBlank(unnamed.get(k));
@@ -85,12 +86,12 @@ public final class ExportsReader {
             }
             for (int k = 0; k < unnamed.size(); k++) {
                 if (unnamedUsed[k]) {
-                    warnings.add(InputException.displayName(file) + ": column " + (unnamed.get(k) + 1)
-                            + " has no name in the header; its values were ignored");
+                    warnings.add(data("warning.file", InputException.displayName(file),
+                            data("column.unnamed", unnamed.get(k) + 1)));
                 }
             }
             if (records.isEmpty()) {
-                throw t.whole("the file has a header but no data rows; economic complexity needs exports");
+                throw t.whole(data("exports.no.rows"));
             }
             warnings.addAll(t.warnings());
             return new ExportsData(records, new ArrayList<>(warnings), t.sha256(), InputException.displayName(file),

@@ -1,5 +1,8 @@
 package org.klaster.data.formats;
 
+import static org.klaster.data.formats.DataText.data;
+import static org.klaster.data.formats.DataText.quoted;
+
 import java.io.BufferedReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -153,7 +156,7 @@ public final class FirmsReader {
         progress.update("checking " + InputException.displayName(file), Double.NaN);
         TabularFile.Sniff head = TabularFile.Sniff.headOnly(file);
         if (head.size == 0) {
-            throw InputException.file(file, "the file is empty");
+            throw InputException.file(file, data("file.empty"));
         }
         AtomicBoolean stop = new AtomicBoolean();
         CompletableFuture<String> sha = digest ? CompletableFuture.supplyAsync(() -> sha256(file, stop))
@@ -168,11 +171,11 @@ public final class FirmsReader {
                 if (head.isParquet()) {
                     data = new ParquetJob(file, safe, db, progress).run();
                 } else if (TabularFile.startsWith(h, 0x50, 0x4B, 0x03, 0x04) || TabularFile.startsWith(h, 0xD0, 0xCF, 0x11, 0xE0)) {
-                    throw InputException.file(file, "is an Excel workbook; firm-level files must be CSV or Parquet");
+                    throw InputException.file(file, data("firms.excel"));
                 } else if (TabularFile.startsWith(h, 0x1F, 0x8B, 0x08)) {
-                    throw InputException.file(file, "is gzip-compressed; unpack it first");
+                    throw InputException.file(file, data("file.gzip"));
                 } else if (TabularFile.startsWith(h, 0xFF, 0xFE) || TabularFile.startsWith(h, 0xFE, 0xFF)) {
-                    throw InputException.file(file, "is UTF-16 text; firm-level CSV files must be UTF-8 (save it as \"CSV UTF-8\")");
+                    throw InputException.file(file, data("firms.utf16"));
                 } else {
                     data = new CsvJob(file, safe, db, progress, TabularFile.startsWith(h, 0xEF, 0xBB, 0xBF)).run();
                 }
@@ -284,7 +287,7 @@ public final class FirmsReader {
 
     /** A place a check can complain about. */
     private interface Locator {
-        InputException at(long line, String column, String problem);
+        InputException at(long line, String column, org.klaster.Text problem);
     }
 
     /** Accumulated result of the aggregate query. */
@@ -353,30 +356,30 @@ public final class FirmsReader {
             return out;
         }
 
-        String summary() {
-            List<String> parts = new ArrayList<>();
+        org.klaster.Text summary() {
+            List<org.klaster.Text> parts = new ArrayList<>();
             if (badFirm > 0) {
-                parts.add(badFirm + " empty firm_id");
+                parts.add(data("firms.summary.firm", badFirm));
             }
             if (badRegion > 0) {
-                parts.add(badRegion + " empty region");
+                parts.add(data("firms.summary.region", badRegion));
             }
             if (badIndustry > 0) {
-                parts.add(badIndustry + " empty industry");
+                parts.add(data("firms.summary.industry", badIndustry));
             }
             if (badYear > 0) {
-                parts.add(badYear + " invalid year");
+                parts.add(data("firms.summary.year", badYear));
             }
             if (badEmployment > 0) {
-                parts.add(badEmployment + " invalid employment");
+                parts.add(data("firms.summary.employment", badEmployment));
             }
             if (negativeEmployment > 0) {
-                parts.add(negativeEmployment + " negative employment");
+                parts.add(data("firms.summary.negative", negativeEmployment));
             }
             if (!duplicateHashes.isEmpty()) {
-                parts.add("duplicate (firm_id, year) pairs");
+                parts.add(data("firms.summary.duplicates"));
             }
-            return String.join(", ", parts);
+            return data("verbatim", parts);
         }
     }
 
@@ -402,18 +405,18 @@ public final class FirmsReader {
 
         void check(RawRow r) {
             if (r.firmId == null || onlySpaces(r.firmId)) {
-                throw where.at(r.line, FIRM_ID, "the value is empty, but a firm id is required");
+                throw where.at(r.line, FIRM_ID, data("firms.firm.empty"));
             }
             if (r.region == null || Text.strip(r.region).isEmpty()) {
-                throw where.at(r.line, ActivityReader.REGION, "the value is empty, but a region code is required");
+                throw where.at(r.line, ActivityReader.REGION, data("firms.region.empty"));
             }
             if (r.industry == null || Text.strip(r.industry).isEmpty()) {
-                throw where.at(r.line, ActivityReader.INDUSTRY, "the value is empty, but an industry code is required");
+                throw where.at(r.line, ActivityReader.INDUSTRY, data("firms.industry.empty"));
             }
             try {
                 Numbers.parseYear(r.year);
             } catch (Numbers.NotANumberException e) {
-                throw where.at(r.line, ActivityReader.YEAR, e.getMessage());
+                throw where.at(r.line, ActivityReader.YEAR, e.text());
             }
             Double value = r.employment;
             String text = r.employmentText == null ? "" : r.employmentText;
@@ -427,16 +430,15 @@ public final class FirmsReader {
                 throw where.at(r.line, ActivityReader.EMPLOYMENT, employmentProblem(text));
             }
             if (value < 0) {
-                throw where.at(r.line, ActivityReader.EMPLOYMENT, InputException.quote(text)
-                        + " is negative; employment cannot be negative");
+                throw where.at(r.line, ActivityReader.EMPLOYMENT, data("firms.employment.negative", quoted(text)));
             }
             if (!duplicates.isEmpty()) {
                 List<String> key = List.of(r.firmId, r.year == null ? "" : r.year);
                 if (duplicates.contains(key)) {
                     Long first = seen.putIfAbsent(key, r.line);
                     if (first != null) {
-                        throw where.at(r.line, FIRM_ID, "firm " + InputException.quote(r.firmId) + " appears twice in year "
-                                + Text.strip(r.year) + " (first on " + unit + " " + first + ")");
+                        throw where.at(r.line, FIRM_ID, data("firms.duplicate", quoted(r.firmId), Text.strip(r.year),
+                                data("first.on", data(unit, first))));
                     }
                 }
             }
@@ -465,18 +467,16 @@ public final class FirmsReader {
             return true;
         }
 
-        private String employmentProblem(String text) {
+        private org.klaster.Text employmentProblem(String text) {
             if (Text.isBlank(text)) {
-                return "the value is empty, but a number is required";
+                return data("value.empty.number");
             }
             try {
                 Numbers.parse(text, decimalMark == ',' ? Numbers.DecimalMark.COMMA : Numbers.DecimalMark.POINT);
             } catch (Numbers.NotANumberException e) {
-                return e.getMessage();
+                return e.text();
             }
-            return InputException.quote(text) + " is not written the way firm files write numbers (digits with an"
-                    + " optional decimal " + (decimalMark == ',' ? "comma" : "point") + ", e.g. 12 or 12"
-                    + (decimalMark == ',' ? ",5" : ".5") + ")";
+            return data(decimalMark == ',' ? "firms.number.comma" : "firms.number.point", quoted(text));
         }
     }
 
@@ -581,13 +581,12 @@ public final class FirmsReader {
         return keys;
     }
 
-    private static List<String> extraColumnWarnings(Path file, List<String> header) {
-        List<String> out = new ArrayList<>();
+    private static List<org.klaster.Text> extraColumnWarnings(Path file, List<String> header) {
+        List<org.klaster.Text> out = new ArrayList<>();
         for (String h : header) {
             String k = Text.key(h);
             if (!k.isEmpty() && !KNOWN.contains(k)) {
-                out.add(InputException.displayName(file) + ": column " + InputException.quote(h)
-                        + " is not part of the firm format and was ignored");
+                out.add(data("warning.file", InputException.displayName(file), data("column.ignored", quoted(h), "firm")));
             }
         }
         return out;
@@ -605,12 +604,7 @@ public final class FirmsReader {
             return;
         }
         String found = header.stream().filter(s -> !s.isEmpty()).collect(Collectors.joining(", "));
-        String what = missing.size() == 1
-                ? "required column " + InputException.quote(missing.get(0)) + " is missing"
-                : "required columns " + missing.stream().map(InputException::quote).collect(Collectors.joining(", "))
-                + " are missing";
-        throw InputException.column(file, null, missing.get(0), what + " (columns found: "
-                + (found.isEmpty() ? "none" : found) + ")");
+        throw InputException.column(file, null, missing.get(0), TabularFile.missingColumns(missing, found));
     }
 
     private static Map<String, Integer> indexByKey(Path file, List<String> header, long headerLine, boolean rows) {
@@ -622,8 +616,7 @@ public final class FirmsReader {
             }
             Integer before = idx.putIfAbsent(k, i);
             if (before != null) {
-                String problem = "column " + InputException.quote(header.get(i)) + " appears twice (columns "
-                        + (before + 1) + " and " + (i + 1) + ")";
+                org.klaster.Text problem = data("column.twice", quoted(header.get(i)), before + 1, i + 1);
                 throw rows ? InputException.file(file, problem) : InputException.line(file, headerLine, null, problem);
             }
         }
@@ -651,7 +644,7 @@ public final class FirmsReader {
             Header header = readHeader();
             requireColumns(file, header.names);
             Map<String, Integer> idx = indexByKey(file, header.names, 1, false);
-            List<String> warnings = new ArrayList<>(extraColumnWarnings(file, header.names));
+            List<org.klaster.Text> warnings = new ArrayList<>(extraColumnWarnings(file, header.names));
             char sep = header.separator;
             char mark = sep == ';' ? ',' : '.';
             StringBuilder cols = new StringBuilder("{");
@@ -686,12 +679,11 @@ public final class FirmsReader {
                 if (!onlyCollisions) {
                     progress.update("locating the problem", Double.NaN);
                     rescan(header, idx, mark, dups);
-                    throw InputException.file(file, "has " + agg.summary() + ", but the reader could not locate the"
-                            + " line (please report this)");
+                    throw InputException.file(file, data("firms.unlocated.line", agg.summary()));
                 }
             }
             if (agg.cells.isEmpty()) {
-                warnings.add(InputException.displayName(file) + ": the file has a header but no data rows");
+                warnings.add(data("warning.file", InputException.displayName(file), data("file.no.rows")));
             }
             String format = "firm-level CSV, UTF-8" + (header.bom ? " (BOM)" : "") + ", separator "
                     + (sep == '\t' ? "tab" : "\"" + sep + "\"") + ", decimal " + (mark == ',' ? "comma" : "point");
@@ -710,7 +702,7 @@ public final class FirmsReader {
                     throw InputException.line(file, 1, null, NOT_UTF8);
                 }
                 if (Text.isBlank(firstLine)) {
-                    throw InputException.line(file, 1, null, "the line is empty, but the first line must name the columns");
+                    throw InputException.line(file, 1, null, data("header.line.empty"));
                 }
                 char sep = TabularFile.detectSeparator(firstLine);
                 CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format(sep)).get();
@@ -737,8 +729,7 @@ public final class FirmsReader {
                     .onUnmappableCharacter(CodingErrorAction.REPLACE);
         }
 
-        private static final String NOT_UTF8 = "the text is not valid UTF-8; firm-level CSV files must be UTF-8"
-                + " (is it Windows-1251? save it as \"CSV UTF-8\")";
+        private static final org.klaster.Text NOT_UTF8 = data("firms.not.utf8");
 
         private static CSVFormat format(char sep) {
             return CSVFormat.DEFAULT.builder().setDelimiter(sep).setQuote('"').setIgnoreEmptyLines(false).get();
@@ -748,7 +739,7 @@ public final class FirmsReader {
         private void rescan(Header header, Map<String, Integer> idx, char mark, Set<List<String>> duplicates)
                 throws IOException {
             Locator where = (line, column, problem) -> InputException.line(file, line, column, problem);
-            RowChecker checker = new RowChecker(mark, duplicates, where, "line");
+            RowChecker checker = new RowChecker(mark, duplicates, where, "at.line");
             int iF = idx.get(FIRM_ID);
             int iR = idx.get(ActivityReader.REGION);
             int iI = idx.get(ActivityReader.INDUSTRY);
@@ -792,8 +783,8 @@ public final class FirmsReader {
                         }
                     }
                     if (r.size() != width) {
-                        throw InputException.line(file, start, null, "the line has " + r.size() + " value"
-                                + (r.size() == 1 ? "" : "s") + " but the header has " + width + " columns");
+                        throw InputException.line(file, start, null, data("csv.width", r.size(),
+                                data(r.size() == 1 ? "word.value" : "word.values"), width, data("word.columns"), ""));
                     }
                     checker.check(new RawRow(start, r.get(iF), r.get(iR), r.get(iI), r.get(iY), r.get(iE), null));
                     if ((++rows & 0xFFFFF) == 0) {
@@ -810,9 +801,9 @@ public final class FirmsReader {
             String first = msg.lines().filter(l -> !l.isBlank() && !l.startsWith("Invalid Input Error")
                     && !l.startsWith("Original Line")).findFirst().orElse(msg).trim();
             if (m.find()) {
-                return InputException.line(file, Long.parseLong(m.group(1)), null, "cannot be read as CSV (" + first + ")", e);
+                return InputException.line(file, Long.parseLong(m.group(1)), null, data("csv.unreadable", first), e);
             }
-            return InputException.file(file, "cannot be read as CSV (" + msg.lines().findFirst().orElse(msg) + ")", e);
+            return InputException.file(file, data("csv.unreadable", msg.lines().findFirst().orElse(msg)), e);
         }
     }
 
@@ -875,12 +866,12 @@ public final class FirmsReader {
                     types.add(rs.getString("column_type").toUpperCase(Locale.ROOT));
                 });
             } catch (SQLException e) {
-                throw InputException.file(file, "cannot be read as Parquet (" + firstLine(e) + ")", e);
+                throw InputException.file(file, data("firms.parquet.unreadable", firstLine(e)), e);
             }
             List<String> header = names.stream().map(Text::strip).toList();
             requireColumns(file, header);
             Map<String, Integer> idx = indexByKey(file, header, 0, true);
-            Set<String> warnings = new LinkedHashSet<>(extraColumnWarnings(file, header));
+            Set<org.klaster.Text> warnings = new LinkedHashSet<>(extraColumnWarnings(file, header));
             String fid = "CAST(" + ident(names.get(idx.get(FIRM_ID))) + " AS VARCHAR)";
             String region = codeExpr(names, types, idx.get(ActivityReader.REGION), warnings);
             String industry = codeExpr(names, types, idx.get(ActivityReader.INDUSTRY), warnings);
@@ -892,8 +883,7 @@ public final class FirmsReader {
             String emp = empText ? employmentSql(empCol, '.')
                     : "CASE WHEN isfinite(CAST(" + empCol + " AS DOUBLE)) THEN CAST(" + empCol + " AS DOUBLE) END";
             if (!empText && !isNumeric(empType)) {
-                throw InputException.column(file, null, ActivityReader.EMPLOYMENT, "column \"employment\" has type "
-                        + empType + ", but it must hold numbers");
+                throw InputException.column(file, null, ActivityReader.EMPLOYMENT, data("firms.employment.type", empType));
             }
             Aggregate agg = new Aggregate();
             try {
@@ -901,7 +891,7 @@ public final class FirmsReader {
                         "aggregating " + InputException.displayName(file), rs -> readAggregate(rs, agg));
                 agg.finish();
             } catch (SQLException e) {
-                throw InputException.file(file, "cannot be read as Parquet (" + firstLine(e) + ")", e);
+                throw InputException.file(file, data("firms.parquet.unreadable", firstLine(e)), e);
             }
             if (!agg.clean()) {
                 Set<List<String>> dups = duplicateKeys(db, source, fid, year, agg.duplicateHashes, progress);
@@ -910,7 +900,7 @@ public final class FirmsReader {
                 if (!onlyCollisions) {
                     progress.update("locating the problem", Double.NaN);
                     Locator where = (row, column, problem) -> InputException.row(file, null, row, column, problem);
-                    RowChecker checker = new RowChecker('.', dups, where, "row");
+                    RowChecker checker = new RowChecker('.', dups, where, "at.row");
                     String sql = "SELECT file_row_number + 1 AS r, " + fid + " AS fid, " + region + " AS region, "
                             + industry + " AS industry, " + year + " AS year, CAST(" + empCol + " AS VARCHAR) AS et, "
                             + emp + " AS e FROM read_parquet('" + sqlString(safe.toString())
@@ -921,23 +911,21 @@ public final class FirmsReader {
                         checker.check(new RawRow(rs.getLong("r"), rs.getString("fid"), rs.getString("region"),
                                 rs.getString("industry"), rs.getString("year"), rs.getString("et"), value));
                     });
-                    throw InputException.file(file, "has " + agg.summary() + ", but the reader could not locate the"
-                            + " row (please report this)");
+                    throw InputException.file(file, data("firms.unlocated.row", agg.summary()));
                 }
             }
             if (agg.cells.isEmpty()) {
-                warnings.add(InputException.displayName(file) + ": the file has no rows");
+                warnings.add(data("warning.file", InputException.displayName(file), data("firms.no.rows")));
             }
             return new ActivityData(agg.records(), new ArrayList<>(warnings), "", InputException.displayName(file),
                     "firm-level Parquet");
         }
 
-        private String codeExpr(List<String> names, List<String> types, int i, Set<String> warnings) {
+        private String codeExpr(List<String> names, List<String> types, int i, Set<org.klaster.Text> warnings) {
             String col = ident(names.get(i));
             if (!isText(types.get(i))) {
-                warnings.add(InputException.displayName(file) + ": column " + InputException.quote(names.get(i))
-                        + " holds numbers (" + types.get(i) + ") rather than text; codes such as 01.11 lose their zeros"
-                        + " as numbers");
+                warnings.add(data("warning.file", InputException.displayName(file),
+                        data("firms.code.numeric", quoted(names.get(i)), types.get(i))));
             }
             return "CAST(" + col + " AS VARCHAR)";
         }

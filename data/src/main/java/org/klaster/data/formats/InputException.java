@@ -3,6 +3,9 @@ package org.klaster.data.formats;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import org.klaster.Localizable;
+import org.klaster.Text;
+
 /**
  * A user-supplied input file cannot be read as the format it should have. The message is one
  * sentence that names the file, the place in it and the problem, e.g.
@@ -11,14 +14,16 @@ import java.util.Objects;
  * activity.xlsx, sheet "Data", row 4, column "year": "20233" is not a plausible year (expected 1900–2100)
  * activity.csv: required column "year" is missing (columns found: region, industry, employment)
  * </pre>
- * The CLI prints {@link #getMessage()} as is and exits with code 2.
+ * The CLI prints {@link #getMessage()} (English) as is and exits with code 2; a page shows
+ * {@link #text()} in its language (the place and the problem are both {@link Text}s:
+ * {@code activity.csv, строка 17, столбец «employment»: …}).
  *
  * <p>Places: {@link #line()} is 1-based; in text files it is the physical line on which the record
  * starts (the header is line 1), in a spreadsheet it is the sheet's row number and {@link #sheet()}
  * names the sheet, in a Parquet file it is the 1-based row number. It is 0 when the problem concerns
  * the file as a whole (then the column, if any, is named in the problem text itself).
  */
-public class InputException extends RuntimeException {
+public class InputException extends RuntimeException implements Localizable {
     private static final long serialVersionUID = 1L;
 
     /** How {@link #line()} counts. */
@@ -34,41 +39,56 @@ public class InputException extends RuntimeException {
     private final long line;
     private final Unit unit;
     private final String column;
-    private final String problem;
+    private final transient Text problem;
+    private final transient Text text;
 
-    private InputException(Path file, String sheet, long line, Unit unit, String column, String problem,
+    private InputException(Path file, String sheet, long line, Unit unit, String column, Text problem,
                            Throwable cause) {
-        super(format(file, sheet, line, unit, column, problem), cause);
+        this(file, sheet, line, unit, column, problem, text(file, sheet, line, unit, column, problem), cause);
+    }
+
+    private InputException(Path file, String sheet, long line, Unit unit, String column, Text problem, Text text,
+                           Throwable cause) {
+        super(text.toString(), cause);
         this.file = Objects.requireNonNull(file, "file");
         this.sheet = sheet;
         this.line = line;
         this.unit = unit;
         this.column = column;
-        this.problem = Objects.requireNonNull(problem, "problem");
+        this.problem = problem;
+        this.text = text;
     }
 
     /** A problem with the file as a whole (line 0). */
-    public static InputException file(Path file, String problem) {
+    public static InputException file(Path file, Text problem) {
         return new InputException(file, null, 0, Unit.LINE, null, problem, null);
     }
 
     /** A problem with the file as a whole, caused by {@code cause}. */
-    public static InputException file(Path file, String problem, Throwable cause) {
+    public static InputException file(Path file, Text problem, Throwable cause) {
         return new InputException(file, null, 0, Unit.LINE, null, problem, cause);
     }
 
+    /**
+     * A problem with the file as a whole, in a sentence that has no key yet (callers outside the
+     * readers); it reads the same in every language.
+     */
+    public static InputException file(Path file, String problem) {
+        return file(file, DataText.verbatim(Objects.requireNonNull(problem, "problem")));
+    }
+
     /** A problem with a whole-file column (e.g. a required column is missing); line 0. */
-    public static InputException column(Path file, String sheet, String column, String problem) {
+    public static InputException column(Path file, String sheet, String column, Text problem) {
         return new InputException(file, sheet, 0, Unit.LINE, column, problem, null);
     }
 
     /** A problem at a physical line of a text file; {@code column} may be null. */
-    public static InputException line(Path file, long line, String column, String problem) {
+    public static InputException line(Path file, long line, String column, Text problem) {
         return new InputException(file, null, line, Unit.LINE, column, problem, null);
     }
 
     /** A problem at a physical line of a text file, caused by {@code cause}. */
-    public static InputException line(Path file, long line, String column, String problem, Throwable cause) {
+    public static InputException line(Path file, long line, String column, Text problem, Throwable cause) {
         return new InputException(file, null, line, Unit.LINE, column, problem, cause);
     }
 
@@ -76,7 +96,7 @@ public class InputException extends RuntimeException {
      * A problem at a row of a spreadsheet ({@code sheet} non-null: the sheet's row number) or of a
      * columnar file such as Parquet ({@code sheet} null: 1-based data row).
      */
-    public static InputException row(Path file, String sheet, long row, String column, String problem) {
+    public static InputException row(Path file, String sheet, long row, String column, Text problem) {
         return new InputException(file, sheet, row, Unit.ROW, column, problem, null);
     }
 
@@ -105,22 +125,33 @@ public class InputException extends RuntimeException {
     }
 
     /** The problem alone, without the location prefix. */
-    public String problem() {
+    public Text problem() {
         return problem;
     }
 
-    private static String format(Path file, String sheet, long line, Unit unit, String column, String problem) {
-        StringBuilder sb = new StringBuilder(displayName(file));
+    /** The whole sentence, place and problem ({@link #getMessage()} is its English form). */
+    @Override
+    public Text text() {
+        return text;
+    }
+
+    /**
+     * {@code file[, sheet "s"][, line|row n[, column "c"]]: problem}, each part a key of
+     * {@link DataText#BUNDLE} so that the place reads in the page's language too.
+     */
+    private static Text text(Path file, String sheet, long line, Unit unit, String column, Text problem) {
+        Objects.requireNonNull(problem, "problem");
+        Text place = DataText.data("input.place.file", displayName(file));
         if (sheet != null) {
-            sb.append(", sheet \"").append(sheet).append('"');
+            place = DataText.data("input.place.sheet", place, sheet);
         }
         if (line > 0) {
-            sb.append(unit == Unit.ROW ? ", row " : ", line ").append(line);
+            place = DataText.data(unit == Unit.ROW ? "input.place.row" : "input.place.line", place, line);
             if (column != null) {
-                sb.append(", column \"").append(column).append('"');
+                place = DataText.data("input.place.column", place, column);
             }
         }
-        return sb.append(": ").append(problem).toString();
+        return DataText.data("input.at", place, problem);
     }
 
     static String displayName(Path file) {

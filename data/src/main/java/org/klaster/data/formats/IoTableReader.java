@@ -1,5 +1,8 @@
 package org.klaster.data.formats;
 
+import static org.klaster.data.formats.DataText.data;
+import static org.klaster.data.formats.DataText.quoted;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import org.klaster.Text;
 import org.klaster.inputoutput.IoTable;
 import org.klaster.inputoutput.IoValidation;
 import org.klaster.linalg.DenseMatrix;
@@ -57,7 +62,7 @@ public final class IoTableReader {
     static final String VALUE_ADDED = "value_added";
 
     /** A table read from a file, with its validation, the reader's own warnings and the file's SHA-256. */
-    public record Result(IoTable table, IoValidation validation, List<String> warnings, String sha256) {
+    public record Result(IoTable table, IoValidation validation, List<Text> warnings, String sha256) {
         public Result {
             warnings = List.copyOf(warnings);
         }
@@ -88,11 +93,10 @@ public final class IoTableReader {
         List<String> header = t.header();
         List<String> keys = t.columns();
         long hl = t.headerLine();
-        Set<String> warnings = new LinkedHashSet<>();
+        Set<Text> warnings = new LinkedHashSet<>();
         String name = InputException.displayName(t.file());
         if (header.isEmpty() || !keys.get(0).equals(CODE)) {
-            throw t.at(hl, header.isEmpty() ? null : header.get(0),
-                    "the first column must be \"code\" (the row codes of the io matrix layout)");
+            throw t.at(hl, header.isEmpty() ? null : header.get(0), data("io.first.column"));
         }
         // sector columns: 1 .. first fd:
         List<String> sectors = new ArrayList<>();
@@ -100,18 +104,17 @@ public final class IoTableReader {
         while (c < header.size() && !keys.get(c).startsWith(FD_PREFIX) && !keys.get(c).equals(TOTAL_OUTPUT)) {
             String s = header.get(c);
             if (s.isEmpty()) {
-                throw t.at(hl, "#" + (c + 1), "column " + (c + 1) + " has no name; sector columns need a sector code");
+                throw t.at(hl, "#" + (c + 1), data("io.sector.column.unnamed", c + 1));
             }
             String k = keys.get(c);
             if (k.equals(IMPORTS) || k.equals(VALUE_ADDED) || k.startsWith(IMPORT_PREFIX) || k.equals(CODE)) {
-                throw t.at(hl, s, InputException.quote(s) + " cannot be a sector code (it is a reserved row or column name)");
+                throw t.at(hl, s, data("io.sector.reserved", quoted(s)));
             }
             sectors.add(s);
             c++;
         }
         if (sectors.isEmpty()) {
-            throw t.at(hl, null, "no sector columns: after \"code\" the header must list the sector codes S1..Sn,"
-                    + " then the fd: columns");
+            throw t.at(hl, null, data("io.no.sectors"));
         }
         List<Integer> fdCols = new ArrayList<>();
         List<String> fdNames = new ArrayList<>();
@@ -120,20 +123,18 @@ public final class IoTableReader {
             String k = keys.get(c);
             if (k.startsWith(FD_PREFIX)) {
                 if (totalCol >= 0) {
-                    throw t.at(hl, header.get(c), "final-demand column " + InputException.quote(header.get(c))
-                            + " comes after \"total_output\", which must be the last column");
+                    throw t.at(hl, header.get(c), data("io.fd.after.total", quoted(header.get(c))));
                 }
                 fdCols.add(c);
                 fdNames.add(k);
             } else if (k.equals(TOTAL_OUTPUT)) {
                 totalCol = c;
             } else if (!k.isEmpty()) {
-                warnings.add(name + ": column " + InputException.quote(header.get(c))
-                        + " is not part of the io format (sectors come before the fd: columns) and was ignored");
+                warnings.add(data("warning.file", name, data("io.column.ignored", quoted(header.get(c)))));
             }
         }
         if (fdCols.isEmpty()) {
-            throw t.at(hl, null, "no final-demand column: the header needs at least one fd: column (e.g. fd:households)");
+            throw t.at(hl, null, data("io.no.fd"));
         }
         int n = sectors.size();
         int k = fdCols.size();
@@ -155,7 +156,6 @@ public final class IoTableReader {
         double[] va = null;
         long vaLine = 0;
         int nextSector = 0;
-        String unit = t.format().kind() == TabularFile.Kind.XLSX ? "row " : "line ";
 
         TabularFile.Row row;
         while ((row = t.next()) != null) {
@@ -164,26 +164,22 @@ public final class IoTableReader {
             Integer si = sectorIndex.get(code);
             if (si != null) {
                 if (sectorLine[si] != 0) {
-                    throw row.error(0, "row " + InputException.quote(code) + " appears twice (first on " + unit
-                            + sectorLine[si] + ")");
+                    throw row.error(0, data("io.row.twice", quoted(code), t.firstOn(sectorLine[si])));
                 }
                 if (si != nextSector) {
-                    throw row.error(0, "row " + InputException.quote(code) + " is out of order: the sector rows must"
-                            + " follow the sector columns, so row " + InputException.quote(sectors.get(nextSector))
-                            + " is expected here");
+                    throw row.error(0, data("io.row.order", quoted(code), quoted(sectors.get(nextSector))));
                 }
                 nextSector++;
                 sectorLine[si] = row.line();
                 for (int j = 0; j < n; j++) {
-                    double v = requiredCell(row, 1 + j, "intermediate flow");
+                    double v = requiredCell(row, 1 + j, "io.what.intermediate");
                     if (v < 0) {
-                        throw row.error(1 + j, "intermediate flow " + InputException.quote(row.get(1 + j))
-                                + " is negative; flows between sectors cannot be negative");
+                        throw row.error(1 + j, data("io.flow.negative", quoted(row.get(1 + j))));
                     }
                     z.set(si, j, v);
                 }
                 for (int q = 0; q < k; q++) {
-                    f.set(si, q, requiredCell(row, fdCols.get(q), "final demand"));
+                    f.set(si, q, requiredCell(row, fdCols.get(q), "io.what.final.demand"));
                 }
                 if (given != null) {
                     double g = row.number(totalCol);
@@ -191,13 +187,12 @@ public final class IoTableReader {
                 }
             } else if (lower.startsWith(IMPORT_PREFIX)) {
                 if (importsRowLine != 0) {
-                    throw row.error(0, "import: rows and an imports row cannot both be given (the imports row is on "
-                            + unit + importsRowLine + ")");
+                    throw row.error(0, data("io.imports.both.at", t.lineOrRow(importsRowLine)));
                 }
                 String product = code.substring(IMPORT_PREFIX.length()).strip();
                 Integer pi = sectorIndex.get(product);
                 if (pi == null) {
-                    throw row.error(0, "row " + InputException.quote(code) + " names no sector of the header");
+                    throw row.error(0, data("io.import.row.unknown", quoted(code)));
                 }
                 if (importMatrix == null) {
                     importMatrix = new DenseMatrix(n, n);
@@ -205,8 +200,7 @@ public final class IoTableReader {
                     importLine = new long[n];
                 }
                 if (importLine[pi] != 0) {
-                    throw row.error(0, "row " + InputException.quote(code) + " appears twice (first on " + unit
-                            + importLine[pi] + ")");
+                    throw row.error(0, data("io.row.twice", quoted(code), t.firstOn(importLine[pi])));
                 }
                 importLine[pi] = row.line();
                 for (int j = 0; j < n; j++) {
@@ -218,10 +212,10 @@ public final class IoTableReader {
                 requireEmptyTotal(row, totalCol, code);
             } else if (lower.equals(IMPORTS)) {
                 if (importsRowLine != 0) {
-                    throw row.error(0, "row \"imports\" appears twice (first on " + unit + importsRowLine + ")");
+                    throw row.error(0, data("io.row.twice", quoted("imports"), t.firstOn(importsRowLine)));
                 }
                 if (importMatrix != null) {
-                    throw row.error(0, "import: rows and an imports row cannot both be given (choose one)");
+                    throw row.error(0, data("io.imports.both"));
                 }
                 importsRowLine = row.line();
                 importsRow = new double[n];
@@ -235,35 +229,31 @@ public final class IoTableReader {
                 requireEmptyTotal(row, totalCol, code);
             } else if (lower.equals(VALUE_ADDED)) {
                 if (vaLine != 0) {
-                    throw row.error(0, "row \"value_added\" appears twice (first on " + unit + vaLine + ")");
+                    throw row.error(0, data("io.row.twice", quoted("value_added"), t.firstOn(vaLine)));
                 }
                 vaLine = row.line();
                 va = new double[n];
                 for (int j = 0; j < n; j++) {
-                    va[j] = requiredCell(row, 1 + j, "value added");
+                    va[j] = requiredCell(row, 1 + j, "io.what.value.added");
                 }
                 for (int q = 0; q < k; q++) {
                     if (!row.isBlank(fdCols.get(q))) {
-                        warnings.add(name + ", " + unit + row.line() + ": the final-demand cells of the value_added row"
-                                + " are ignored");
+                        warnings.add(t.warningAt(row.line(), data("io.va.fd.ignored")));
                         break;
                     }
                 }
                 requireEmptyTotal(row, totalCol, code);
             } else {
-                throw row.error(0, "unknown row code " + InputException.quote(code) + ": expected a sector of the header ("
-                        + preview(sectors) + "), import:SECTOR, imports or value_added");
+                throw row.error(0, data("io.row.unknown", quoted(code), preview(sectors)));
             }
         }
         if (nextSector < n) {
-            throw t.whole("sector row " + InputException.quote(sectors.get(nextSector))
-                    + " is missing (every sector column needs its row, in the same order)");
+            throw t.whole(data("io.sector.row.missing", quoted(sectors.get(nextSector))));
         }
         if (importMatrix != null) {
             for (int i = 0; i < n; i++) {
                 if (importLine[i] == 0) {
-                    throw t.whole("row \"import:" + sectors.get(i) + "\" is missing: with import: rows, every sector"
-                            + " needs one (write zeros for a product that is not imported)");
+                    throw t.whole(data("io.import.row.missing", quoted("import:" + sectors.get(i))));
                 }
             }
         }
@@ -278,10 +268,8 @@ public final class IoTableReader {
                 }
                 double scale = Math.max(Math.abs(g), Math.abs(x[i]));
                 if (Math.abs(g - x[i]) > IoTable.ROW_BALANCE_TOLERANCE * scale) {
-                    throw t.at(sectorLine[i], header.get(totalCol), String.format(Locale.ROOT,
-                            "total_output of sector %s is %s but its row sums to %s (%.2f %% apart, more than 0.1 %%;"
-                                    + " use --allow-imbalance to proceed anyway)",
-                            sectors.get(i), plain(g), plain(x[i]), 100 * Math.abs(g - x[i]) / scale));
+                    throw t.at(sectorLine[i], header.get(totalCol), data("io.row.balance", sectors.get(i), g, x[i],
+                            org.klaster.Text.fixed(100 * Math.abs(g - x[i]) / scale, 2)));
                 }
             }
         }
@@ -300,40 +288,38 @@ public final class IoTableReader {
         }
         IoValidation validation = table.validate(allowImbalance);
         if (!validation.ok()) {
-            throw t.whole(String.join("; ", validation.errors()));
+            throw t.whole(DataText.joined(validation.errors()));
         }
         if (validation.inactiveSectors().size() == n) {
-            throw t.whole("every sector has zero total output; there is nothing to analyse");
+            throw t.whole(data("io.all.inactive"));
         }
         warnings.addAll(t.warnings());
-        List<String> all = new ArrayList<>(warnings);
-        for (String w : validation.warnings()) {
-            all.add(name + ": " + w);
+        List<Text> all = new ArrayList<>(warnings);
+        for (Text w : validation.warnings()) {
+            all.add(data("warning.file", name, w));
         }
         return new Result(table, validation, all, t.sha256());
     }
 
-    private static double requiredCell(TabularFile.Row row, int i, String what) {
+    private static double requiredCell(TabularFile.Row row, int i, String whatKey) {
         double v = row.number(i);
         if (Double.isNaN(v)) {
-            throw row.error(i, "the " + what + " is empty; an empty cell is a missing value, and a missing value"
-                    + " is an error in a matrix (write 0 for no flow)");
+            throw row.error(i, data("io.cell.empty", data(whatKey)));
         }
         return v;
     }
 
     private static double importCell(TabularFile.Row row, int i) {
-        double v = requiredCell(row, i, "imported input");
+        double v = requiredCell(row, i, "io.what.imported");
         if (v < 0) {
-            throw row.error(i, "imported input " + InputException.quote(row.get(i)) + " is negative; imports cannot be negative");
+            throw row.error(i, data("io.import.negative", quoted(row.get(i))));
         }
         return v;
     }
 
     private static void requireEmptyTotal(TabularFile.Row row, int totalCol, String code) {
         if (totalCol >= 0 && !row.isBlank(totalCol)) {
-            throw row.error(totalCol, "the total_output cell of row " + InputException.quote(code)
-                    + " must be empty (total output belongs to sector rows only)");
+            throw row.error(totalCol, data("io.total.not.empty", quoted(code)));
         }
     }
 
@@ -342,12 +328,5 @@ public final class IoTableReader {
             return String.join(", ", sectors);
         }
         return String.join(", ", sectors.subList(0, 5)) + ", …, " + sectors.get(sectors.size() - 1);
-    }
-
-    private static String plain(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.6g", v);
     }
 }

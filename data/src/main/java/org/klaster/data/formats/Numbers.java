@@ -46,11 +46,11 @@ public final class Numbers {
     }
 
     /** A cell that is not a number; the message is a phrase such as {@code "12,5,3" is not a number}. */
-    public static final class NotANumberException extends IllegalArgumentException {
+    public static final class NotANumberException extends org.klaster.InvalidParameterException {
         private static final long serialVersionUID = 1L;
 
-        NotANumberException(String message) {
-            super(message);
+        NotANumberException(org.klaster.Text text) {
+            super(text);
         }
     }
 
@@ -87,7 +87,7 @@ public final class Numbers {
         try {
             return parse(text, mark);
         } catch (NotANumberException e) {
-            throw InputException.line(file, line, column, e.getMessage());
+            throw InputException.line(file, line, column, e.text());
         }
     }
 
@@ -99,7 +99,7 @@ public final class Numbers {
     public static int parseYear(String text) {
         String s = text == null ? "" : Text.strip(text);
         if (s.isEmpty()) {
-            throw new NotANumberException("the year is empty");
+            throw new NotANumberException(DataText.data("year.empty"));
         }
         boolean digits = s.length() <= 9;
         for (int i = 0; i < s.length() && digits; i++) {
@@ -107,12 +107,11 @@ public final class Numbers {
             digits = c >= '0' && c <= '9';
         }
         if (!digits) {
-            throw new NotANumberException(InputException.quote(text) + " is not a year");
+            throw new NotANumberException(DataText.data("year.invalid", DataText.quoted(text)));
         }
         int y = Integer.parseInt(s);
         if (y < MIN_YEAR || y > MAX_YEAR) {
-            throw new NotANumberException(InputException.quote(text) + " is not a plausible year (expected "
-                    + MIN_YEAR + "–" + MAX_YEAR + ")");
+            throw new NotANumberException(DataText.data("year.implausible", DataText.quoted(text), MIN_YEAR, MAX_YEAR));
         }
         return y;
     }
@@ -122,7 +121,7 @@ public final class Numbers {
         try {
             return parseYear(text);
         } catch (NotANumberException e) {
-            throw InputException.line(file, line, column, e.getMessage());
+            throw InputException.line(file, line, column, e.text());
         }
     }
 
@@ -184,7 +183,7 @@ public final class Numbers {
             throw notANumber(original);
         }
         if (Double.isInfinite(v)) {
-            throw new NotANumberException(InputException.quote(original) + " is too large a number");
+            throw new NotANumberException(DataText.data("number.too.large", DataText.quoted(original)));
         }
         return negative ? -v : v;
     }
@@ -374,23 +373,23 @@ public final class Numbers {
 
     private static NotANumberException notANumber(String original) {
         String s = Text.strip(original);
-        String hint = "";
+        Object hint = "";
         if (s.equals("-") || s.equals("–") || s.equals("—") || s.equals("…") || s.equals("...")
                 || s.equalsIgnoreCase("x") || s.equalsIgnoreCase("na") || s.equalsIgnoreCase("n/a")
                 || s.equalsIgnoreCase("nan") || s.equalsIgnoreCase("null")) {
-            hint = " (leave the cell empty if the value is missing)";
+            hint = DataText.data("number.invalid.hint");
         }
-        return new NotANumberException(InputException.quote(original) + " is not a number" + hint);
+        return new NotANumberException(DataText.data("number.invalid", DataText.quoted(original), hint));
     }
 
     private static NotANumberException ambiguous(String original, String body, char kind, DecimalMark mark) {
         String digits = body.replace(String.valueOf(kind), "");
-        String fraction = switch (mark) {
-            case POINT -> " or " + body.replace(',', '.') + " for a fraction";
-            case COMMA -> " or " + body.replace('.', ',') + " for a fraction";
+        Object fraction = switch (mark) {
+            case POINT -> DataText.data("number.ambiguous.fraction", body.replace(',', '.'));
+            case COMMA -> DataText.data("number.ambiguous.fraction", body.replace('.', ','));
             case EITHER -> "";
         };
-        return new NotANumberException(InputException.quote(original) + " is ambiguous (a thousands separator or a decimal "
-                + (kind == ',' ? "comma" : "point") + "?); write " + digits + " for a whole number" + fraction);
+        return new NotANumberException(DataText.data(kind == ',' ? "number.ambiguous.comma" : "number.ambiguous.point",
+                DataText.quoted(original), digits, fraction));
     }
 }

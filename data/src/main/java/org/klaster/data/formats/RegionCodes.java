@@ -19,7 +19,7 @@ public final class RegionCodes {
     /**
      * @throws InputException at the first row whose region is not in {@code known}
      */
-    public static void check(Path file, String sheet, Set<String> known, String knownDescription) throws IOException {
+    public static void check(Path file, String sheet, Set<String> known, org.klaster.Text knownDescription) throws IOException {
         try (TabularFile t = TabularFile.open(file, sheet)) {
             t.require(ActivityReader.REGION);
             int i = t.indexOf(ActivityReader.REGION);
@@ -27,8 +27,7 @@ public final class RegionCodes {
             while ((row = t.next()) != null) {
                 String code = row.code(i);
                 if (!known.contains(code)) {
-                    throw row.error(i, InputException.quote(code) + " is not a region code of " + knownDescription
-                            + " (tick \"other territories\", or --other-territories, to keep codes outside it)");
+                    throw row.error(i, DataText.data("region.unknown", DataText.quoted(code), knownDescription));
                 }
             }
         }

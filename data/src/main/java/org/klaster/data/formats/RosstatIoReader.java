@@ -1,5 +1,8 @@
 package org.klaster.data.formats;
 
+import static org.klaster.data.formats.DataText.data;
+import static org.klaster.data.formats.DataText.quoted;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -8,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -77,7 +79,7 @@ public final class RosstatIoReader {
      * @param warnings     the reader's warnings, then the validation's
      * @param sha256       SHA-256 of the file's bytes, lower-case hex
      */
-    public record Result(IoTable table, double[] productTaxes, IoValidation validation, List<String> warnings,
+    public record Result(IoTable table, double[] productTaxes, IoValidation validation, List<org.klaster.Text> warnings,
                          String sha256) {
         public Result {
             warnings = List.copyOf(warnings);
@@ -96,8 +98,7 @@ public final class RosstatIoReader {
     public static Result read(Path xlsx) throws IOException {
         TabularFile.Sniff sniff = TabularFile.Sniff.of(xlsx);
         if (!TabularFile.startsWith(sniff.head, 0x50, 0x4B, 0x03, 0x04)) {
-            throw InputException.file(xlsx, "is not an .xlsx workbook; Rosstat's input–output tables are read from"
-                    + " the published .xlsx file");
+            throw InputException.file(xlsx, data("rosstat.not.xlsx"));
         }
         Grid total;
         Grid domestic;
@@ -114,12 +115,12 @@ public final class RosstatIoReader {
         try {
             return new ReadableWorkbook(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw InputException.file(file, "is a ZIP archive but cannot be read as an .xlsx workbook", e);
+            throw InputException.file(file, data("xlsx.zip"), e);
         }
     }
 
     private static Result build(Path file, Grid total, Grid domestic, Grid imports, String sha256) {
-        List<String> warnings = new ArrayList<>();
+        List<org.klaster.Text> warnings = new ArrayList<>();
         Layout d = Layout.of(domestic);
         Layout t = Layout.of(total);
         t.requireSameProducts(d);
@@ -134,11 +135,11 @@ public final class RosstatIoReader {
         double[] x = total.rowValues(t.rowOf("P1"), t.productColumns());
         DenseMatrix f = d.finalUse(categories);
         double[] residual = residuals(z, f, x, rounding);
-        warnRowResiduals(warnings, d, "domestic", residual, x);
+        warnRowResiduals(warnings, d, "rosstat.residual.domestic", residual, x);
         DenseMatrix m = im.productBlock();
         DenseMatrix mf = im.finalUse(categories);
         double[] importsTotal = imports.columnValues(im.column("TU"), im.productRows());
-        warnRowResiduals(warnings, im, "imported", residuals(m, mf, importsTotal, rounding), importsTotal);
+        warnRowResiduals(warnings, im, "rosstat.residual.imported", residuals(m, mf, importsTotal, rounding), importsTotal);
 
         double[] va = domestic.rowValues(d.rowOf("B1g"), d.productColumns());
         double[] taxes = domestic.rowValues(d.rowOf("D21-D31"), d.productColumns());
@@ -150,11 +151,11 @@ public final class RosstatIoReader {
         IoTable table = new IoTable(d.products, d.names, z, categories, f, null, m, mf, va, x);
         IoValidation validation = table.validate(false);
         if (!validation.ok()) {
-            throw InputException.file(file, String.join("; ", validation.errors()));
+            throw InputException.file(file, DataText.joined(validation.errors()));
         }
-        List<String> all = new ArrayList<>(warnings.size() + validation.warnings().size());
-        for (String w : warnings) {
-            all.add(InputException.displayName(file) + ": " + w);
+        List<org.klaster.Text> all = new ArrayList<>(warnings.size() + validation.warnings().size());
+        for (org.klaster.Text w : warnings) {
+            all.add(data("warning.file", InputException.displayName(file), w));
         }
         all.addAll(validation.warnings());
         return new Result(table, taxes, validation, all, sha256);
@@ -183,23 +184,20 @@ public final class RosstatIoReader {
         return 0.5 * terms;
     }
 
-    private static void warnRowResiduals(List<String> warnings, Layout l, String what, double[] r, double[] x) {
+    private static void warnRowResiduals(List<org.klaster.Text> warnings, Layout l, String key, double[] r, double[] x) {
         double bound = roundingBound(l.products.size() + CATEGORY_OF_CODE.size() + 1);
-        List<String> off = new ArrayList<>();
+        List<org.klaster.Text> off = new ArrayList<>();
         for (int i = 0; i < r.length; i++) {
             if (Math.abs(r[i]) > bound) {
-                off.add(String.format(Locale.ROOT, "%s (%s of %s)", l.products.get(i), num(r[i]),
-                        num(x[i])));
+                off.add(data("rosstat.gap.item", l.products.get(i), r[i], x[i]));
             }
         }
         if (!off.isEmpty()) {
-            warnings.add("sheet \"" + l.grid.sheet + "\": the " + what + " use of " + off.size()
-                    + " products does not add up to their total by more than rounding explains (" + first(off)
-                    + "); the difference is kept in " + ROUNDING);
+            warnings.add(data(key, l.grid.sheet, off.size(), first(off), ROUNDING));
         }
     }
 
-    private static void checkImportUse(List<String> warnings, Layout d, double[] matrixSums, double[] p7) {
+    private static void checkImportUse(List<org.klaster.Text> warnings, Layout d, double[] matrixSums, double[] p7) {
         double bound = roundingBound(d.products.size() + 1);
         double worst = 0;
         int at = -1;
@@ -211,14 +209,13 @@ public final class RosstatIoReader {
             }
         }
         if (worst > bound) {
-            warnings.add(String.format(Locale.ROOT, "the imported inputs of product %s are %s in row P7 of sheet"
-                    + " \"%s\" but %s in sheet \"%s\"", d.products.get(at), num(p7[at]),
-                    d.grid.sheet, num(matrixSums[at]), IMPORTS_SHEET));
+            warnings.add(data("rosstat.import.use", d.products.get(at), p7[at], d.grid.sheet, matrixSums[at],
+                    IMPORTS_SHEET));
         }
     }
 
     /** TOTAL = Σ_j z_ij, P3 = P3_S14 + P31 + P32 + P3_S15, P5 = P51 + P52 + P53, TFU, TU = P1. */
-    private static void checkAggregates(List<String> warnings, Layout d, DenseMatrix z, double[] x) {
+    private static void checkAggregates(List<org.klaster.Text> warnings, Layout d, DenseMatrix z, double[] x) {
         Grid g = d.grid;
         int[] rows = d.productRows();
         double[] zs = z.rowSums();
@@ -229,7 +226,7 @@ public final class RosstatIoReader {
         double[] tfu = g.columnValues(d.column("TFU"), rows);
         double[] tu = g.columnValues(d.column("TU"), rows);
         int n = rows.length;
-        List<String> off = new ArrayList<>();
+        List<org.klaster.Text> off = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double c3 = sum(g, rows[i], d, "P3_S14", "P31_S13", "P32_S13", "P3_S15");
             double c5 = sum(g, rows[i], d, "P51", "P52", "P53");
@@ -239,11 +236,10 @@ public final class RosstatIoReader {
             check(off, p, "P5", p5[i], c5, roundingBound(4));
             check(off, p, "TFU", tfu[i], p3[i] + p5[i] + p6[i], roundingBound(4));
             check(off, p, "TU", tu[i], tot[i] + tfu[i], roundingBound(3));
-            check(off, p, "TU vs P1 of \"" + TOTAL_SHEET + "\"", tu[i], x[i], roundingBound(2));
+            check(off, p, data("rosstat.tu.vs.p1", TOTAL_SHEET), tu[i], x[i], roundingBound(2));
         }
         if (!off.isEmpty()) {
-            warnings.add("sheet \"" + g.sheet + "\": " + off.size() + " published totals differ from the sum of their"
-                    + " parts by more than rounding explains (" + first(off) + ")");
+            warnings.add(data("rosstat.aggregates", g.sheet, off.size(), first(off)));
         }
     }
 
@@ -255,11 +251,10 @@ public final class RosstatIoReader {
         return s;
     }
 
-    private static void check(List<String> off, String product, String what, double published, double computed,
+    private static void check(List<org.klaster.Text> off, String product, Object what, double published, double computed,
                               double bound) {
         if (Math.abs(published - computed) > bound) {
-            off.add("product " + product + ", " + what + ": " + num(published) + " published, "
-                    + num(computed) + " summed");
+            off.add(data("rosstat.aggregate.item", product, what, published, computed));
         }
     }
 
@@ -267,18 +262,18 @@ public final class RosstatIoReader {
      * Column balance with the taxes: g_j = x_j − (Σ_i z_ij + Σ_i m_ij + taxes_j + va_j); a warning if
      * any exceeds rounding, and always a note on how far the table without taxes is from balance.
      */
-    private static void checkColumns(List<String> warnings, Layout d, double[] zs, double[] ms, double[] taxes,
+    private static void checkColumns(List<org.klaster.Text> warnings, Layout d, double[] zs, double[] ms, double[] taxes,
                                      double[] va, double[] x) {
         double bound = roundingBound(2 * d.products.size() + 3);
         double worstGap = 0;
         double worstTaxShare = 0;
         int taxAt = 0;
-        List<String> off = new ArrayList<>();
+        List<org.klaster.Text> off = new ArrayList<>();
         for (int j = 0; j < x.length; j++) {
             double gap = x[j] - (zs[j] + ms[j] + taxes[j] + va[j]);
             worstGap = Math.max(worstGap, Math.abs(gap));
             if (Math.abs(gap) > bound) {
-                off.add(d.products.get(j) + " (" + num(gap) + " of " + num(x[j]) + ")");
+                off.add(data("rosstat.gap.item", d.products.get(j), gap, x[j]));
             }
             double share = x[j] == 0 ? 0 : Math.abs(taxes[j]) / Math.abs(x[j]);
             if (share > worstTaxShare) {
@@ -287,28 +282,17 @@ public final class RosstatIoReader {
             }
         }
         if (!off.isEmpty()) {
-            warnings.add("sheet \"" + d.grid.sheet + "\": inputs + imports + taxes on products + value added differ"
-                    + " from output P1 by more than rounding explains in " + off.size() + " columns (" + first(off) + ")");
+            warnings.add(data("rosstat.columns", d.grid.sheet, off.size(), first(off)));
         }
-        warnings.add(String.format(Locale.ROOT, "value_added is row B1g; the net taxes on products paid on"
-                + " intermediate use (row D21-D31, %s in all) are a primary input outside the table, so inputs +"
-                + " imports + value added fall short of output by up to %.2f %% (product %s); with them the columns"
-                + " balance within %s", num(Arrays.stream(taxes).sum()), 100 * worstTaxShare,
-                d.products.get(taxAt), num(worstGap)));
+        warnings.add(data("rosstat.taxes.note", Arrays.stream(taxes).sum(), org.klaster.Text.fixed(100 * worstTaxShare, 2),
+                d.products.get(taxAt), worstGap));
     }
 
-    /** A number in a message: whole numbers without decimals (the workbook's are whole millions). */
-    private static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.6g", v);
-    }
-
-    private static String first(List<String> items) {
+    /** The first three items joined with "; ", then "; …" if there are more. */
+    private static org.klaster.Text first(List<org.klaster.Text> items) {
         int shown = Math.min(items.size(), 3);
-        String s = String.join("; ", items.subList(0, shown));
-        return items.size() > shown ? s + "; …" : s;
+        org.klaster.Text s = DataText.joined(items.subList(0, shown));
+        return items.size() > shown ? data("joined", s, "…") : s;
     }
 
     private static Map<String, String> categories() {
@@ -356,8 +340,7 @@ public final class RosstatIoReader {
         static Layout of(Grid g) {
             int[] at = g.find(CODES_LABEL);
             if (at == null) {
-                throw g.whole("no header cell " + InputException.quote(CODES_LABEL) + " (the row of product codes) was"
-                        + " found; this is not the layout of Rosstat's symmetric input–output tables");
+                throw g.whole(data("rosstat.no.codes", quoted(CODES_LABEL)));
             }
             int codeRow = at[0];
             int codeCol = at[1];
@@ -371,8 +354,8 @@ public final class RosstatIoReader {
                     continue;
                 }
                 if (columns.putIfAbsent(code, c) != null) {
-                    throw g.at(codeRow, c, "column code " + InputException.quote(code) + " appears twice (also in column "
-                            + TabularFile.columnLetter(columns.get(code)) + ")");
+                    throw g.at(codeRow, c, data("rosstat.code.twice", quoted(code),
+                            TabularFile.columnLetter(columns.get(code))));
                 }
                 if (code.equals("TOTAL")) {
                     inProducts = false;
@@ -380,14 +363,12 @@ public final class RosstatIoReader {
                     products.add(code);
                     productCols.add(c);
                 } else if (!CATEGORY_OF_CODE.containsKey(code) && !AGGREGATE_CODES.contains(code)) {
-                    throw g.at(codeRow, c, "unexpected final-use column code " + InputException.quote(code)
-                            + " (expected " + String.join(", ", CATEGORY_OF_CODE.keySet()) + " and the totals "
-                            + String.join(", ", AGGREGATE_CODES) + ")");
+                    throw g.at(codeRow, c, data("rosstat.column.unexpected", quoted(code),
+                            String.join(", ", CATEGORY_OF_CODE.keySet()), String.join(", ", AGGREGATE_CODES)));
                 }
             }
             if (inProducts || products.isEmpty()) {
-                throw g.at(codeRow, codeCol, "the row of column codes has " + (products.isEmpty() ? "no product codes"
-                        : "no TOTAL column after the products"));
+                throw g.at(codeRow, codeCol, data(products.isEmpty() ? "rosstat.no.products" : "rosstat.no.total"));
             }
             Layout l = new Layout(g, codeRow, codeCol, List.copyOf(products), null,
                     productCols.stream().mapToInt(Integer::intValue).toArray(), null, columns);
@@ -414,17 +395,15 @@ public final class RosstatIoReader {
                     break;
                 }
                 if (!code.equals(products.get(next))) {
-                    throw grid.at(r, codeCol, "product row " + (next + 1) + " has code " + InputException.quote(code)
-                            + " but the columns name product " + InputException.quote(products.get(next))
-                            + " there; rows and columns of a symmetric table must list the same products in the same order");
+                    throw grid.at(r, codeCol, data("rosstat.row.mismatch", next + 1, quoted(code),
+                            quoted(products.get(next))));
                 }
                 rows[next] = r;
                 rowNames.add(grid.text(r, codeCol + 1));
                 next++;
             }
             if (next < products.size()) {
-                throw grid.whole("the product row " + InputException.quote(products.get(next)) + " is missing (found "
-                        + next + " of the " + products.size() + " product rows the columns name)");
+                throw grid.whole(data("rosstat.row.missing", quoted(products.get(next)), next, products.size()));
             }
             return new Layout(grid, codeRow, codeCol, products, List.copyOf(rowNames), productCols, rows, columns);
         }
@@ -436,17 +415,17 @@ public final class RosstatIoReader {
                         && products.get(i).equals(other.products.get(i))) {
                     i++;
                 }
-                String here = i < products.size() ? InputException.quote(products.get(i)) : "no product";
-                String there = i < other.products.size() ? InputException.quote(other.products.get(i)) : "no product";
-                throw grid.at(codeRow, i < productCols.length ? productCols[i] : codeCol, "product column " + (i + 1)
-                        + " is " + here + " here but " + there + " in sheet \"" + other.grid.sheet + "\"");
+                org.klaster.Text here = i < products.size() ? quoted(products.get(i)) : data("rosstat.no.product");
+                org.klaster.Text there = i < other.products.size() ? quoted(other.products.get(i)) : data("rosstat.no.product");
+                throw grid.at(codeRow, i < productCols.length ? productCols[i] : codeCol,
+                        data("rosstat.product.mismatch", i + 1, here, there, other.grid.sheet));
             }
         }
 
         int column(String code) {
             Integer c = columns.get(code);
             if (c == null) {
-                throw grid.at(codeRow, codeCol, "the row of column codes has no column " + InputException.quote(code));
+                throw grid.at(codeRow, codeCol, data("rosstat.column.missing", quoted(code)));
             }
             return c;
         }
@@ -466,8 +445,7 @@ public final class RosstatIoReader {
                     return r;
                 }
             }
-            throw grid.whole("there is no row with code " + InputException.quote(code) + " in column "
-                    + TabularFile.columnLetter(codeCol) + " (the column of codes)");
+            throw grid.whole(data("rosstat.row.code.missing", quoted(code), TabularFile.columnLetter(codeCol)));
         }
 
         DenseMatrix productBlock() {
@@ -515,10 +493,9 @@ public final class RosstatIoReader {
             Sheet s = sheets.stream().filter(x -> x.getName().strip().equals(name)).findFirst()
                     .orElse(sheets.stream().filter(x -> x.getName().strip().equalsIgnoreCase(name)).findFirst().orElse(null));
             if (s == null) {
-                throw InputException.file(file, "there is no sheet " + InputException.quote(name) + " (sheets: "
-                        + sheets.stream().map(Sheet::getName).collect(Collectors.joining(", "))
-                        + "); Rosstat's basic tables workbook has the symmetric tables " + TOTAL_SHEET + ", "
-                        + DOMESTIC_SHEET + " and " + IMPORTS_SHEET);
+                throw InputException.file(file, data("rosstat.no.sheet", quoted(name),
+                        sheets.stream().map(Sheet::getName).collect(Collectors.joining(", ")), TOTAL_SHEET, DOMESTIC_SHEET,
+                        IMPORTS_SHEET));
             }
             TreeMap<Integer, Cell[]> rows = new TreeMap<>();
             try (Stream<Row> stream = s.openStream()) {
@@ -533,7 +510,7 @@ public final class RosstatIoReader {
                 if (e instanceof InputException) {
                     throw e;
                 }
-                throw InputException.column(file, s.getName(), null, "cannot be read (" + e.getMessage() + ")");
+                throw InputException.column(file, s.getName(), null, data("xlsx.sheet.unreadable", e.getMessage()));
             }
             return new Grid(file, s.getName(), rows);
         }
@@ -599,7 +576,7 @@ public final class RosstatIoReader {
         double number(int row, int col) {
             Cell c = cell(row, col);
             if (c == null) {
-                throw at(row, col, "the cell is empty, but a number is required");
+                throw at(row, col, data("rosstat.cell.empty"));
             }
             switch (c.getType()) {
                 case NUMBER -> {
@@ -609,31 +586,31 @@ public final class RosstatIoReader {
                     if (c.getValue() instanceof BigDecimal b) {
                         return b.doubleValue() + 0.0;
                     }
-                    throw at(row, col, "holds the formula =" + c.getFormula() + " whose value was not saved");
+                    throw at(row, col, data("rosstat.cell.formula", "=" + c.getFormula()));
                 }
                 case STRING -> {
                     double v;
                     try {
                         v = Numbers.parse(c.asString(), Numbers.DecimalMark.EITHER);
                     } catch (Numbers.NotANumberException e) {
-                        throw at(row, col, e.getMessage());
+                        throw at(row, col, e.text());
                     }
                     if (Double.isNaN(v)) {
-                        throw at(row, col, "the cell is empty, but a number is required");
+                        throw at(row, col, data("rosstat.cell.empty"));
                     }
                     return v;
                 }
-                case ERROR -> throw at(row, col, "holds the Excel error " + c.getRawValue());
-                default -> throw at(row, col, "the cell is empty, but a number is required");
+                case ERROR -> throw at(row, col, data("xlsx.cell.error", c.getRawValue()));
+                default -> throw at(row, col, data("rosstat.cell.empty"));
             }
         }
 
         /** An error at a cell: the message names file, sheet, row and column letter. */
-        InputException at(int row, int col, String problem) {
+        InputException at(int row, int col, org.klaster.Text problem) {
             return InputException.row(file, sheet, row, TabularFile.columnLetter(col), problem);
         }
 
-        InputException whole(String problem) {
+        InputException whole(org.klaster.Text problem) {
             return InputException.column(file, sheet, null, problem);
         }
 

@@ -1,5 +1,8 @@
 package org.klaster.data.formats;
 
+import static org.klaster.data.formats.DataText.data;
+import static org.klaster.data.formats.DataText.quoted;
+
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -109,7 +112,7 @@ public final class TabularFile implements Closeable {
     private final Map<String, Integer> index;
     private final long headerLine;
     private final RowSource source;
-    private final Set<String> warnings = new LinkedHashSet<>();
+    private final Set<org.klaster.Text> warnings = new LinkedHashSet<>();
     private final Set<Integer> warnedNumericCode = new HashSet<>();
 
     private TabularFile(Path file, Format format, String sha256, long size, List<String> header, long headerLine,
@@ -132,8 +135,7 @@ public final class TabularFile implements Closeable {
             Integer before = idx.putIfAbsent(key, i);
             if (before != null) {
                 source.closeQuietly();
-                throw at(headerLine, null, "column " + InputException.quote(header.get(i)) + " appears twice (columns "
-                        + (before + 1) + " and " + (i + 1) + ")");
+                throw at(headerLine, null, data("column.twice", quoted(header.get(i)), before + 1, i + 1));
             }
         }
         this.keys = Collections.unmodifiableList(k);
@@ -156,25 +158,23 @@ public final class TabularFile implements Closeable {
     public static TabularFile open(Path file, String sheet) throws IOException {
         Sniff sniff = Sniff.of(file);
         if (sniff.size == 0) {
-            throw InputException.file(file, "the file is empty");
+            throw InputException.file(file, data("file.empty"));
         }
         byte[] h = sniff.head;
         if (startsWith(h, 0x50, 0x4B, 0x03, 0x04)) {
             return openXlsx(file, sheet, sniff);
         }
         if (startsWith(h, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw InputException.file(file, "is an old-style Excel .xls (or other OLE2) file, which is not supported;"
-                    + " save it as .xlsx or CSV");
+            throw InputException.file(file, data("file.xls"));
         }
         if (sniff.isParquet()) {
-            throw InputException.file(file, "is a Parquet file; Parquet is read only for firm-level data");
+            throw InputException.file(file, data("file.parquet.not.here"));
         }
         if (startsWith(h, 0x1F, 0x8B, 0x08)) {
-            throw InputException.file(file, "is gzip-compressed; unpack it first");
+            throw InputException.file(file, data("file.gzip"));
         }
         if (sheet != null) {
-            throw InputException.file(file, "is a text table, not an Excel workbook, so it has no sheet "
-                    + InputException.quote(sheet));
+            throw InputException.file(file, data("file.text.no.sheet", quoted(sheet)));
         }
         return openText(file, sniff);
     }
@@ -221,7 +221,7 @@ public final class TabularFile implements Closeable {
     }
 
     /** Warnings collected while reading (e.g. numbers in a code column of a workbook). */
-    public List<String> warnings() {
+    public List<org.klaster.Text> warnings() {
         return List.copyOf(warnings);
     }
 
@@ -246,17 +246,11 @@ public final class TabularFile implements Closeable {
         long named = header.stream().filter(x -> !x.isEmpty()).count();
         long numeric = header.stream().filter(TabularFile::looksNumeric).count();
         if (missing.size() == names.length && numeric > 0 && numeric * 2 >= named) {
-            String where = format.kind == Kind.XLSX ? "row " + headerLine : "line 1";
-            throw InputException.column(file, format.sheet, missing.get(0), "has no header: " + where
-                    + " holds data (" + found + "); the first " + (format.kind == Kind.XLSX ? "row" : "line")
-                    + " must name the columns: " + expected);
+            throw InputException.column(file, format.sheet, missing.get(0), format.kind == Kind.XLSX
+                    ? data("header.missing.row", headerLine, found, expected)
+                    : data("header.missing.line", found, expected));
         }
-        String what = missing.size() == 1
-                ? "required column " + InputException.quote(missing.get(0)) + " is missing"
-                : "required columns " + missing.stream().map(InputException::quote).collect(Collectors.joining(", "))
-                + " are missing";
-        throw InputException.column(file, format.sheet, missing.get(0), what + " (columns found: "
-                + (found.isEmpty() ? "none" : found) + ")");
+        throw InputException.column(file, format.sheet, missing.get(0), missingColumns(missing, found));
     }
 
     /**
@@ -268,8 +262,19 @@ public final class TabularFile implements Closeable {
         return source.next();
     }
 
+    /**
+     * "required column "x" is missing (columns found: a, b)" or its plural, for every reader that
+     * checks a header.
+     */
+    static org.klaster.Text missingColumns(List<String> missing, String found) {
+        org.klaster.Text what = missing.size() == 1
+                ? data("column.required.missing", quoted(missing.get(0)))
+                : data("columns.required.missing", DataText.quoted(missing));
+        return found.isEmpty() ? data("columns.found.none", what) : data("columns.found", what, found);
+    }
+
     /** An error at a line/row of this file ({@code column} may be null). */
-    public InputException at(long line, String column, String problem) {
+    public InputException at(long line, String column, org.klaster.Text problem) {
         if (format.kind == Kind.XLSX) {
             return InputException.row(file, format.sheet, line, column, problem);
         }
@@ -277,7 +282,7 @@ public final class TabularFile implements Closeable {
     }
 
     /** An error concerning this file as a whole. */
-    public InputException whole(String problem) {
+    public InputException whole(org.klaster.Text problem) {
         return format.kind == Kind.XLSX
                 ? InputException.column(file, format.sheet, null, problem)
                 : InputException.file(file, problem);
@@ -334,12 +339,10 @@ public final class TabularFile implements Closeable {
         public String code(int i) {
             String v = text(i);
             if (v.isEmpty()) {
-                throw error(i, "the value is empty, but a " + columnName(i) + " code is required");
+                throw error(i, data("value.empty.code", columnName(i)));
             }
             if (kinds != null && kinds[i] == NUMBER && warnedNumericCode.add(i)) {
-                warnings.add(where() + "column " + InputException.quote(columnName(i))
-                        + " holds numbers rather than text (first at row " + line + ", " + InputException.quote(v)
-                        + "); codes such as 01.11 or 29.10 lose their zeros in number cells — format the column as text");
+                warnings.add(where(data("code.numeric", quoted(columnName(i)), line, quoted(v))));
             }
             return v;
         }
@@ -354,7 +357,7 @@ public final class TabularFile implements Closeable {
             try {
                 return Numbers.parse(v, format.decimalMark);
             } catch (Numbers.NotANumberException e) {
-                throw error(i, e.getMessage());
+                throw error(i, e.text());
             }
         }
 
@@ -362,7 +365,7 @@ public final class TabularFile implements Closeable {
         public double requiredNumber(int i) {
             double v = number(i);
             if (Double.isNaN(v)) {
-                throw error(i, "the value is empty, but a number is required");
+                throw error(i, data("value.empty.number"));
             }
             return v;
         }
@@ -372,7 +375,7 @@ public final class TabularFile implements Closeable {
             checkCell(i);
             String v = values[i];
             if (v.isEmpty()) {
-                throw error(i, "the value is empty, but a year is required");
+                throw error(i, data("value.empty.year"));
             }
             if (kinds != null && kinds[i] == NUMBER) {
                 BigDecimal d = new BigDecimal(v);
@@ -384,17 +387,17 @@ public final class TabularFile implements Closeable {
             try {
                 return Numbers.parseYear(v);
             } catch (Numbers.NotANumberException e) {
-                throw error(i, e.getMessage());
+                throw error(i, e.text());
             }
         }
 
         /** An error at this row and column {@code i}. */
-        public InputException error(int i, String problem) {
+        public InputException error(int i, org.klaster.Text problem) {
             return at(line, columnName(i), problem);
         }
 
         /** An error at this row, no particular column. */
-        public InputException error(String problem) {
+        public InputException error(org.klaster.Text problem) {
             return at(line, null, problem);
         }
 
@@ -405,13 +408,14 @@ public final class TabularFile implements Closeable {
 
         private void checkCell(int i) {
             if (kinds != null && kinds[i] == ERROR) {
-                throw error(i, values[i]);
+                throw error(i, cellProblem(values[i]));
             }
         }
 
-        private String where() {
-            return format.kind == Kind.XLSX ? InputException.displayName(file) + ", sheet \"" + format.sheet + "\": "
-                    : InputException.displayName(file) + ": ";
+        private org.klaster.Text where(org.klaster.Text sentence) {
+            return format.kind == Kind.XLSX
+                    ? data("warning.sheet", InputException.displayName(file), format.sheet, sentence)
+                    : data("warning.file", InputException.displayName(file), sentence);
         }
     }
 
@@ -431,9 +435,7 @@ public final class TabularFile implements Closeable {
             encoding = "UTF-8 (BOM)";
             skip = 3;
             if (!sniff.utf8.valid()) {
-                throw InputException.line(file, sniff.utf8.firstInvalidLine, null, "the file starts with a UTF-8"
-                        + " byte-order mark, but this line holds bytes that are not UTF-8 (mixed encodings?);"
-                        + " re-save it as UTF-8");
+                throw InputException.line(file, sniff.utf8.firstInvalidLine, null, data("encoding.bom.mixed"));
             }
         } else if (startsWith(h, 0xFF, 0xFE)) {
             charset = StandardCharsets.UTF_16LE;
@@ -446,7 +448,7 @@ public final class TabularFile implements Closeable {
         } else if (sniff.utf8.hasNul) {
             Charset utf16 = guessUtf16(h);
             if (utf16 == null) {
-                throw InputException.file(file, "contains zero bytes, so it is not a text table (a binary file?)");
+                throw InputException.file(file, data("file.binary"));
             }
             charset = utf16;
             encoding = utf16.name() + " (no BOM)";
@@ -454,8 +456,7 @@ public final class TabularFile implements Closeable {
             charset = StandardCharsets.UTF_8;
             encoding = "UTF-8";
         } else if (sniff.utf8.mostlyUtf8()) {
-            throw InputException.line(file, sniff.utf8.firstInvalidLine, null, "the file is UTF-8 except for bytes on"
-                    + " this line that are not (mixed encodings?); re-save it as UTF-8");
+            throw InputException.line(file, sniff.utf8.firstInvalidLine, null, data("encoding.mixed"));
         } else {
             charset = Charset.forName("windows-1251");
             encoding = "Windows-1251";
@@ -473,9 +474,9 @@ public final class TabularFile implements Closeable {
             String firstLine = peekFirstRecord(buffered);
             if (Text.isBlank(firstLine)) {
                 if (restIsBlank(buffered)) {
-                    throw InputException.file(file, "the file is empty");
+                    throw InputException.file(file, data("file.empty"));
                 }
-                throw InputException.line(file, 1, null, "the line is empty, but the first line must name the columns");
+                throw InputException.line(file, 1, null, data("header.line.empty"));
             }
             char sep = detectSeparator(firstLine);
             Numbers.DecimalMark mark = switch (sep) {
@@ -495,7 +496,7 @@ public final class TabularFile implements Closeable {
             CsvSource src = new CsvSource(file, parser, reader);
             CSVRecord first = src.nextRecord();
             if (first == null) {
-                throw InputException.file(file, "the file is empty");
+                throw InputException.file(file, data("file.empty"));
             }
             List<String> header = new ArrayList<>(first.size());
             for (String s : first) {
@@ -503,8 +504,7 @@ public final class TabularFile implements Closeable {
             }
             for (int i = 0; i < header.size(); i++) {
                 if (header.get(i).indexOf('\n') >= 0 || header.get(i).indexOf('\r') >= 0) {
-                    throw InputException.line(file, 1, null, "column name " + InputException.quote(header.get(i))
-                            + " spans several lines");
+                    throw InputException.line(file, 1, null, data("header.name.multiline", quoted(header.get(i))));
                 }
             }
             TabularFile t = new TabularFile(file, format, sniff.sha256, sniff.size, header, 1, src);
@@ -613,22 +613,18 @@ public final class TabularFile implements Closeable {
         }
         String msg = String.valueOf(e.getMessage()) + " " + String.valueOf(cause.getMessage());
         if (cause instanceof RecordLimitReader.RecordTooLongException) {
-            return InputException.line(file, line, null, "the record that starts on this line runs on for millions of"
-                    + " characters: a quoted value is probably never closed (a closing \" is missing)", e);
+            return InputException.line(file, line, null, data("csv.record.too.long"), e);
         }
         if (msg.contains("EOF reached before encapsulated token finished")) {
-            return InputException.line(file, line, null,
-                    "a quoted value that starts on this line is never closed (a closing \" is missing)", e);
+            return InputException.line(file, line, null, data("csv.quote.unclosed"), e);
         }
         if (msg.contains("Invalid character between encapsulated token and delimiter")) {
-            return InputException.line(file, line, null, "text follows a closing quote inside a value"
-                    + " (a \" inside a quoted value must be doubled: \"\")", e);
+            return InputException.line(file, line, null, data("csv.text.after.quote"), e);
         }
         if (cause instanceof CharacterCodingException) {
-            return InputException.line(file, line, null,
-                    "the text is not valid in its encoding at or after this line", e);
+            return InputException.line(file, line, null, data("encoding.invalid"), e);
         }
-        return InputException.line(file, line, null, "cannot be read as CSV (" + cause.getMessage() + ")", e);
+        return InputException.line(file, line, null, data("csv.unreadable", cause.getMessage()), e);
     }
 
     private abstract static class RowSource implements Closeable {
@@ -703,13 +699,10 @@ public final class TabularFile implements Closeable {
                 }
                 int expected = owner.header.size();
                 if (n != expected) {
-                    String hint = "";
-                    if (n > expected && owner.format.separator == ',') {
-                        hint = " (a number written with a decimal comma, like 12,5, must be quoted or use a point)";
-                    }
-                    throw InputException.line(file, recordStart, null, "the line has " + n + " value"
-                            + (n == 1 ? "" : "s") + " but the header has " + expected + " column"
-                            + (expected == 1 ? "" : "s") + hint);
+                    Object hint = n > expected && owner.format.separator == ',' ? data("csv.width.hint") : "";
+                    throw InputException.line(file, recordStart, null, data("csv.width", n,
+                            data(n == 1 ? "word.value" : "word.values"), expected,
+                            data(expected == 1 ? "word.column" : "word.columns"), hint));
                 }
                 return owner.new Row(recordStart, values, null);
             }
@@ -732,7 +725,7 @@ public final class TabularFile implements Closeable {
         try {
             wb = new ReadableWorkbook(file.toFile());
         } catch (IOException | RuntimeException e) {
-            throw InputException.file(file, "is a ZIP archive but cannot be read as an .xlsx workbook", e);
+            throw InputException.file(file, data("xlsx.zip"), e);
         }
         try {
             Sheet sheet;
@@ -744,26 +737,26 @@ public final class TabularFile implements Closeable {
                     List<Sheet> all = wb.getSheets().toList();
                     sheet = all.stream().filter(s -> s.getName().equalsIgnoreCase(sheetName)).findFirst().orElse(null);
                     if (sheet == null) {
-                        throw InputException.file(file, "there is no sheet " + InputException.quote(sheetName)
-                                + " (sheets: " + all.stream().map(Sheet::getName).collect(Collectors.joining(", ")) + ")");
+                        throw InputException.file(file, data("xlsx.no.such.sheet", quoted(sheetName),
+                                all.stream().map(Sheet::getName).collect(Collectors.joining(", "))));
                     }
                 }
             }
             if (sheet == null) {
-                throw InputException.file(file, "the workbook has no sheets");
+                throw InputException.file(file, data("xlsx.no.sheets"));
             }
             Stream<org.dhatim.fastexcel.reader.Row> stream = sheet.openStream();
             XlsxSource src = new XlsxSource(file, sheet.getName(), wb, stream);
             Format format = new Format(Kind.XLSX, null, (char) 0, Numbers.DecimalMark.EITHER, sheet.getName());
             XlsxSource.Cells head = src.nextNonBlank();
             if (head == null) {
-                throw InputException.column(file, sheet.getName(), null, "the sheet is empty");
+                throw InputException.column(file, sheet.getName(), null, data("xlsx.sheet.empty"));
             }
             List<String> header = new ArrayList<>();
             for (int i = 0; i < head.values.length; i++) {
                 if (head.kinds[i] == ERROR) {
-                    throw InputException.row(file, sheet.getName(), head.row, null, "header cell " + (i + 1) + " "
-                            + head.values[i]);
+                    throw InputException.row(file, sheet.getName(), head.row, null,
+                            data("xlsx.header.cell", i + 1, cellProblem(head.values[i])));
                 }
                 header.add(head.values[i]);
             }
@@ -782,7 +775,7 @@ public final class TabularFile implements Closeable {
             if (e instanceof InputException || e instanceof IOException) {
                 throw e;
             }
-            throw InputException.file(file, "cannot be read as an .xlsx workbook (" + e.getMessage() + ")", e);
+            throw InputException.file(file, data("xlsx.unreadable", e.getMessage()), e);
         }
     }
 
@@ -812,7 +805,7 @@ public final class TabularFile implements Closeable {
                     }
                     r = rows.next();
                 } catch (RuntimeException e) {
-                    throw InputException.column(file, sheet, null, "cannot be read (" + e.getMessage() + ")");
+                    throw InputException.column(file, sheet, null, data("xlsx.sheet.unreadable", e.getMessage()));
                 }
                 int n = r.getCellCount();
                 String[] values = new String[n];
@@ -843,7 +836,7 @@ public final class TabularFile implements Closeable {
                 case STRING -> values[i] = Text.strip(c.asString());
                 case BOOLEAN -> values[i] = String.valueOf(c.asBoolean()).toUpperCase(Locale.ROOT);
                 case ERROR -> {
-                    values[i] = "holds the Excel error " + c.getRawValue();
+                    values[i] = c.getRawValue(); // an error code such as #DIV/0!: see cellProblem
                     kinds[i] = ERROR;
                 }
                 case FORMULA -> {
@@ -854,8 +847,7 @@ public final class TabularFile implements Closeable {
                     } else if (v != null) {
                         values[i] = Text.strip(v.toString());
                     } else {
-                        values[i] = "holds the formula =" + c.getFormula() + " whose value was not saved"
-                                + " (open and save the workbook in Excel, or paste values)";
+                        values[i] = "=" + c.getFormula(); // see cellProblem
                         kinds[i] = ERROR;
                     }
                 }
@@ -886,9 +878,8 @@ public final class TabularFile implements Closeable {
                     values[i] = c.values[i];
                     kinds[i] = c.kinds[i];
                 } else if (!c.values[i].isEmpty() || c.kinds[i] == ERROR) {
-                    throw InputException.row(file, sheet, c.row, null, "column " + (i + 1) + " ("
-                            + columnLetter(i) + ") has a value but the header names only " + width + " column"
-                            + (width == 1 ? "" : "s"));
+                    throw InputException.row(file, sheet, c.row, null, data("xlsx.width", i + 1, columnLetter(i), width,
+                            data(width == 1 ? "word.column" : "word.columns")));
                 }
             }
             return t.new Row(c.row, values, kinds);
@@ -902,6 +893,30 @@ public final class TabularFile implements Closeable {
                 wb.close();
             }
         }
+    }
+
+    /**
+     * The problem of a workbook cell of kind ERROR, whose value holds an Excel error code
+     * ({@code #DIV/0!}) or a formula whose value was not saved ({@code =…}).
+     */
+    static org.klaster.Text cellProblem(String value) {
+        return value.startsWith("=") ? data("xlsx.cell.formula", value) : data("xlsx.cell.error", value);
+    }
+
+    /** "line 12", or "row 12" in a workbook. */
+    org.klaster.Text lineOrRow(long n) {
+        return data(format.kind == Kind.XLSX ? "at.row" : "at.line", n);
+    }
+
+    /** A warning about a line (a row in a workbook) of this file: "trade.csv, line 12: …". */
+    org.klaster.Text warningAt(long line, org.klaster.Text sentence) {
+        return data(format.kind == Kind.XLSX ? "warning.row" : "warning.line", InputException.displayName(file), line,
+                sentence);
+    }
+
+    /** "first on line 12" ("first on row 12" in a workbook), for a repeated key. */
+    org.klaster.Text firstOn(long before) {
+        return data("first.on", lineOrRow(before));
     }
 
     static String columnLetter(int index) {
@@ -1001,7 +1016,7 @@ public final class TabularFile implements Closeable {
 
         private static void checkReadable(Path file) {
             if (Files.isDirectory(file)) {
-                throw InputException.file(file, "is a directory, not a file");
+                throw InputException.file(file, data("file.directory"));
             }
         }
 
@@ -1009,9 +1024,9 @@ public final class TabularFile implements Closeable {
             try {
                 return Files.newInputStream(file);
             } catch (NoSuchFileException e) {
-                throw InputException.file(file, "file not found (" + file + ")", e);
+                throw InputException.file(file, data("file.not.found", file), e);
             } catch (AccessDeniedException e) {
-                throw InputException.file(file, "cannot be read: permission denied", e);
+                throw InputException.file(file, data("file.permission"), e);
             }
         }
     }

@@ -1,5 +1,8 @@
 package org.klaster.data.formats;
 
+import static org.klaster.data.formats.DataText.data;
+import static org.klaster.data.formats.DataText.quoted;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -7,14 +10,16 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import org.klaster.Text;
 import org.klaster.dependency.Production;
 import org.klaster.dependency.TradeFlow;
 
@@ -53,7 +58,7 @@ public final class TradeReader {
     private static final Set<String> WORLD_CODES = Set.of("world", "wld", "w00", "0", "000", "all");
 
     /** What was read, with the warnings for the user. */
-    public record Result(TradeData data, List<String> warnings) {
+    public record Result(TradeData data, List<Text> warnings) {
         public Result {
             warnings = List.copyOf(warnings);
         }
@@ -77,7 +82,7 @@ public final class TradeReader {
 
     /** Like {@link #read}, also returning the warnings. */
     public static Result load(Path trade, Path production, Path groups) throws IOException {
-        Set<String> warnings = new LinkedHashSet<>();
+        Set<Text> warnings = new LinkedHashSet<>();
         List<TradeFlow> flows = flows(trade, warnings);
         List<Production> output = production == null ? List.of() : production(production, warnings);
         Map<String, List<String>> members = groups == null ? Map.of() : groups(groups, warnings);
@@ -97,8 +102,8 @@ public final class TradeReader {
      *
      * @throws InputException on any problem with the content
      */
-    public static List<Production> readProduction(Path file, List<String> warnings) throws IOException {
-        Set<String> w = new LinkedHashSet<>();
+    public static List<Production> readProduction(Path file, List<Text> warnings) throws IOException {
+        Set<Text> w = new LinkedHashSet<>();
         List<Production> out = production(file, w);
         warnings.addAll(w);
         return out;
@@ -109,15 +114,15 @@ public final class TradeReader {
      *
      * @throws InputException on any problem with the content
      */
-    public static Map<String, List<String>> readGroups(Path file, List<String> warnings) throws IOException {
-        Set<String> w = new LinkedHashSet<>();
+    public static Map<String, List<String>> readGroups(Path file, List<Text> warnings) throws IOException {
+        Set<Text> w = new LinkedHashSet<>();
         Map<String, List<String>> out = groups(file, w);
         warnings.addAll(w);
         return out;
     }
 
     /** Reads {@code trade.csv}: every record, in file order. */
-    static List<TradeFlow> flows(Path file, Set<String> warnings) throws IOException {
+    static List<TradeFlow> flows(Path file, Set<Text> warnings) throws IOException {
         try (TabularFile t = TabularFile.open(file)) {
             t.require(YEAR, REPORTER, PARTNER, PRODUCT, FLOW, VALUE);
             int iYear = t.indexOf(YEAR);
@@ -143,29 +148,24 @@ public final class TradeReader {
                 if (selfLine == 0 && partner.equals(reporter)) {
                     // re-imports are reported this way (e.g. by UN Comtrade); kept, but they count as a partner
                     selfLine = row.line();
-                    warnings.add(InputException.displayName(file) + ", " + unit(t) + row.line() + ": partner "
-                            + InputException.quote(partner) + " is the reporter itself (re-imports?); such rows count"
-                            + " as one more partner");
+                    warnings.add(t.warningAt(row.line(), data("trade.partner.self", quoted(partner))));
                 }
                 Long before = firstLine.putIfAbsent(new FlowKey(year, reporter, partner, product, flow), row.line());
                 if (before != null) {
-                    throw row.error("year " + year + ", reporter " + InputException.quote(reporter) + ", partner "
-                            + InputException.quote(partner) + ", product " + InputException.quote(product) + ", "
-                            + flow.name().toLowerCase(Locale.ROOT) + " appears twice (first on " + unit(t) + before + ")");
+                    throw row.error(data("trade.duplicate", year, quoted(reporter), quoted(partner), quoted(product),
+                            data(flow == TradeFlow.Flow.IMPORT ? "flow.import" : "flow.export"), t.firstOn(before)));
                 }
                 // an import "from the world" would be one more supplier in the import HHI; exports to the
                 // world are the usual way to give other exporters' totals for the world export HHI
                 if (worldLike == null && flow == TradeFlow.Flow.IMPORT
                         && WORLD_CODES.contains(partner.toLowerCase(Locale.ROOT))) {
                     worldLike = partner;
-                    warnings.add(InputException.displayName(file) + ", " + unit(t) + row.line() + ": import partner "
-                            + InputException.quote(partner) + " looks like a world total; if it is one, remove those"
-                            + " rows, since they would be counted as one more supplier");
+                    warnings.add(t.warningAt(row.line(), data("trade.partner.world", quoted(partner))));
                 }
                 flows.add(new TradeFlow(year, reporter, partner, product, flow, value));
             }
             if (flows.isEmpty()) {
-                throw t.whole("the file has a header but no data rows");
+                throw t.whole(data("file.no.rows"));
             }
             warnings.addAll(t.warnings());
             return flows;
@@ -173,7 +173,7 @@ public final class TradeReader {
     }
 
     /** Reads {@code production.csv}: every record, in file order. */
-    static List<Production> production(Path file, Set<String> warnings) throws IOException {
+    static List<Production> production(Path file, Set<Text> warnings) throws IOException {
         try (TabularFile t = TabularFile.open(file)) {
             t.require(YEAR, REPORTER, PRODUCT, VALUE);
             int iYear = t.indexOf(YEAR);
@@ -192,13 +192,13 @@ public final class TradeReader {
                 double value = value(row, iValue);
                 Long before = firstLine.putIfAbsent(new ProductionKey(year, reporter, product), row.line());
                 if (before != null) {
-                    throw row.error("year " + year + ", reporter " + InputException.quote(reporter) + ", product "
-                            + InputException.quote(product) + " appears twice (first on " + unit(t) + before + ")");
+                    throw row.error(data("production.duplicate", year, quoted(reporter), quoted(product),
+                            t.firstOn(before)));
                 }
                 out.add(new Production(year, reporter, product, value));
             }
             if (out.isEmpty()) {
-                warnings.add(InputException.displayName(file) + ": the file has a header but no data rows");
+                warnings.add(data("warning.file", InputException.displayName(file), data("file.no.rows")));
             }
             warnings.addAll(t.warnings());
             return out;
@@ -206,7 +206,7 @@ public final class TradeReader {
     }
 
     /** Reads {@code groups.csv}: group → members, both in file order. */
-    static Map<String, List<String>> groups(Path file, Set<String> warnings) throws IOException {
+    static Map<String, List<String>> groups(Path file, Set<Text> warnings) throws IOException {
         try (TabularFile t = TabularFile.open(file)) {
             t.require(GROUP, MEMBER);
             int iGroup = t.indexOf(GROUP);
@@ -220,13 +220,12 @@ public final class TradeReader {
                 String member = row.code(iMember);
                 Long before = firstLine.putIfAbsent(List.of(group, member), row.line());
                 if (before != null) {
-                    throw row.error("member " + InputException.quote(member) + " of group " + InputException.quote(group)
-                            + " appears twice (first on " + unit(t) + before + ")");
+                    throw row.error(data("groups.duplicate", quoted(member), quoted(group), t.firstOn(before)));
                 }
                 groups.computeIfAbsent(group, g -> new ArrayList<>()).add(member);
             }
             if (groups.isEmpty()) {
-                warnings.add(InputException.displayName(file) + ": the file has a header but no data rows");
+                warnings.add(data("warning.file", InputException.displayName(file), data("file.no.rows")));
             }
             warnings.addAll(t.warnings());
             return groups;
@@ -236,12 +235,12 @@ public final class TradeReader {
     private static TradeFlow.Flow flow(TabularFile.Row row, int i) {
         String v = row.text(i);
         if (v.isEmpty()) {
-            throw row.error(i, "the value is empty, but a flow is required (import or export)");
+            throw row.error(i, data("trade.flow.empty"));
         }
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "import" -> TradeFlow.Flow.IMPORT;
             case "export" -> TradeFlow.Flow.EXPORT;
-            default -> throw row.error(i, InputException.quote(v) + " is not a flow; expected import or export");
+            default -> throw row.error(i, data("trade.flow.invalid", quoted(v)));
         };
     }
 
@@ -249,16 +248,12 @@ public final class TradeReader {
     private static double value(TabularFile.Row row, int i) {
         double v = row.requiredNumber(i);
         if (!Double.isFinite(v)) {
-            throw row.error(i, InputException.quote(row.get(i)) + " is not a finite number");
+            throw row.error(i, data("trade.value.nonfinite", quoted(row.get(i))));
         }
         if (v < 0) {
-            throw row.error(i, InputException.quote(row.get(i)) + " is negative; a trade or production value cannot be negative");
+            throw row.error(i, data("trade.value.negative", quoted(row.get(i))));
         }
         return v;
-    }
-
-    private static String unit(TabularFile t) {
-        return t.format().kind() == TabularFile.Kind.XLSX ? "row " : "line ";
     }
 
     /**

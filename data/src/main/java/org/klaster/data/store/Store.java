@@ -24,6 +24,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.klaster.activity.ActivityRecord;
 import org.klaster.complexity.ExportRecord;
+import org.klaster.data.formats.DataText;
 import org.klaster.data.formats.TradeData;
 import org.klaster.dependency.Production;
 import org.klaster.dependency.TradeFlow;
@@ -62,7 +63,7 @@ public final class Store implements AutoCloseable {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new StoreException("cannot create the folder for the database " + file + ": " + e.getMessage(), e);
+            throw new StoreException(DataText.data("store.folder", file, e.getMessage()), e);
         }
         return connect("jdbc:duckdb:" + file.toAbsolutePath(), file.toString());
     }
@@ -79,10 +80,9 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage());
             if (m.contains("lock")) {
-                throw new StoreException("the database " + location
-                        + " is in use by another process (is `klaster serve` running?); stop it or choose another file with --db", e);
+                throw new StoreException(DataText.data("store.locked", location), e);
             }
-            throw new StoreException("cannot open the database " + location + ": " + firstLine(m), e);
+            throw new StoreException(DataText.data("store.open", location, firstLine(m)), e);
         }
         Store s = new Store(c, location);
         s.migrate();
@@ -113,8 +113,7 @@ public final class Store implements AutoCloseable {
         }
         int current = schemaVersion();
         if (current > MIGRATIONS.size()) {
-            throw new StoreException("the database " + location + " has schema version " + current
-                    + ", newer than this Klaster understands (" + MIGRATIONS.size() + "); upgrade Klaster");
+            throw new StoreException(DataText.data("store.schema.newer", location, current, MIGRATIONS.size()));
         }
         for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
             String script = MIGRATIONS.get(v - 1);
@@ -163,8 +162,8 @@ public final class Store implements AutoCloseable {
     public Dataset require(String id) {
         return dataset(id).orElseThrow(() -> {
             List<String> ids = datasets().stream().map(Dataset::id).toList();
-            return new StoreException("no dataset \"" + id + "\" in " + location
-                    + (ids.isEmpty() ? " (it is empty; run `klaster demo` or `klaster import`)" : " (datasets: " + String.join(", ", ids) + ")"));
+            return new StoreException(ids.isEmpty() ? DataText.data("store.no.dataset.empty", id, location)
+                    : DataText.data("store.no.dataset", id, location, String.join(", ", ids)));
         });
     }
 
@@ -222,7 +221,7 @@ public final class Store implements AutoCloseable {
                                 Map<String, String> categoryNames, boolean replace) {
         inTransaction(() -> {
             if (dataset(meta.id()).isPresent()) {
-                if (!replace) throw new StoreException("a dataset \"" + meta.id() + "\" already exists in " + location);
+                if (!replace) throw new StoreException(DataText.data("store.exists", meta.id(), location));
                 deleteRows(meta.id());
             }
             insertDataset(meta);
@@ -348,7 +347,7 @@ public final class Store implements AutoCloseable {
                              Map<String, String> categoryNames, boolean replace) {
         inTransaction(() -> {
             if (dataset(meta.id()).isPresent()) {
-                if (!replace) throw new StoreException("a dataset \"" + meta.id() + "\" already exists in " + location);
+                if (!replace) throw new StoreException(DataText.data("store.exists", meta.id(), location));
                 deleteRows(meta.id());
             }
             insertDataset(meta);
@@ -531,7 +530,7 @@ public final class Store implements AutoCloseable {
                 }
             }
             if (codes.isEmpty()) {
-                throw new StoreException("dataset \"" + datasetId + "\" is " + d.kind() + ", not an input–output table");
+                throw new StoreException(DataText.data("store.not.io", datasetId, d.kind()));
             }
             List<String> categories = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement(
@@ -636,7 +635,7 @@ public final class Store implements AutoCloseable {
                 }
             }
             if (flows.isEmpty() && d.kind() != DatasetKind.TRADE) {
-                throw new StoreException("dataset \"" + datasetId + "\" is " + d.kind() + ", not trade");
+                throw new StoreException(DataText.data("store.not.trade", datasetId, d.kind().label()));
             }
             List<Production> production = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT year, reporter, product, value "
@@ -695,14 +694,14 @@ public final class Store implements AutoCloseable {
                     return l;
                 });
         if (out.isEmpty() && d.kind() != DatasetKind.EXPORTS) {
-            throw new StoreException("dataset \"" + datasetId + "\" is " + d.kind() + ", not exports");
+            throw new StoreException(DataText.data("store.not.exports", datasetId, d.kind().label()));
         }
         return out;
     }
 
     private void replaceable(String id, boolean replace) throws SQLException {
         if (dataset(id).isPresent()) {
-            if (!replace) throw new StoreException("a dataset \"" + id + "\" already exists in " + location);
+            if (!replace) throw new StoreException(DataText.data("store.exists", id, location));
             deleteRows(id);
         }
     }

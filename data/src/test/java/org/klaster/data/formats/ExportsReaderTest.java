@@ -102,7 +102,7 @@ class ExportsReaderTest {
                 new ExportRecord(2020, "RU-SAM", "0101", 0),
                 new ExportRecord(2021, "RUS", "010121", 7000));
         assertThat(d.format()).isEqualTo("CSV, UTF-8 (BOM), separator \",\", decimal point");
-        assertThat(d.warnings()).containsExactly("exports.csv: column \"note\" is not part of the exports format and was ignored");
+        assertThat(d.warnings()).extracting(Object::toString).containsExactly("exports.csv: column \"note\" is not part of the exports format and was ignored");
         assertThat(d.sourceName()).isEqualTo("exports.csv");
         assertThat(d.sha256()).isEqualTo(sha256(f));
     }
@@ -184,7 +184,7 @@ class ExportsReaderTest {
         assertThat(d.records()).containsExactly(
                 new ExportRecord(2023, "DEU", "0101", 12.5),
                 new ExportRecord(2023, "DEU", "8703", 1000));
-        assertThat(d.warnings()).containsExactly("good.xlsx, sheet \"Exports\": column \"product\" holds numbers rather"
+        assertThat(d.warnings()).extracting(Object::toString).containsExactly("good.xlsx, sheet \"Exports\": column \"product\" holds numbers rather"
                 + " than text (first at row 3, \"8703\"); codes such as 01.11 or 29.10 lose their zeros in number cells"
                 + " — format the column as text");
     }

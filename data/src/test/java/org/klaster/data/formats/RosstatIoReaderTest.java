@@ -203,8 +203,8 @@ class RosstatIoReaderTest {
         // every published total (TOTAL, P3, P5, TFU, TU, P7) agrees with its parts within rounding, so the only
         // warnings are the note on taxes and the validation's column gap that the taxes explain
         assertThat(result.warnings()).hasSize(2);
-        assertThat(result.warnings().get(0)).contains("D21-D31", "1151447", "5.32 % (product 16)", "balance within 13");
-        assertThat(result.warnings().get(1)).contains("column balance", "5.32 % (sector 16)");
+        assertThat(result.warnings().get(0).toString()).contains("D21-D31", "1151447", "5.32 % (product 16)", "balance within 13");
+        assertThat(result.warnings().get(1).toString()).contains("column balance", "5.32 % (sector 16)");
     }
 
     /**

@@ -253,7 +253,7 @@ class TradeReaderTest {
         Path groups = write("g.csv", "group,member\n");
         TradeReader.Result r = TradeReader.load(trade, production, groups);
         assertThat(r.data().flows()).hasSize(4); // warned about, not dropped; an export to WLD is no warning
-        assertThat(r.warnings()).containsExactly(
+        assertThat(r.warnings()).extracting(Object::toString).containsExactly(
                 "w.csv: column \"unit\" is not part of the trade format and was ignored",
                 "w.csv, line 3: import partner \"World\" looks like a world total; if it is one, remove those rows,"
                         + " since they would be counted as one more supplier",
