@@ -45,4 +45,23 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAPackage("org.klaster.app..")
                 .check(classes);
     }
+
+    @Test
+    void cliAndWebUseTheAnalysisLayerAndNeverEachOther() {
+        noClasses().that().resideInAPackage("org.klaster.app.web..")
+                .should().dependOnClassesThat().resideInAPackage("org.klaster.app.cli..").check(classes);
+        noClasses().that().resideInAPackage("org.klaster.app.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.klaster.app.web..").check(classes);
+        // the analysis layer knows neither the command line nor HTTP
+        noClasses().that().resideInAPackage("org.klaster.app.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.klaster.app.cli..", "org.klaster.app.web..",
+                        "io.javalin..", "picocli..").check(classes);
+    }
+
+    @Test
+    void allSqlLivesInTheStore() {
+        // java.sql is the store's: the app reads datasets through it, never with its own queries
+        noClasses().that().resideInAPackage("org.klaster.app..")
+                .should().dependOnClassesThat().resideInAPackage("java.sql..").check(classes);
+    }
 }

@@ -76,7 +76,8 @@ public final class DataPages {
 
     private void render(Req q, UploadResult upload, UploadResult boundaries, Map<String, String> errors) {
         Messages m = q.msg;
-        Shell shell = Pages.shell(q, Section.DATA, m.get("data.title"), null, List.of(), "/datasets", errors);
+        Shell shell = Pages.shell(q, Section.DATA, m.get("data.title"), null, List.of(), "/datasets", errors)
+                .listsSynthetic(wb.datasets().stream().anyMatch(Dataset::synthetic));
         Table<Dataset> t = DatasetsAnalysis.run(wb.datasets());
         List<Row> rows = new ArrayList<>();
         for (Dataset d : t.list()) {

@@ -291,7 +291,8 @@ public final class MappingPages {
     /** {@code /mapping/export.csv|xlsx?year&base_year&region&category}: {@code klaster map} with names. */
     void export(Req q) throws IOException {
         ActivityInput in = input(q);
-        MappingAnalysis.Years ys = MappingAnalysis.years(in, q.year("year"), q.year("base_year"));
+        // the years of the page it is downloaded from (a base year by default, as the page shows shift-share)
+        MappingAnalysis.Years ys = years(q, in);
         MappingView v = MappingAnalysis.view(in, ys, wb);
         String region = q.code("region");
         String category = q.code("category");

@@ -36,6 +36,7 @@ public final class Shell {
     private final Set<String> controls = new LinkedHashSet<>();
     private final List<Provenance.Input> inputs = new ArrayList<>();
     private String units;
+    private boolean anySynthetic;
 
     Shell(Messages msg, Section section, String title, List<Dataset> datasets, Dataset dataset, String path,
           String pickerAction, Map<String, String> query, Workbench wb, Map<String, String> errors) {
@@ -100,7 +101,13 @@ public final class Shell {
 
     /** Whether the page shows synthetic data: its dataset, or any input of its results. */
     public boolean synthetic() {
-        return (dataset != null && dataset.synthetic()) || inputs.stream().anyMatch(Provenance.Input::synthetic);
+        return anySynthetic || (dataset != null && dataset.synthetic()) || inputs.stream().anyMatch(Provenance.Input::synthetic);
+    }
+
+    /** Marks a page that lists synthetic datasets among others (the Data page). */
+    public Shell listsSynthetic(boolean any) {
+        this.anySynthetic = any;
+        return this;
     }
 
     public String datasetId() {

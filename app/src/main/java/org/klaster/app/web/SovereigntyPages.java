@@ -249,12 +249,32 @@ public final class SovereigntyPages {
                     List.of(largest), List.of("-0.1"));
             b = new Parsed(IoModel.ShockType.demand, null, List.of(), List.of());
         } else {
-            a = parseScenario(q, v, "a");
-            b = parseScenario(q, v, "b");
+            // a refused scenario stays in the form with its sentence above the result (422), the typed values kept
+            String refused = null;
+            Parsed pa;
+            Parsed pb;
+            try {
+                pa = parseScenario(q, v, "a");
+            } catch (UserException e) {
+                refused = m.format("error.param", m.get("sov.shock.a"), m.text(e.text()));
+                pa = new Parsed(IoModel.ShockType.parse("a_type", q.param("a_type")), null, q.params("a_sector"), q.params("a_rate"));
+            }
+            try {
+                pb = parseScenario(q, v, "b");
+            } catch (UserException e) {
+                if (refused == null) refused = m.format("error.param", m.get("sov.shock.b"), m.text(e.text()));
+                pb = new Parsed(IoModel.ShockType.parse("b_type", q.param("b_type")), null, q.params("b_sector"), q.params("b_rate"));
+            }
+            a = pa;
+            b = refused == null ? pb : new Parsed(pb.type(), null, pb.sectors(), pb.rateTexts());
+            if (refused != null) {
+                a = new Parsed(a.type(), null, a.sectors(), a.rateTexts());
+                errors.put("shock", refused);
+            }
         }
         List<ScenarioForm> forms = List.of(form(m, "a", a), form(m, "b", b));
-        String error = null;
-        if (a.scenario() == null && errors.isEmpty()) error = m.get("sov.shock.empty");
+        String error = errors.remove("shock");
+        if (error == null && a.scenario() == null && errors.isEmpty()) error = m.get("sov.shock.empty");
         ShockOutcome outcome = null;
         if (a.scenario() != null) {
             try {

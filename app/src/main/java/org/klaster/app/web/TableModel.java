@@ -50,7 +50,7 @@ public final class TableModel {
     public TableModel(String id, String caption, List<Col> cols) {
         this.id = id;
         this.caption = caption;
-        this.cols = List.copyOf(cols);
+        this.cols = new ArrayList<>(cols); // a page may relabel a column or add a compared scenario
     }
 
     public TableModel add(Object[] raw, List<Cell> cells) {

@@ -70,9 +70,11 @@ class ApiTest {
         JsonNode row = m.get("rows").get(0);
         Set<String> names = new HashSet<>();
         row.fieldNames().forEachRemaining(names::add);
-        assertThat(names).containsExactlyInAnyOrder("region", "category", "year", "employment", "share", "lq",
-                "size_star", "specialisation_star", "focus_star", "stars", "strong",
+        // the CLI's columns, and the names of the codes in the request's language
+        assertThat(names).containsExactlyInAnyOrder("region", "region_name", "category", "category_name", "year", "employment",
+                "share", "lq", "size_star", "specialisation_star", "focus_star", "stars", "strong",
                 "employment_base", "change", "national_effect", "industry_mix", "regional_effect");
+        assertThat(row.get("region_name").asText()).isNotBlank();
         // shift-share adds up
         for (JsonNode x : m.get("rows")) {
             double sum = x.get("national_effect").asDouble() + x.get("industry_mix").asDouble() + x.get("regional_effect").asDouble();
@@ -110,9 +112,11 @@ class ApiTest {
         }
         assertThat(get("/api/v1/mapping?dataset=nope").statusCode()).isEqualTo(404);
         assertThat(get("/api/v1/mapping/regions/RU-XXX").statusCode()).isEqualTo(404);
-        HttpResponse<String> page = get("/mapping?year=abc");
+        // a page keeps working: the refused value is dropped and its sentence shown next to the control
+        HttpResponse<String> page = get("/mapping?year=abc&lang=en");
         assertThat(page.statusCode()).isEqualTo(400);
-        assertThat(page.body()).contains("year must be").doesNotContain("Exception");
+        assertThat(page.body()).contains("id=\"error-year\"").contains("expected a year (1900–2100), got “abc”")
+                .contains("id=\"map-title\"").doesNotContain("Exception");
     }
 
     @Test
@@ -136,9 +140,11 @@ class ApiTest {
     void exportsMatchTheCliFormat() throws Exception {
         HttpResponse<String> csv = get("/mapping/export.csv?region=RU-SAM&year=2024");
         assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.body().lines().findFirst().orElse(""))
-                .isEqualTo("region,category,year,employment,share,lq,size_star,specialisation_star,focus_star,stars,strong,"
-                        + "employment_base,change,national_effect,industry_mix,regional_effect");
+        // the demo is synthetic: the download says so first; then the CLI's columns with names
+        assertThat(csv.body().lines().findFirst().orElse("")).isEqualTo(org.klaster.app.analysis.TableWriter.SYNTHETIC_CSV_LINE);
+        assertThat(csv.body().lines().skip(1).findFirst().orElse(""))
+                .isEqualTo("region,region_name,category,category_name,year,employment,share,lq,size_star,specialisation_star,"
+                        + "focus_star,stars,strong,employment_base,change,national_effect,industry_mix,regional_effect");
         HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/mapping/export.xlsx")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(xlsx.statusCode()).isEqualTo(200);

@@ -217,12 +217,13 @@ class SovereigntyApiTest {
                 {"/sovereignty/shock/export.csv?dataset=mb-io&a_type=input-cut&a_sector=S2&a_rate=0.5", "io,shock,--input-cut,S2=0.5"}};
         for (String[] c : cases) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(c[1].split(",")));
-            args.addAll(java.util.List.of("--table", io.toString(), "--format", "csv"));
+            // downloads are the CLI's table with names (--names --lang of the page)
+            args.addAll(java.util.List.of("--table", io.toString(), "--format", "csv", "--names", "--lang", "en"));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             int code = Klaster.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), false);
             assertThat(code).isZero();
-            HttpResponse<String> web = get(c[0]);
+            HttpResponse<String> web = get(c[0] + "&lang=en");
             assertThat(web.statusCode()).as(c[0]).isEqualTo(200);
             assertThat(web.body()).as(c[0]).isEqualTo(out.toString(StandardCharsets.UTF_8));
         }
@@ -247,24 +248,27 @@ class SovereigntyApiTest {
                 {"/sovereignty/dependency/export.csv?dataset=small-trade&from=2022&to=2023&outside=friendly", "--outside,friendly,--years,2022-2023"}};
         for (String[] c : screens) {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("dependency", "--trade", trade.toString(),
-                    "--reporter", "RUS", "--production", production.toString(), "--groups", groups.toString(), "--format", "csv"));
+                    "--reporter", "RUS", "--production", production.toString(), "--groups", groups.toString(), "--format", "csv",
+                    "--names", "--lang", "en"));
             if (!c[1].isEmpty()) args.addAll(java.util.List.of(c[1].split(",")));
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = Klaster.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8), false);
             assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            HttpResponse<String> web = get(c[0]);
+            HttpResponse<String> web = get(c[0] + "&lang=en");
             assertThat(web.statusCode()).as(c[0]).isEqualTo(200);
-            assertThat(web.body()).as(c[0]).isEqualTo(out.toString(StandardCharsets.UTF_8));
+            // the stored dataset is synthetic, the files are not: the download says so on its first line
+            assertThat(web.body()).as(c[0]).startsWith(org.klaster.app.analysis.TableWriter.SYNTHETIC_CSV_LINE + "\n");
+            assertThat(TestServer.withoutSyntheticLine(web.body())).as(c[0]).isEqualTo(out.toString(StandardCharsets.UTF_8));
         }
         HttpResponse<byte[]> xlsx = HTTP.send(HttpRequest.newBuilder(URI.create(server.base() + "/sovereignty/dependency/export.xlsx?dataset=small-trade")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.body()[0]).isEqualTo((byte) 'P');
-        assertThat(get("/sovereignty/dependency/export.csv?dataset=small-trade").body().lines().findFirst().orElse(""))
-                .isEqualTo("product,year,imports,exports,import_hhi,world_export_hhi,import_export_ratio,import_reliance,"
-                        + "dependent,persistent,top_partner,top_partner_share");
+        assertThat(TestServer.withoutSyntheticLine(get("/sovereignty/dependency/export.csv?dataset=small-trade").body()).lines()
+                .findFirst().orElse("")).isEqualTo("product,product_name,year,imports,exports,import_hhi,world_export_hhi,"
+                        + "import_export_ratio,import_reliance,dependent,persistent,top_partner,top_partner_name,top_partner_share");
     }
 
     @Test
@@ -299,7 +303,7 @@ class SovereigntyApiTest {
         assertThat(shock).contains("id=\"shock-chart\"").contains("TOTAL");
         HttpResponse<String> bad = get("/sovereignty/shock?dataset=mb-io&lang=en&a_type=demand&a_sector=S1&a_rate=abc");
         assertThat(bad.statusCode()).isEqualTo(422);
-        assertThat(bad.body()).contains("id=\"shock-error\"").contains("\"abc\" is not a number").contains("id=\"shock-form\"");
+        assertThat(bad.body()).contains("id=\"shock-error\"").contains("“abc” is not a number").contains("id=\"shock-form\"");
         HttpResponse<String> cmp = get("/sovereignty/shock?dataset=four-io&lang=en&a_type=demand&a_sector=C26&a_rate=-0.2"
                 + "&b_type=input-cut&b_sector=C26&b_rate=0.3");
         assertThat(cmp.statusCode()).isEqualTo(200);

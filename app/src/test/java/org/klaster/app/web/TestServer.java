@@ -70,6 +70,12 @@ final class TestServer implements AutoCloseable {
         throw new AssertionError("no row " + key + "=" + value + " in " + rows);
     }
 
+    /** A download's CSV without its first line when that line says the data are synthetic. */
+    static String withoutSyntheticLine(String csv) {
+        String first = org.klaster.app.analysis.TableWriter.SYNTHETIC_CSV_LINE + "\n";
+        return csv.startsWith(first) ? csv.substring(first.length()) : csv;
+    }
+
     @Override
     public void close() {
         app.stop();
