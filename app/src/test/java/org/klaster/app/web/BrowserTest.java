@@ -139,12 +139,12 @@ class BrowserTest {
         driver.findElement(By.id("file")).sendKeys(good.toString());
         driver.findElement(By.id("upload-submit")).click();
         WebElement ok = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-ok")));
-        assertThat(ok.getText()).contains("upload-");
+        assertThat(ok.getText()).contains("activity-");
         shot("08-upload-valid");
         ok.findElement(By.cssSelector("a.button")).click();
-        waiting().until(ExpectedConditions.urlContains("/mapping?dataset=upload-"));
+        waiting().until(ExpectedConditions.urlContains("/mapping?dataset=activity-"));
         assertThat(driver.findElements(By.id("synthetic-badge"))).isEmpty();
-        assertThat(new Select(driver.findElement(By.id("dataset-picker"))).getFirstSelectedOption().getText()).startsWith("upload-");
+        assertThat(new Select(driver.findElement(By.id("dataset-picker"))).getFirstSelectedOption().getText()).startsWith("activity-");
         shot("09-uploaded-dataset");
 
         // boundaries: the same maps become a geographic choropleth
@@ -208,7 +208,7 @@ class BrowserTest {
         driver.findElement(By.id("a_rate_0")).sendKeys("minus ten");
         driver.findElement(By.id("shock-run")).click();
         WebElement err = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("shock-error")));
-        assertThat(err.getText()).contains("\"minus ten\" is not a number");
+        assertThat(err.getText()).contains("“minus ten” is not a number");
         assertThat(driver.findElement(By.tagName("body")).getAttribute("data-marker")).isEqualTo("kept");
         js.executeScript("window.scrollTo(0, 0)");
         shot("14-sovereignty-shock-invalid");
@@ -223,8 +223,8 @@ class BrowserTest {
         waiting().until(ExpectedConditions.urlContains("/sovereignty/dependency"));
         waitForCharts(1);
         int all = driver.findElements(By.cssSelector("#tbl-dependency tbody tr")).size();
-        new Select(driver.findElement(By.id("filter"))).selectByValue("persistent");
-        waiting().until(ExpectedConditions.urlContains("filter=persistent"));
+        new Select(driver.findElement(By.id("only"))).selectByValue("persistent");
+        waiting().until(ExpectedConditions.urlContains("only=persistent"));
         waiting().until(d -> d.findElements(By.cssSelector("#tbl-dependency tbody tr")).size() < all);
         List<WebElement> rows = driver.findElements(By.cssSelector("#tbl-dependency tbody tr"));
         assertThat(rows).isNotEmpty();
