@@ -119,7 +119,10 @@ public final class MappingPages {
         }
 
         final String cat = category;
-        TableModel regionsTable = PageTable.of(regions, m, "region", "value", "employment", "strong_clusters")
+        // the value column already counts strong clusters when that is the indicator
+        String[] regionCols = metric == Metric.strong ? new String[] {"region", "value", "employment"}
+                : new String[] {"region", "value", "employment", "strong_clusters"};
+        TableModel regionsTable = PageTable.of(regions, m, regionCols)
                 .text((r, c) -> c.equals("region") ? names.region(r.region()) : null)
                 .href((r, c) -> c.equals("region") ? shell.url("/mapping/regions/" + r.region(), "year", year) : null)
                 .build("regions", category == null ? m.get("overview.regionsTable") : m.format("overview.regionsTableOf", catName));

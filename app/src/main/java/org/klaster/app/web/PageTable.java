@@ -71,7 +71,8 @@ final class PageTable<R> {
             Column<R> c = table.schema().column(name);
             columns.add(c);
             String unit = Units.label(c.unit(), table.moneyUnit(), m);
-            if (c.unit() == Unit.FLAG || c.unit() == Unit.YEAR || c.unit() == Unit.RANK || c.unit() == Unit.STARS) unit = "";
+            if (c.unit() == Unit.FLAG || c.unit() == Unit.YEAR || c.unit() == Unit.RANK || c.unit() == Unit.STARS
+                    || c.unit() == Unit.COUNT || c.unit() == Unit.RATIO) unit = ""; // said by the label itself
             String help = m.has(c.helpKey()) ? m.get(c.helpKey()) : null;
             cols.add(new TableModel.Col(c.name(), m.get(c.labelKey()), c.numeric() || c.type() == ColumnType.BOOLEAN, help, unit));
         }
