@@ -285,11 +285,9 @@ public final class Api {
         ShockAnalysis.Scenario s = new ShockAnalysis.Scenario(type, Param.pairs("rates", List.of(raw.split(",")), v.table(), true));
         Table<org.klaster.inputoutput.ShockResult.Row> t = ShockAnalysis.run(v, s, wb, q.names(), true);
         ObjectNode o = JsonRows.of(t, q.msg);
-        List<org.klaster.inputoutput.ShockResult.Row> rows = t.list();
-        var total = rows.get(rows.size() - 1);
-        o.putObject("total").put("sector", total.sector()).put("baseline_output", total.baselineOutput())
-                .set("output_change", JsonRows.value(total.outputChange()));
-        ((ObjectNode) o.get("total")).set("output_change_pct", JsonRows.value(total.outputChangePct()));
+        // the TOTAL row again on its own, as the last row of the table
+        com.fasterxml.jackson.databind.JsonNode rows = o.get("rows");
+        o.set("total", rows.get(rows.size() - 1));
         send(ctx, o);
     }
 
