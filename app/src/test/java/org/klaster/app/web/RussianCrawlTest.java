@@ -88,6 +88,11 @@ class RussianCrawlTest {
 
     /** The page's text and attribute values as a reader meets them (entities decoded). */
     static String visible(String html) {
+        Matcher num = Pattern.compile("&#(\\d+);").matcher(html);
+        StringBuilder b = new StringBuilder();
+        while (num.find()) num.appendReplacement(b, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(num.group(1)))));
+        num.appendTail(b);
+        html = b.toString();
         return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&amp;", "&").replace("&#x27;", "'");
     }
