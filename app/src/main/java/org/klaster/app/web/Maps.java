@@ -34,7 +34,8 @@ public final class Maps {
     public static MapModel build(Workbench wb, Messages msg, String caption, java.util.Map<String, Double> values,
                                  ColorScale scale, Function<Double, String> format, Function<String, String> href,
                                  String selected) {
-        GeoShapes geo = wb.shapes();
+        // boundaries that miss some regions would drop them from the map: the tile grid is kept instead
+        GeoShapes geo = wb.boundariesComplete() ? wb.shapes() : null;
         RegionCatalog cat = wb.regions();
         List<MapModel.Shape> shapes = new ArrayList<>();
         for (RegionInfo r : cat.all()) {
@@ -59,7 +60,8 @@ public final class Maps {
         }
         String viewBox = geo != null ? geo.viewBox()
                 : "-2 -2 " + (long) (cat.gridCols() * (TILE + GAP) + 4) + " " + (long) (cat.gridRows() * (TILE + GAP) + 4);
-        String note = geo != null ? msg.get("map.noteGeo") : msg.get("map.noteGrid");
+        String note = geo != null ? msg.get("map.noteGeo") : wb.shapes() != null
+                ? msg.format("map.notePartial", wb.boundaryRegions().size(), cat.all().size()) : msg.get("map.noteGrid");
         return new MapModel(geo != null, viewBox, caption, shapes, scale.items(), msg.get("map.noData"), note);
     }
 }

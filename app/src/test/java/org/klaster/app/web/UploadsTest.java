@@ -1,0 +1,152 @@
+package org.klaster.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Uploads of every kind on the Data page go through the same importers as {@code klaster import}: a
+ * good file becomes a dataset its section opens, a bad one is refused naming file part, line and column
+ * with nothing stored. Region codes outside the region table are refused unless kept as other
+ * territories; boundaries that cover part of the regions keep the tile grid and can be removed.
+ */
+class UploadsTest {
+
+    private TestServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeEach
+    void start() {
+        server = new TestServer(false);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    /** A multipart POST of text parts ({@code name=value}) and files ({@code name} → {filename, content}). */
+    private HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String[]> files) throws Exception {
+        String boundary = "----klaster" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
+                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        for (Map.Entry<String, String[]> f : files.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"; filename=\""
+                    + f.getValue()[0] + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(f.getValue()[1].getBytes(StandardCharsets.UTF_8));
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(server.base() + path + "?lang=en"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, String> kind(String k) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("kind", k);
+        return m;
+    }
+
+    private int datasets() throws Exception {
+        return server.json("/api/v1/datasets").get("datasets").size();
+    }
+
+    @Test
+    void everyKindUploadsThroughItsImporter() throws Exception {
+        int before = datasets();
+        // input–output table, with its unit
+        Map<String, String> io = kind("io");
+        io.put("units", "million RUB");
+        HttpResponse<String> r = post("/datasets/upload", io, Map.of("file", new String[] {"mb.csv", """
+                code,S1,S2,fd:households,fd:exports,total_output
+                S1,150,500,300,50,1000
+                S2,200,100,1500,200,2000
+                imports,100,200,,,
+                value_added,550,1200,,,
+                """}));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.body()).contains("input–output table").contains("/sovereignty/multipliers?dataset=io-");
+        String ioId = r.body().replaceAll("(?s).*dataset=(io-[0-9a-f]{8}).*", "$1");
+        assertThat(server.json("/api/v1/sovereignty/multipliers?dataset=" + ioId).get("units").asText()).isEqualTo("million RUB");
+
+        // trade with production and groups
+        HttpResponse<String> t = post("/datasets/upload", kind("trade"), Map.of(
+                "file", new String[] {"trade.csv", "year,reporter,partner,product,flow,value\n2023,RUS,CHN,8542,import,80\n"
+                        + "2023,RUS,DEU,8542,import,20\n2023,RUS,CHN,8542,export,5\n"},
+                "production", new String[] {"production.csv", "year,reporter,product,value\n2023,RUS,8542,10\n"},
+                "groups", new String[] {"groups.csv", "group,member\nfriendly,CHN\n"}));
+        assertThat(t.statusCode()).as(t.body()).isEqualTo(201);
+        String tradeId = t.body().replaceAll("(?s).*dataset=(trade-[0-9a-f]{8}).*", "$1");
+        assertThat(server.json("/api/v1/sovereignty/dependency?dataset=" + tradeId + "&outside=friendly").get("rows")).hasSize(1);
+
+        // exports
+        HttpResponse<String> e = post("/datasets/upload", kind("exports"), Map.of("file", new String[] {"x.csv",
+                "year,location,product,value\n2023,A,01,10\n2023,A,02,0\n2023,B,01,5\n2023,B,02,5\n2023,C,02,8\n2023,C,01,1\n"}));
+        assertThat(e.statusCode()).as(e.body()).isEqualTo(201);
+        assertThat(e.body()).contains("/opportunities/product-space?dataset=exports-");
+        assertThat(datasets()).isEqualTo(before + 3);
+
+        // a bad production file: refused naming the part, line and column; nothing stored
+        HttpResponse<String> bad = post("/datasets/upload", kind("trade"), Map.of(
+                "file", new String[] {"trade2.csv", "year,reporter,partner,product,flow,value\n2023,RUS,CHN,0101,import,1\n"},
+                "production", new String[] {"production.csv", "year,reporter,product,value\n2023,RUS,0101,-4\n"}));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("id=\"upload-error\"").contains("production.csv, line 2").contains("the production file")
+                .contains("<dd>value</dd>");
+        assertThat(datasets()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void unknownRegionCodesAreRefusedUnlessKeptAsOtherTerritories() throws Exception {
+        String csv = "region,industry,year,employment\nRU-SAM,29,2023,120\nSamara,29,2023,40\nRU-XXX,29,2023,10\n";
+        HttpResponse<String> refused = post("/datasets/upload", kind("activity"), Map.of("file", new String[] {"mine.csv", csv}));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.body()).contains("mine.csv, line 3, column \"region\": \"Samara\" is not a region code of the region table")
+                .contains("<dd>3</dd>").contains("<dd>region</dd>");
+        int before = datasets();
+        Map<String, String> keep = kind("activity");
+        keep.put("other_territories", "on");
+        HttpResponse<String> kept = post("/datasets/upload", keep, Map.of("file", new String[] {"mine.csv", csv}));
+        assertThat(kept.statusCode()).as(kept.body()).isEqualTo(201);
+        assertThat(datasets()).isEqualTo(before + 1);
+        String id = kept.body().replaceAll("(?s).*dataset=(activity-[0-9a-f]{8}).*", "$1");
+        HttpResponse<String> other = server.get("/mapping/regions/RU-XXX?dataset=" + id + "&lang=en");
+        assertThat(other.statusCode()).isEqualTo(200);
+        assertThat(other.body()).contains("territory outside the region table");
+    }
+
+    @Test
+    void partialBoundariesKeepTheTileGridAndCanBeRemoved() throws Exception {
+        String geo = """
+                {"type":"FeatureCollection","features":[
+                 {"type":"Feature","properties":{"shapeISO":"RU-SAM"},"geometry":{"type":"Polygon","coordinates":[[[49,53],[51,53],[51,54.5],[49,54.5],[49,53]]]}},
+                 {"type":"Feature","properties":{"shapeISO":"RU-TA"},"geometry":{"type":"Polygon","coordinates":[[[48,54],[53,54],[53,56.5],[48,56.5],[48,54]]]}}]}
+                """;
+        HttpResponse<String> r = post("/datasets/boundaries", Map.of(), Map.of("file", new String[] {"two.geojson", geo}));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.body()).contains("2 of 83 regions").contains("RU-SAM, RU-TA").contains("tile-grid");
+        String map = server.get("/mapping?lang=en").body();
+        assertThat(map).contains("map-grid").doesNotContain("map-geo");
+        assertThat(map).contains("boundaries: two.geojson").contains("(imported file)").doesNotContain("geoBoundaries");
+        assertThat(server.get("/datasets?lang=en").body()).contains("They draw 2 of the 83 regions").contains("id=\"boundaries-clear\"");
+        HttpResponse<String> clear = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/datasets/boundaries/clear"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(clear.statusCode()).isEqualTo(303);
+        assertThat(server.get("/mapping?lang=en").body()).doesNotContain("two.geojson");
+    }
+}
