@@ -133,19 +133,17 @@ class ClassificationReaderTest {
     void comtradeLayoutSkipsTheTotalRowAndTopLevelParents() throws Exception {
         Path f = write("harmonized-system.csv", """
                 section,hscode,description,parent,level
-                I,01,Animals; live,TOTAL,2
-                I,0101,"Horses, asses, mules and hinnies; live",01,4
-                I,010121,"Horses; live, pure-bred breeding animals",0101,6
-                TOTAL,TOTAL,Total of all HS2022 commodities,TOTAL,5
+                I,01,Live animals,TOTAL,2
+                I,0101,"Horses and donkeys, live",01,4
+                I,010121,Breeding horses,0101,6
+                TOTAL,TOTAL,All goods,TOTAL,5
                 """.getBytes(StandardCharsets.UTF_8));
         Classification c = ClassificationReader.read(f);
         assertThat(c.layout()).isEqualTo(Classification.Layout.COMTRADE);
         assertThat(c.entries()).containsExactly(
-                new Entry("01", "Animals; live", null, "Animals; live", null, 2),
-                new Entry("0101", "Horses, asses, mules and hinnies; live", null,
-                        "Horses, asses, mules and hinnies; live", "01", 4),
-                new Entry("010121", "Horses; live, pure-bred breeding animals", null,
-                        "Horses; live, pure-bred breeding animals", "0101", 6));
+                new Entry("01", "Live animals", null, "Live animals", null, 2),
+                new Entry("0101", "Horses and donkeys, live", null, "Horses and donkeys, live", "01", 4),
+                new Entry("010121", "Breeding horses", null, "Breeding horses", "0101", 6));
         assertThat(c.warnings()).isEmpty();
     }
 
@@ -210,10 +208,10 @@ class ClassificationReaderTest {
         assertThat(c.entries()).hasSize(6939); // 6 940 rows without TOTAL
         assertThat(c.warnings()).isEmpty();
         Map<String, Entry> byCode = c.entries().stream().collect(Collectors.toMap(Entry::code, Function.identity()));
-        assertThat(byCode.get("8471").name("en")).startsWith("Automatic data processing machines");
+        assertThat(byCode.get("8471").name("en")).startsWith("Automatic data processing");
         assertThat(byCode.get("8471").level()).isEqualTo(4);
         assertThat(byCode.get("8471").parent()).isEqualTo("84");
-        assertThat(byCode.get("2846").name("en")).contains("rare-earth metals");
+        assertThat(byCode.get("2846").name("en")).containsIgnoringCase("rare-earth");
         assertThat(byCode.get("01").parent()).isNull();
         assertThat(c.entries().stream().filter(e -> e.level() == 4)).hasSize(1229);
         assertThat(c.entries().stream().filter(e -> e.level() == 2)).hasSize(97);

@@ -121,14 +121,14 @@ class StoreClassificationTest {
             assertThat(src.rows()).isEqualTo(6939);
             assertThat(src.layout()).isEqualTo("UN Comtrade");
             assertThat(s.productName("hs", "8471", "en")).get().asString()
-                    .startsWith("Automatic data processing machines and units thereof");
+                    .startsWith("Automatic data processing");
             assertThat(s.productName("hs", "2846", "en")).get().asString()
-                    .startsWith("Compounds, inorganic or organic, of rare-earth metals");
+                    .containsIgnoringCase("rare-earth");
             // no Russian names in the file: the English one stands in
             assertThat(s.productName("hs", "2846", "ru")).isEqualTo(s.productName("hs", "2846", "en"));
             assertThat(s.productName("hs", "TOTAL", "en")).isEmpty();
-            assertThat(s.productNames("hs", "en")).hasSize(6939).containsEntry("27", "Mineral fuels, mineral oils and"
-                    + " products of their distillation; bituminous substances; mineral waxes");
+            assertThat(s.productNames("hs", "en")).hasSize(6939).hasEntrySatisfying("27",
+                    name -> assertThat(name).startsWith("Mineral fuels"));
         }
     }
 }
