@@ -370,50 +370,52 @@ final class DemoFirmNames {
 
     /** The name of firm {@code firmId} of region index {@code r} and industry index {@code i}. */
     String name(long firmId, int r, int i, int employment) {
-        DemoRandom rnd = new DemoRandom(DemoRandom.mix(cellKeys[r][i] ^ DemoRandom.mix(firmId)));
+        // two SplitMix64 outputs of the firm's key, each cut into four 16-bit fields
+        long key = DemoRandom.mix(cellKeys[r][i] ^ DemoRandom.mix(firmId));
+        long d1 = DemoRandom.mix(key + GOLDEN);
+        long d2 = DemoRandom.mix(key + 2 * GOLDEN);
         Kind k = kinds[i];
-        StringBuilder b = new StringBuilder(56);
-        if (k.persons() || (k.soleProprietors() && employment <= 10 && rnd.nextDouble() < 0.6)) {
-            boolean female = rnd.nextDouble() < 0.45;
-            b.append("ИП ").append(SURNAMES[pick(rnd, SURNAMES.length)]);
-            if (female) b.append('а');
-            return b.append(' ').append(INITIALS[pick(rnd, INITIALS.length)]).append(". ")
-                    .append(INITIALS[pick(rnd, INITIALS.length)]).append('.').toString();
+        if (k.persons() || (k.soleProprietors() && employment <= 10 && field(d1, 0, 100) < 60)) {
+            return "ИП " + SURNAMES[field(d2, 0, SURNAMES.length)] + (field(d2, 1, 100) < 45 ? "а " : " ")
+                    + INITIALS[field(d2, 2, INITIALS.length)] + ". " + INITIALS[field(d2, 3, INITIALS.length)] + ".";
         }
-        if (k.suffixes().length > 0 && rnd.nextDouble() < 0.4) {
-            String suffix = k.suffixes()[pick(rnd, k.suffixes().length)];
-            return b.append(legalForm(employment, rnd)).append(" \"").append(BRAND_HEADS[pick(rnd, BRAND_HEADS.length)])
-                    .append(BRAND_TAILS[pick(rnd, BRAND_TAILS.length)]).append(suffix).append('"').toString();
+        String form = legalForm(employment, field(d1, 1, 100));
+        if (k.suffixes().length > 0 && field(d1, 2, 100) < 40) {
+            return form + " \"" + BRAND_HEADS[field(d2, 0, BRAND_HEADS.length)] + BRAND_TAILS[field(d2, 1, BRAND_TAILS.length)]
+                    + k.suffixes()[field(d2, 2, k.suffixes().length)] + "\"";
         }
         Noun[] nouns = employment >= 50 ? k.largeNouns() : k.smallNouns();
-        Noun n = nouns[pick(rnd, nouns.length)];
-        b.append(n.form() != null ? n.form() : legalForm(employment, rnd)).append(" \"");
-        if (n.bare()) {
-            b.append(n.text());
-        } else {
-            String[][] pool = rnd.nextDouble() < 0.8 ? regionAdjectives[r] : genericAdjectives;
-            b.append(pool[pick(rnd, pool.length)][n.gender()]).append(' ').append(n.text());
+        Noun n = nouns[field(d2, 0, nouns.length)];
+        String adjective = "";
+        if (!n.bare()) {
+            String[][] pool = field(d2, 1, 100) < 80 ? regionAdjectives[r] : genericAdjectives;
+            adjective = pool[field(d2, 2, pool.length)][n.gender()] + " ";
         }
+        String number = "";
         if (n.numbered()) {
-            b.append(" № ").append(1 + pick(rnd, 120));
-        } else if (n.form() == null && rnd.nextDouble() < 0.12) { // a firm's, not a public body's
-            b.append(" № ").append(2 + pick(rnd, 8));
+            number = " № " + (1 + field(d2, 3, 120));
+        } else if (n.form() == null && field(d1, 3, 100) < 12) { // a firm's, not a public body's
+            number = " № " + (2 + field(d2, 3, 8));
         }
-        return b.append('"').toString();
+        return (n.form() != null ? n.form() : form) + " \"" + adjective + n.text() + number + "\"";
     }
 
-    private static String legalForm(int employment, DemoRandom rnd) {
-        double u = rnd.nextDouble();
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+    /** Field {@code k} (0–3, 16 bits each) of {@code bits}, reduced to 0..n-1 (n ≤ 65 536; tiny modulo bias is harmless here). */
+    private static int field(long bits, int k, int n) {
+        return (int) (((bits >>> (16 * k)) & 0xFFFF) * n >>> 16);
+    }
+
+    /** ООО, АО or ПАО by size; {@code percent} a uniform draw 0–99. */
+    private static String legalForm(int employment, int percent) {
         if (employment >= 1000) {
-            return u < 0.10 ? "ПАО" : u < 0.65 ? "АО" : "ООО";
+            return percent < 10 ? "ПАО" : percent < 65 ? "АО" : "ООО";
         }
         if (employment >= 250) {
-            return u < 0.40 ? "АО" : "ООО";
+            return percent < 40 ? "АО" : "ООО";
         }
-        return u < 0.04 ? "АО" : "ООО";
+        return percent < 4 ? "АО" : "ООО";
     }
 
-    private static int pick(DemoRandom rnd, int n) {
-        return (int) (rnd.nextDouble() * n);
-    }
 }
