@@ -370,7 +370,7 @@ public final class Store implements AutoCloseable {
                         a.beginRow().append(meta.id()).append(id).append(region).append(industry).append(year).append(emp);
                         appendNullable(a, lat);
                         appendNullable(a, lon);
-                        if (name == null) a.appendNull(); else a.append(name);
+                        appendNullable(a, name);
                         a.endRow();
                     } catch (SQLException e) {
                         throw new StoreException("cannot write a firm row: " + firstLine(e.getMessage()), e);
