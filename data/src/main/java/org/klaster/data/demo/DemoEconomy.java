@@ -43,8 +43,11 @@ import java.util.Set;
  */
 public final class DemoEconomy {
 
-    /** Generator version; part of {@link #PROVENANCE}. Bump it whenever the output changes. */
-    public static final String VERSION = "demo-1";
+    /**
+     * Generator version; part of {@link #PROVENANCE}. Bump it whenever the output changes. {@code demo-2}
+     * added the firms' invented names ({@link #firmName}); every number is as in {@code demo-1}.
+     */
+    public static final String VERSION = "demo-2";
     /** The fixed seed of all random draws. */
     public static final long SEED = 20_240_601L;
     public static final int FIRST_YEAR = 2018;
@@ -59,13 +62,15 @@ public final class DemoEconomy {
             + "org.klaster.data.demo.DemoEconomy version " + VERSION + ", seed " + SEED + ", years " + FIRST_YEAR
             + "-" + LAST_YEAR + ". Region codes (ISO 3166-2:RU) and industry codes (OKVED2) are real; every "
             + "number (employment, establishments, wages, output, firm locations) is invented by a model of "
-            + "plausible specialisations and must not be cited as a fact about Russia's regions.";
+            + "plausible specialisations and must not be cited as a fact about Russia's regions; firm names are "
+            + "made up and name no real company.";
     /** {@link #PROVENANCE} in Russian. */
     public static final String PROVENANCE_RU = "СИНТЕТИЧЕСКИЕ демонстрационные данные, не статистика: "
             + "сгенерированы Klaster org.klaster.data.demo.DemoEconomy, версия " + VERSION + ", seed " + SEED
             + ", годы " + FIRST_YEAR + "-" + LAST_YEAR + ". Коды регионов (ISO 3166-2:RU) и отраслей (ОКВЭД2) "
             + "настоящие; все числа (занятость, число предприятий, фонд оплаты труда, выпуск, координаты фирм) "
-            + "выдуманы моделью правдоподобной специализации и не могут цитироваться как факты о регионах России.";
+            + "выдуманы моделью правдоподобной специализации и не могут цитироваться как факты о регионах России; "
+            + "названия фирм придуманы и не обозначают реальные компании.";
 
     /** Units of the activity quantities, for display. */
     public static final String UNITS = "employment: persons; establishments: count; wages: annual wage bill, "
@@ -91,6 +96,7 @@ public final class DemoEconomy {
     private final double[][][] wages;
     private final double[][][] output;
     private final List<ActivityRecord> activity;
+    private final DemoFirmNames firmNames;
 
     private static final class Standard {
         static final DemoEconomy INSTANCE = new DemoEconomy();
@@ -127,6 +133,7 @@ public final class DemoEconomy {
                     .orElseThrow(() -> new IllegalStateException("demo industry " + code + " has no category"));
         }
         industries = List.of(industryCodes);
+        firmNames = new DemoFirmNames(regions, industries);
 
         double[][] base = basePattern(rows);
         int years = LAST_YEAR - FIRST_YEAR + 1;
@@ -546,11 +553,56 @@ public final class DemoEconomy {
     }
 
     /**
+     * Like {@link #firms(int, FirmSink)}, with each establishment's invented company name
+     * ({@link #firmName}): the rows the demo stores as dataset {@code demo-firms}.
+     */
+    public void firms(int year, NamedFirmSink sink) {
+        firms(year, establishmentsTotal(year), sink);
+    }
+
+    /** Like {@link #firms(int, long, FirmSink)}, with each establishment's invented company name ({@link #firmName}). */
+    public void firms(int year, long targetRows, NamedFirmSink sink) {
+        try {
+            generateFirms(year, targetRows, (id, r, i, e, lat, lon) ->
+                    sink.accept(id, firmNames.name(id, r, i, e), regionCodes[r], industryCodes[i], year, e, lat, lon));
+        } catch (IOException e) {
+            throw new IllegalStateException("unreachable: the sink cannot throw IOException", e);
+        }
+    }
+
+    /**
+     * The invented company name (in Russian) of a synthetic establishment, as {@link NamedFirmSink}
+     * receives it: a deterministic function of the firm id, region, industry and employment (which sets
+     * the legal form), e.g. {@code ООО "Жигулёвский станкозавод"}, {@code АО "Велексмаш"},
+     * {@code МБОУ "Школа № 12"}, {@code ИП Соколова Е. А.}. Names are made up from regional adjectives,
+     * industry nouns and brand syllables (docs/demo.md); they are not a register.
+     *
+     * @throws IllegalArgumentException for a region or industry the demo does not have
+     */
+    public String firmName(long firmId, String region, String industry, int employment) {
+        int r = regionIndex(region);
+        int i = industries.indexOf(industry);
+        if (r < 0 || i < 0) {
+            throw new IllegalArgumentException("the demo has no " + (r < 0 ? "region " + region : "industry " + industry));
+        }
+        return firmNames.name(firmId, r, i, employment);
+    }
+
+    /**
      * Writes {@link #firms(int, long, FirmSink)} as formats.md §1 {@code firms.csv}
      * ({@code firm_id,region,industry,year,employment,lat,lon}; coordinates with 4 decimals), plain UTF-8
      * through a large byte buffer. Returns the number of data rows (= {@code rows}).
      */
     public long writeFirmsCsv(Path out, int year, long rows) throws IOException {
+        return writeFirmsCsv(out, year, rows, false);
+    }
+
+    /**
+     * Writes {@link #firms(int, long, FirmSink)} as formats.md §1 {@code firms.csv}; with {@code names}
+     * a last column {@code name} holds each firm's invented name ({@link #firmName}), quoted as CSV
+     * quotes a value with quotes in it ({@code "ООО ""Волжский станкозавод"""}).
+     */
+    public long writeFirmsCsv(Path out, int year, long rows, boolean names) throws IOException {
         requireYear(year);
         byte[][] regionBytes = new byte[regionCodes.length][];
         for (int r = 0; r < regionCodes.length; r++) {
@@ -562,10 +614,15 @@ public final class DemoEconomy {
         }
         long[] count = {0};
         try (FastCsv csv = new FastCsv(Files.newOutputStream(out))) {
-            csv.ascii("firm_id,region,industry,year,employment,lat,lon\n");
+            csv.ascii(names ? "firm_id,region,industry,year,employment,lat,lon,name\n"
+                    : "firm_id,region,industry,year,employment,lat,lon\n");
             generateFirms(year, rows, (id, r, i, e, lat, lon) -> {
                 csv.number(id).comma().bytes(regionBytes[r]).bytes(industryBytes[i]).number(e).comma()
-                        .fixed(lat, 4).comma().fixed(lon, 4).newline();
+                        .fixed(lat, 4).comma().fixed(lon, 4);
+                if (names) {
+                    csv.comma().ascii('"' + firmNames.name(id, r, i, e).replace("\"", "\"\"") + '"');
+                }
+                csv.newline();
                 count[0]++;
             });
         }

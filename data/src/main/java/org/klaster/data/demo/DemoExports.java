@@ -45,7 +45,7 @@ import org.klaster.complexity.ExportRecord;
 public final class DemoExports {
 
     /** Generator version; part of {@link #PROVENANCE}. Bump it whenever the data change. */
-    public static final String VERSION = "demo-exports-1";
+    public static final String VERSION = "demo-exports-2";
     public static final int LAST_YEAR = DemoEconomy.LAST_YEAR;
     public static final int FIRST_YEAR = LAST_YEAR - 2;
     public static final String UNITS = "thousand USD, whole numbers";

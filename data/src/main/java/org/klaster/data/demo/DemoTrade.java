@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.klaster.data.formats.TradeData;
+import org.klaster.data.reference.HsNames;
 import org.klaster.dependency.Production;
 import org.klaster.dependency.TradeFlow;
 
@@ -26,8 +27,8 @@ import org.klaster.dependency.TradeFlow;
  * {@code friendly}, {@code unfriendly}). Values in thousand USD, whole numbers.
  *
  * <p><b>The data are SYNTHETIC</b> (see {@link #PROVENANCE}): country and HS codes are real, every
- * value is invented. Product codes are four-digit headings generated within HS chapters 01–97 (a
- * code need not exist in the real nomenclature); no product names are given.
+ * value is invented. Product codes are real HS 2022 four-digit headings, listed with short English and
+ * Russian names in {@code hs4_demo_products.csv} ({@link HsNames}).
  *
  * <p>Two kinds of product (docs/demo.md):
  * <ul>
@@ -46,7 +47,7 @@ import org.klaster.dependency.TradeFlow;
 public final class DemoTrade {
 
     /** Generator version; part of {@link #PROVENANCE}. Bump it whenever the data change. */
-    public static final String VERSION = "demo-trade-1";
+    public static final String VERSION = "demo-trade-2";
     public static final String REPORTER = "RUS";
     /** Partner code of the world-export records of other exporters. */
     public static final String WORLD = "WLD";
@@ -88,23 +89,6 @@ public final class DemoTrade {
     /** Exporters that appear only in world-export records. */
     static final List<String> WORLD_ONLY = List.of("TWN", "MYS", "IDN", "MEX", "CAN", "AUS", "SAU", "PHL", "CRI",
             "COL", "GTM");
-
-    /**
-     * Approximate number of four-digit headings per HS chapter ({@code chapter count}); generated codes
-     * are chapter + a heading 01..count. Chapter 77 is reserved in the HS and left out.
-     */
-    static final String CHAPTERS = """
-            01 6  02 10  03 8  04 10  05 11  06 4  07 14  08 14  09 10  10 8  11 9  12 14  13 2  14 4
-            15 18  16 4  17 4  18 6  19 5  20 9  21 6  22 9  23 9  24 3  25 30  26 21  27 16  28 50
-            29 42  30 6  31 5  32 15  33 7  34 7  35 7  36 6  37 7  38 26  39 26  40 17  41 15  42 5
-            43 4  44 21  45 4  46 2  47 7  48 23  49 11  50 7  51 13  52 12  53 11  54 8  55 16  56 9
-            57 5  58 11  59 11  60 6  61 17  62 17  63 10  64 6  65 7  66 3  67 4  68 15  69 14  70 20
-            71 18  72 29  73 26  74 19  75 8  76 16  78 6  79 7  80 7  81 13  82 15  83 11  84 87  85 48
-            86 9  87 16  88 7  89 8  90 33  91 14  92 9  93 7  94 6  95 8  96 20  97 6
-            """;
-
-    /** Share of the candidate headings kept as generated products. */
-    static final double PRODUCT_SHARE = 0.24;
 
     /**
      * A hand-set product. Imports of year t = {@code imports} × (1 + 0.05·(t − FIRST_YEAR)), split by
@@ -214,24 +198,26 @@ public final class DemoTrade {
         return List.copyOf(out);
     }
 
+    /**
+     * The generated products: the headings of {@link HsNames#demoProducts()} that are not designed, in
+     * code order. Every designed product must be listed there too (so that it has a name).
+     */
     static List<String> generatedProducts() {
         Set<String> designed = new TreeSet<>();
         for (Designed d : DESIGNED) {
             designed.add(d.product());
         }
-        List<String> out = new ArrayList<>();
-        String[] f = CHAPTERS.strip().split("\\s+");
-        for (int a = 0; a < f.length; a += 2) {
-            int headings = Integer.parseInt(f[a + 1]);
-            for (int h = 1; h <= headings; h++) {
-                String code = f[a] + (h < 10 ? "0" : "") + h;
-                DemoRandom rnd = DemoRandom.of(DemoEconomy.SEED, KEY_TRADE, 0, DemoRandom.hash(code));
-                if (!designed.contains(code) && rnd.nextDouble() < PRODUCT_SHARE) {
-                    out.add(code);
-                }
-            }
+        Set<String> listed = new TreeSet<>();
+        for (HsNames.Entry e : HsNames.demoProducts()) {
+            listed.add(e.code());
         }
-        return out;
+        if (!listed.containsAll(designed)) {
+            Set<String> missing = new TreeSet<>(designed);
+            missing.removeAll(listed);
+            throw new IllegalStateException(HsNames.PRODUCTS_RESOURCE + " lacks the designed products " + missing);
+        }
+        listed.removeAll(designed);
+        return List.copyOf(listed);
     }
 
     // ------------------------------------------------------------------ generation

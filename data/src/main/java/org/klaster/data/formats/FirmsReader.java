@@ -49,7 +49,7 @@ import org.duckdb.QueryProgress;
 import org.klaster.activity.ActivityRecord;
 
 /**
- * Reads firm-level files, formats.md §1: {@code firm_id,region,industry,year,employment[,lat,lon]}
+ * Reads firm-level files, formats.md §1: {@code firm_id,region,industry,year,employment[,lat,lon][,name]}
  * as CSV (UTF-8, {@code ,} {@code ;} or tab) or Parquet, and aggregates them to regional activity
  * (employment = sum, establishments = number of rows) <em>inside DuckDB</em>, so tens of millions
  * of rows never pass through Java one by one.
@@ -63,8 +63,8 @@ import org.klaster.activity.ActivityRecord;
  *
  * <p>Firm files accept a narrower number syntax than {@link Numbers}: digits with an optional
  * decimal mark (a point, or a comma in {@code ;}-separated files), optionally grouped by spaces
- * ({@code 1 234}); no exponents and no point/comma grouping. {@code lat} and {@code lon} are
- * accepted but not read. Duplicates are looked for on (firm_id, year) exactly as written.
+ * ({@code 1 234}); no exponents and no point/comma grouping. {@code lat}, {@code lon} and the
+ * establishment's {@code name} are accepted but not read (the aggregate has no use for them). Duplicates are looked for on (firm_id, year) exactly as written.
  *
  * <p>Resources: DuckDB runs in memory with {@code threads} worker threads and a memory limit,
  * spilling to a temporary directory that is removed afterwards.
@@ -85,8 +85,10 @@ public final class FirmsReader {
     static final String FIRM_ID = "firm_id";
     static final String LAT = "lat";
     static final String LON = "lon";
+    /** Optional: the establishment's name (any text, may be empty). */
+    static final String NAME = "name";
     private static final Set<String> KNOWN = Set.of(FIRM_ID, ActivityReader.REGION, ActivityReader.INDUSTRY,
-            ActivityReader.YEAR, ActivityReader.EMPLOYMENT, LAT, LON);
+            ActivityReader.YEAR, ActivityReader.EMPLOYMENT, LAT, LON, NAME);
     private static final String[] REQUIRED = {FIRM_ID, ActivityReader.REGION, ActivityReader.INDUSTRY,
         ActivityReader.YEAR, ActivityReader.EMPLOYMENT};
 

@@ -19,11 +19,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.klaster.activity.ActivityRecord;
 import org.klaster.complexity.ExportRecord;
+import org.klaster.data.formats.Classification;
 import org.klaster.data.formats.DataText;
 import org.klaster.data.formats.TradeData;
 import org.klaster.dependency.Production;
@@ -42,7 +45,8 @@ public final class Store implements AutoCloseable {
 
     /** The migrations, in order. Append only: a released script is never edited. */
     static final List<String> MIGRATIONS = List.of("V001__datasets_activity.sql", "V002__boundaries.sql",
-            "V003__io_trade.sql", "V004__exports.sql", "V005__dataset_units.sql");
+            "V003__io_trade.sql", "V004__exports.sql", "V005__classifications.sql", "V006__firm_names.sql",
+            "V007__dataset_units.sql");
 
     private final Connection conn;
     private final String location;
@@ -278,6 +282,10 @@ public final class Store implements AutoCloseable {
         if (Double.isNaN(v)) a.appendNull(); else a.append(v);
     }
 
+    private static void appendNullable(DuckDBAppender a, String v) throws SQLException {
+        if (v == null) a.appendNull(); else a.append(v);
+    }
+
     /** The activity rows of a dataset, in a stable order (region, industry, year). */
     public List<ActivityRecord> activity(String datasetId) {
         require(datasetId);
@@ -329,8 +337,17 @@ public final class Store implements AutoCloseable {
     // ---------------------------------------------------------------- firms
 
     /** A sink for firm rows written in one transaction together with their dataset. */
+    @FunctionalInterface
     public interface FirmWriter {
-        void firm(String firmId, String region, String industry, int year, double employment, double lat, double lon);
+        /** A firm with its name ({@code name} null when there is none); NaN coordinates are stored as NULL. */
+        void firm(String firmId, String name, String region, String industry, int year, double employment, double lat,
+                  double lon);
+
+        /** A firm without a name. */
+        default void firm(String firmId, String region, String industry, int year, double employment, double lat,
+                          double lon) {
+            firm(firmId, null, region, industry, year, employment, lat, lon);
+        }
     }
 
     /** Body of a bulk firm write; it may throw, which rolls the whole dataset back. */
@@ -353,11 +370,12 @@ public final class Store implements AutoCloseable {
             insertDataset(meta);
             DuckDBConnection dc = conn.unwrap(DuckDBConnection.class);
             try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "firms")) {
-                producer.produce((id, region, industry, year, emp, lat, lon) -> {
+                producer.produce((id, name, region, industry, year, emp, lat, lon) -> {
                     try {
                         a.beginRow().append(meta.id()).append(id).append(region).append(industry).append(year).append(emp);
                         appendNullable(a, lat);
                         appendNullable(a, lon);
+                        appendNullable(a, name);
                         a.endRow();
                     } catch (SQLException e) {
                         throw new StoreException("cannot write a firm row: " + firstLine(e.getMessage()), e);
@@ -403,6 +421,194 @@ public final class Store implements AutoCloseable {
                     while (rs.next()) {
                         out.add(new ActivityRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
                                 rs.getLong(5), Double.NaN, Double.NaN));
+                    }
+                    return out;
+                });
+    }
+
+    /**
+     * The region's establishments of a firm-level dataset in {@code year}, or — when the region has none
+     * in that year — in the latest year it has ({@link Establishments#year()} says which year was used;
+     * 0 and no rows when the region has no firms at all). Rows in firm-id order (numerically when the ids
+     * are numbers). A StoreException when the dataset does not exist.
+     */
+    public Establishments establishments(String datasetId, String region, int year) {
+        require(datasetId);
+        OptionalInt used = establishmentsYear(datasetId, region, year);
+        if (used.isEmpty()) return new Establishments(datasetId, region, year, 0, List.of());
+        List<Establishment> rows = query("SELECT firm_id, name, region, industry, employment, lat, lon FROM firms "
+                + "WHERE dataset_id = ? AND region = ? AND year = ? ORDER BY TRY_CAST(firm_id AS BIGINT) NULLS LAST, firm_id",
+                List.of(datasetId, region, used.getAsInt()), rs -> {
+                    List<Establishment> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new Establishment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getDouble(5), nullable(rs, 6), nullable(rs, 7)));
+                    }
+                    return out;
+                });
+        return new Establishments(datasetId, region, year, used.getAsInt(), rows);
+    }
+
+    /**
+     * The year {@link #establishments} uses: {@code year} when the region has firms in it, else the latest
+     * year the region has in the dataset; empty when it has none.
+     */
+    public OptionalInt establishmentsYear(String datasetId, String region, int year) {
+        return query("SELECT CASE WHEN bool_or(year = ?) THEN ? ELSE max(year) END FROM firms "
+                + "WHERE dataset_id = ? AND region = ?", List.of(year, year, datasetId, region), rs -> {
+                    rs.next();
+                    int y = rs.getInt(1);
+                    return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(y);
+                });
+    }
+
+    // ---------------------------------------------------------------- classifications (V005)
+
+    /**
+     * A classification system's name as stored: trimmed, lower case, 1–32 letters, digits, '.', '_' or
+     * '-' starting with a letter or digit ({@code hs}, {@code hs2022}, {@code okpd2}).
+     *
+     * @throws IllegalArgumentException when it is not such a name
+     */
+    public static String systemName(String system) {
+        String s = system == null ? "" : system.strip().toLowerCase(Locale.ROOT);
+        if (!s.matches("[a-z0-9][a-z0-9._-]{0,31}")) {
+            throw new IllegalArgumentException("a classification system is named by 1–32 letters, digits, '.', '_' or"
+                    + " '-', starting with a letter or digit (e.g. hs, okpd2), not \"" + system + "\"");
+        }
+        return s;
+    }
+
+    /**
+     * Stores the codes and names of a classification under {@code system} in one transaction, replacing
+     * whatever that system held before (nothing changes when the write fails).
+     */
+    public ClassificationSource saveClassification(String system, Classification c) {
+        String sys = systemName(system);
+        inTransaction(() -> {
+            deleteClassificationRows(sys);
+            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO classifications (system, source, sha256, rows, "
+                    + "imported_at, layout, format) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, sys);
+                ps.setString(2, c.sourceName());
+                ps.setString(3, c.sha256());
+                ps.setLong(4, c.entries().size());
+                ps.setTimestamp(5, Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC)));
+                ps.setString(6, c.layout().label());
+                ps.setString(7, c.format());
+                ps.executeUpdate();
+            }
+            DuckDBConnection dc = conn.unwrap(DuckDBConnection.class);
+            try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "classification_entries")) {
+                int ord = 0;
+                for (Classification.Entry e : c.entries()) {
+                    a.beginRow().append(sys).append(ord++).append(e.code()).append(e.name());
+                    appendNullable(a, e.nameRu());
+                    appendNullable(a, e.nameEn());
+                    appendNullable(a, e.parent());
+                    if (e.level() > 0) a.append(e.level()); else a.appendNull();
+                    a.endRow();
+                }
+            }
+            // codes are unique within a system (the reader refuses duplicates; this guards other callers)
+            String duplicate = query("SELECT code FROM classification_entries WHERE system = ? GROUP BY code "
+                    + "HAVING count(*) > 1 ORDER BY code LIMIT 1", List.of(sys), rs -> rs.next() ? rs.getString(1) : null);
+            if (duplicate != null) {
+                throw new StoreException("classification " + sys + ": code \"" + duplicate + "\" is listed twice; nothing was stored");
+            }
+            return null;
+        });
+        return classification(sys).orElseThrow();
+    }
+
+    /** Removes a classification system (no-op when absent); returns whether it existed. */
+    public boolean deleteClassification(String system) {
+        String sys = systemName(system);
+        boolean existed = classification(sys).isPresent();
+        inTransaction(() -> {
+            deleteClassificationRows(sys);
+            return null;
+        });
+        return existed;
+    }
+
+    private void deleteClassificationRows(String system) throws SQLException {
+        for (String table : List.of("classification_entries", "classifications")) {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE system = ?")) {
+                ps.setString(1, system);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    /** The stored classification systems with their provenance, by name. */
+    public List<ClassificationSource> classifications() {
+        return querySources("SELECT system, source, sha256, rows, imported_at, layout, format FROM classifications "
+                + "ORDER BY system", List.of());
+    }
+
+    /** A stored classification system's provenance, if it is stored. */
+    public Optional<ClassificationSource> classification(String system) {
+        List<ClassificationSource> l = querySources("SELECT system, source, sha256, rows, imported_at, layout, format "
+                + "FROM classifications WHERE system = ?", List.of(systemName(system)));
+        return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
+    }
+
+    private List<ClassificationSource> querySources(String sql, List<Object> params) {
+        return query(sql, params, rs -> {
+            List<ClassificationSource> out = new ArrayList<>();
+            while (rs.next()) {
+                Timestamp t = rs.getTimestamp(5);
+                out.add(new ClassificationSource(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC), rs.getString(6),
+                        rs.getString(7)));
+            }
+            return out;
+        });
+    }
+
+    /** SQL for the name of an entry in {@code lang}: the Russian or English name when stored, else the name. */
+    private static String nameColumn(String lang) {
+        if ("ru".equalsIgnoreCase(lang)) return "coalesce(name_ru, name)";
+        if ("en".equalsIgnoreCase(lang)) return "coalesce(name_en, name)";
+        return "name";
+    }
+
+    /**
+     * The name of a code in a stored classification, in {@code lang} ({@code ru}: the Russian name,
+     * {@code en}: the English one, falling back to the name as the file gave it); empty when the system
+     * or the code is not stored.
+     */
+    public Optional<String> productName(String system, String code, String lang) {
+        if (code == null) return Optional.empty();
+        String name = query("SELECT " + nameColumn(lang) + " FROM classification_entries WHERE system = ? AND code = ?",
+                List.of(systemName(system), code.strip()), rs -> rs.next() ? rs.getString(1) : null);
+        return Optional.ofNullable(name);
+    }
+
+    /**
+     * Every code of a stored classification → its name in {@code lang} (as {@link #productName}), in file
+     * order; empty when the system is not stored. Unmodifiable.
+     */
+    public Map<String, String> productNames(String system, String lang) {
+        return query("SELECT code, " + nameColumn(lang) + " FROM classification_entries WHERE system = ? ORDER BY ord",
+                List.of(systemName(system)), rs -> {
+                    Map<String, String> out = new LinkedHashMap<>();
+                    while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+                    return java.util.Collections.unmodifiableMap(out);
+                });
+    }
+
+    /** The stored entries of a classification, in file order (empty when the system is not stored). */
+    public List<Classification.Entry> classificationEntries(String system) {
+        return query("SELECT code, name, name_ru, name_en, parent, level FROM classification_entries WHERE system = ? "
+                + "ORDER BY ord", List.of(systemName(system)), rs -> {
+                    List<Classification.Entry> out = new ArrayList<>();
+                    while (rs.next()) {
+                        int level = rs.getInt(6);
+                        if (rs.wasNull()) level = 0;
+                        out.add(new Classification.Entry(rs.getString(1), rs.getString(2), rs.getString(3),
+                                rs.getString(4), rs.getString(5), level));
                     }
                     return out;
                 });

@@ -69,7 +69,7 @@ class DemoEconomyTest {
         assertThat(DemoEconomy.PROVENANCE).contains("SYNTHETIC", DemoEconomy.VERSION, Long.toString(DemoEconomy.SEED))
                 .contains("not real statistics");
         assertThat(DemoEconomy.PROVENANCE_RU).contains("СИНТЕТИЧЕСКИЕ", DemoEconomy.VERSION);
-        assertThat(DemoEconomy.VERSION).isEqualTo("demo-1");
+        assertThat(DemoEconomy.VERSION).isEqualTo("demo-2");
     }
 
     @Test

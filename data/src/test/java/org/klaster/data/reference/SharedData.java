@@ -18,12 +18,12 @@ import java.util.List;
  * configuration passes {@code klaster.shared.data}; without it the folder is looked for beside the
  * project root. Tests that need a file skip (JUnit assumption) with a clear message when it is absent.
  */
-final class SharedData {
+public final class SharedData {
 
     private SharedData() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String prop = System.getProperty("klaster.shared.data");
         if (prop != null && !prop.isBlank()) {
             return Path.of(prop).toAbsolutePath().normalize();
@@ -39,14 +39,14 @@ final class SharedData {
     }
 
     /** The file under the shared data folder; skips the calling test when it does not exist. */
-    static Path require(String relative) {
+    public static Path require(String relative) {
         Path file = dir().resolve(relative);
         Assumptions.assumeTrue(Files.isRegularFile(file),
                 "shared public data not available (" + file + "); cross-check skipped");
         return file;
     }
 
-    static List<CSVRecord> csv(Path file) throws IOException {
+    public static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(reader,
                      CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
