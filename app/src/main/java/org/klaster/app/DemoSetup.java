@@ -92,8 +92,8 @@ public final class DemoSetup {
         progress.accept("storing " + firms + " synthetic establishments of " + year + " as dataset \"" + FIRMS + "\"");
         store.saveFirms(Dataset.of(FIRMS, DatasetKind.FIRMS, "Klaster synthetic demo economy (establishments, " + year + ")",
                         null, firms, DemoEconomy.VERSION, true, DemoEconomy.PROVENANCE, null),
-                w -> economy.firms(year, (id, region, industry, y, employment, lat, lon) ->
-                        w.firm(Long.toString(id), region, industry, y, employment, lat, lon)),
+                w -> economy.firms(year, (id, name, region, industry, y, employment, lat, lon) ->
+                        w.firm(Long.toString(id), name, region, industry, y, employment, lat, lon)),
                 DemoCategories.codeToCategory(), DemoCategories.categoryNames("en"), true);
     }
 

@@ -170,4 +170,25 @@ public final class Importers {
                 note, p.units()), replace);
         return new Stored(saved, false);
     }
+
+    /** A stored classification and what its reader said. */
+    public record ClassificationStored(org.klaster.data.store.ClassificationSource source, List<Text> warnings) {
+    }
+
+    /**
+     * Reads a product classification (code and names) and stores it under {@code system} (e.g. {@code hs}),
+     * replacing one stored before: pages, the API and named downloads then name products by it.
+     */
+    public static ClassificationStored classification(Store store, String system, Path file) {
+        String sys = system == null ? null : system.strip().toLowerCase(Locale.ROOT);
+        if (sys == null || !sys.matches("[a-z0-9][a-z0-9._-]{0,31}")) {
+            throw UserException.badParameter("system", Messages.text("import.badSystem", system == null ? "" : system));
+        }
+        try {
+            org.klaster.data.formats.Classification c = org.klaster.data.formats.ClassificationReader.read(file, null);
+            return new ClassificationStored(store.saveClassification(sys, c), Texts.of(c.warnings()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

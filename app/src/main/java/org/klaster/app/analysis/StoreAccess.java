@@ -69,6 +69,7 @@ public final class StoreAccess implements DataAccess, AutoCloseable {
 
     @Override
     public Names names(Lang lang) {
+        // names read the store's classifications only when a stored dataset opened it (files alone need no database)
         return names.computeIfAbsent(lang, l -> StoreReads.names(l, Reference.regions(), this::storeIfOpen));
     }
 

@@ -1,10 +1,10 @@
 package org.klaster.app.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.klaster.complexity.CandidateProducers;
+import org.klaster.data.reference.Countries;
+import org.klaster.data.reference.HsNames;
 import org.klaster.data.store.Dataset;
 import org.klaster.data.store.Store;
 
@@ -28,34 +28,43 @@ public final class StoreReads {
         return new IoModel(Provenance.Input.of("io", d), table, table.validate(true), List.of());
     }
 
-    /** A region's establishments of the year, else of the latest year the dataset has for the region. */
+    /** A region's establishments of the year, else of the latest year the dataset has for the region (the store's query). */
     public static Establishments establishments(Store store, Dataset firms, String region, int year) {
-        List<Integer> years = store.query("SELECT DISTINCT year FROM firms WHERE dataset_id = ? AND region = ? ORDER BY year",
-                List.of(firms.id(), region), rs -> {
-                    List<Integer> out = new ArrayList<>();
-                    while (rs.next()) out.add(rs.getInt(1));
-                    return out;
-                });
-        if (years.isEmpty()) return new Establishments(0, year, List.of(), Map.of());
-        int y = years.contains(year) ? year : years.get(years.size() - 1);
-        List<CandidateProducers.Establishment> list = store.query("SELECT firm_id, region, industry, employment, lat, lon "
-                + "FROM firms WHERE dataset_id = ? AND region = ? AND year = ?", List.of(firms.id(), region, y), rs -> {
-                    List<CandidateProducers.Establishment> out = new ArrayList<>();
-                    while (rs.next()) {
-                        double lat = rs.getDouble(5);
-                        if (rs.wasNull()) lat = Double.NaN;
-                        double lon = rs.getDouble(6);
-                        if (rs.wasNull()) lon = Double.NaN;
-                        out.add(new CandidateProducers.Establishment(rs.getString(1), rs.getString(2), rs.getString(3),
-                                rs.getDouble(4), lat, lon));
-                    }
-                    return out;
-                });
-        return new Establishments(y, year, list, Map.of());
+        org.klaster.data.store.Establishments e = store.establishments(firms.id(), region, year);
+        Map<String, String> names = new java.util.HashMap<>();
+        for (org.klaster.data.store.Establishment x : e.rows()) if (x.name() != null) names.put(x.id(), x.name());
+        return new Establishments(e.year(), year, e.forEngine(), names);
+    }
+
+    /**
+     * The imported HS names in a language: the file's name in that language; for Russian without one, the
+     * project's own Russian short name when it has one (the UN Comtrade file is English only), else the
+     * file's name as given.
+     */
+    static Map<String, String> importedNames(Store s, Lang lang) {
+        Map<String, String> out = new java.util.HashMap<>();
+        for (org.klaster.data.formats.Classification.Entry e : s.classificationEntries("hs")) {
+            String own = lang == Lang.ru ? e.nameRu() : e.nameEn();
+            if (own == null && lang == Lang.ru) own = HsNames.name(e.code(), "ru");
+            out.put(e.code(), own != null ? own : e.name());
+        }
+        return out;
     }
 
     /** Names in a language: reference tables, and what the store holds (classifications) when it is open. */
+    @SuppressWarnings("unchecked")
     public static Names names(Lang lang, RegionCatalog regions, Supplier<Store> store) {
-        return new Names(lang, regions, code -> null, code -> null);
+        // an imported HS classification names products first; the demo's own short names fill the rest
+        // read on first use: the command line opens the store only when a stored dataset is read
+        Map<String, String>[] imported = new Map[1];
+        return new Names(lang, regions, code -> {
+            if (imported[0] == null) {
+                Store s = store.get();
+                if (s == null) return HsNames.name(code, lang.name());
+                imported[0] = s.classification("hs").isPresent() ? importedNames(s, lang) : Map.of();
+            }
+            String n = imported[0].get(code);
+            return n != null ? n : HsNames.name(code, lang.name());
+        }, code -> Countries.isKnown(code) ? Countries.name(code, lang.name()) : null);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.function.Consumer;
 import org.klaster.Text;
 import org.klaster.app.analysis.Importers;
@@ -33,15 +34,22 @@ import picocli.CommandLine.TypeConversionException;
                 "io (an input–output table in the io.csv matrix layout, formats.md §2) or rosstat-io (Rosstat's",
                 "basic input–output tables workbook: the symmetric domestic and imports tables, product × product)",
                 "trade (trade.csv, formats.md §3, with optional --production and --groups files)",
-                "or exports (year,location,product,value for economic complexity, formats.md §4)."})
+                "exports (year,location,product,value for economic complexity, formats.md §4)",
+                "or classification SYSTEM FILE (code,name[,name_ru][,name_en] or the UN Comtrade HS layout; pages",
+                "and downloads then name the products by it: klaster import classification hs harmonized-system.csv)."})
 public final class ImportCommand extends TopLevelCommand {
 
-    /** A dataset kind, or boundaries. */
-    record Kind(DatasetKind dataset) {
-        static final Kind BOUNDARIES = new Kind(null);
+    /** A dataset kind, boundaries or a classification. */
+    record Kind(DatasetKind dataset, String other) {
+        static final Kind BOUNDARIES = new Kind(null, "boundaries");
+        static final Kind CLASSIFICATION = new Kind(null, "classification");
+
+        Kind(DatasetKind dataset) {
+            this(dataset, null);
+        }
 
         String label() {
-            return dataset == null ? "boundaries" : dataset.label();
+            return dataset == null ? other : dataset.label();
         }
     }
 
@@ -49,6 +57,7 @@ public final class ImportCommand extends TopLevelCommand {
         @Override
         public Kind convert(String value) {
             if (value.equals("boundaries")) return Kind.BOUNDARIES;
+            if (value.equals("classification")) return Kind.CLASSIFICATION;
             return DatasetKind.of(value).map(Kind::new).orElseThrow(() -> new TypeConversionException("unknown KIND \""
                     + value + "\"; expected one of " + String.join(", ", new KindNames())));
         }
@@ -59,6 +68,7 @@ public final class ImportCommand extends TopLevelCommand {
         public Iterator<String> iterator() {
             java.util.List<String> all = new java.util.ArrayList<>(Arrays.stream(DatasetKind.values()).map(DatasetKind::label).toList());
             all.add(2, "boundaries");
+            all.add("classification");
             return all.iterator();
         }
     }
@@ -67,7 +77,10 @@ public final class ImportCommand extends TopLevelCommand {
             completionCandidates = KindNames.class, description = "What the file holds: ${COMPLETION-CANDIDATES}.")
     Kind kind;
 
-    @Parameters(index = "1", paramLabel = "FILE", description = "The file to import.")
+    @Parameters(index = "1..2", arity = "1..2", paramLabel = "FILE",
+            description = "The file to import; for classification: SYSTEM FILE (e.g. hs harmonized-system.csv).")
+    List<String> files;
+
     Path file;
 
     @Option(names = "--categories", paramLabel = "FILE", description = "A category map stored with the dataset (industry,category[,category_name]).")
@@ -102,11 +115,34 @@ public final class ImportCommand extends TopLevelCommand {
 
     @Override
     Table<?> run(StoreAccess access, Names names) throws Exception {
+        String system = null;
+        if (kind == Kind.CLASSIFICATION) {
+            if (files.size() != 2) {
+                throw org.klaster.app.analysis.UserException.badParameter("system",
+                        org.klaster.app.analysis.Messages.text("import.classificationArgs"));
+            }
+            system = files.get(0);
+            file = Path.of(files.get(1));
+        } else {
+            if (files.size() != 1) {
+                throw org.klaster.app.analysis.UserException.badParameter("file",
+                        org.klaster.app.analysis.Messages.text("import.oneFile", kind.label()));
+            }
+            file = Path.of(files.get(0));
+        }
         if (!Files.isRegularFile(file)) throw InputException.file(file, "the file does not exist or is not a regular file");
         Importers.checkId(id);
         Consumer<String> progress = Progress.phases(err(), false);
-        if (kind.dataset() == null) {
+        if (kind == Kind.BOUNDARIES) {
             importBoundaries(access.store(), progress);
+            return null;
+        }
+        if (kind == Kind.CLASSIFICATION) {
+            var stored = Importers.classification(access.store(), system, file);
+            for (Text w : stored.warnings()) progress.accept("warning: " + messages().text(w));
+            progress.accept("stored " + stored.source().provenance() + "; it replaces any classification " + stored.source().system()
+                    + " stored before");
+            out().println(stored.source().system());
             return null;
         }
         Importers.Prepared p;

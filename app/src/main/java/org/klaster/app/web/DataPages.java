@@ -58,11 +58,12 @@ public final class DataPages {
     }
 
     public record Page(Shell shell, List<Row> datasets, List<Option> kinds, UploadResult upload, UploadResult boundaries,
-                       String boundariesSource, String boundariesCoverage, boolean boundariesComplete, String maxSize) {
+                       String boundariesSource, String boundariesCoverage, boolean boundariesComplete, String maxSize,
+                       List<String> classifications, UploadResult classification) {
     }
 
     void page(Req q, Map<String, String> errors) {
-        render(q, null, null, errors);
+        render(q, null, null, null, errors);
     }
 
     /** Where a dataset's numbers are shown. */
@@ -74,7 +75,8 @@ public final class DataPages {
         return "/mapping?dataset=" + id;
     }
 
-    private void render(Req q, UploadResult upload, UploadResult boundaries, Map<String, String> errors) {
+    private void render(Req q, UploadResult upload, UploadResult boundaries, UploadResult classification,
+                        Map<String, String> errors) {
         Messages m = q.msg;
         Shell shell = Pages.shell(q, Section.DATA, m.get("data.title"), null, List.of(), "/datasets", errors)
                 .listsSynthetic(wb.datasets().stream().anyMatch(Dataset::synthetic));
@@ -88,10 +90,13 @@ public final class DataPages {
         for (DatasetKind k : DatasetKind.values()) kinds.add(new Option(k.label(), m.get("kind." + k.label()), k == DatasetKind.ACTIVITY));
         String coverage = wb.shapes() == null ? null : m.format("boundaries.coverage", wb.boundaryRegions().size(),
                 wb.regions().all().size());
+        List<String> classifications = wb.classifications().stream().map(c -> m.format("classification.stored", c.system(),
+                m.count(c.rows()), c.source())).toList();
         Page p = new Page(shell, rows, kinds, upload, boundaries, wb.boundariesSource(), coverage, wb.boundariesComplete(),
-                m.count(MAX_UPLOAD_BYTES / (1024 * 1024)) + "\u00a0" + m.get("unit.megabytes"));
-        if (q.htmx() && (upload != null || boundaries != null)) {
-            q.ctx.render("data/upload_result.jte", Map.of("r", upload != null ? upload : boundaries, "s", shell));
+                m.count(MAX_UPLOAD_BYTES / (1024 * 1024)) + "\u00a0" + m.get("unit.megabytes"), classifications, classification);
+        UploadResult any = upload != null ? upload : boundaries != null ? boundaries : classification;
+        if (q.htmx() && any != null) {
+            q.ctx.render("data/upload_result.jte", Map.of("r", any, "s", shell));
         } else {
             Pages.render(q.ctx, "data/datasets.jte", p);
         }
@@ -130,7 +135,7 @@ public final class DataPages {
             });
         }
         ctx.status(r.ok() ? 201 : 422);
-        render(q, r, null, Map.of());
+        render(q, r, null, null, Map.of());
     }
 
     /** {@code POST /datasets/boundaries}: a GeoJSON of regions; a partial one keeps the tile grid for the rest. */
@@ -153,7 +158,22 @@ public final class DataPages {
             return new UploadResult(true, msg, 0, null, null, warnings, null, "/mapping");
         });
         ctx.status(r.ok() ? 201 : 422);
-        render(q, null, r, Map.of());
+        render(q, null, r, null, Map.of());
+    }
+
+    /** {@code POST /datasets/classification}: product names (system, file) for pages, the API and downloads. */
+    public void uploadClassification(Context ctx) throws IOException {
+        Req q = Req.of(ctx, wb);
+        Messages m = q.msg;
+        String system = blank(ctx.formParam("system"));
+        UploadResult r = receive(ctx, q, List.of("csv", "txt", "xlsx"), (files, name) -> {
+            Importers.ClassificationStored s = wb.write(() -> Importers.classification(wb.store(), system == null ? "hs" : system,
+                    files.get("file")));
+            return new UploadResult(true, m.format("classification.ok", s.source().system(), m.count(s.source().rows()), name), 0,
+                    null, null, s.warnings().stream().map(m::text).toList(), null, "/sovereignty/dependency");
+        });
+        ctx.status(r.ok() ? 201 : 422);
+        render(q, null, null, r, Map.of());
     }
 
     /** {@code POST /datasets/boundaries/clear}: back to the tile grid. */

@@ -92,6 +92,7 @@ public final class WebApp {
             config.routes.post("/datasets/upload", data::upload);
             config.routes.post("/datasets/boundaries", data::uploadBoundaries);
             config.routes.post("/datasets/boundaries/clear", data::clearBoundaries);
+            config.routes.post("/datasets/classification", data::uploadClassification);
             config.routes.get(Section.SOVEREIGNTY.path(), cache.wrap(Pages.page(wb, sov::multipliers), false));
             config.routes.get("/sovereignty/multipliers", cache.wrap(Pages.page(wb, sov::multipliers), false));
             config.routes.get("/sovereignty/shock", Pages.page(wb, sov::shock));

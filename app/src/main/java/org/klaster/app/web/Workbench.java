@@ -158,6 +158,11 @@ public final class Workbench implements DataAccess {
         return t;
     }
 
+    /** The stored product classifications. */
+    public synchronized List<org.klaster.data.store.ClassificationSource> classifications() {
+        return store.classifications();
+    }
+
     /** The store, for writes under {@link #write}. */
     Store store() {
         return store;
