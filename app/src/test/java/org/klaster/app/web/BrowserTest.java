@@ -229,11 +229,14 @@ class BrowserTest {
         List<WebElement> rows = driver.findElements(By.cssSelector("#tbl-dependency tbody tr"));
         assertThat(rows).isNotEmpty();
         for (WebElement r : rows) assertThat(r.findElements(By.cssSelector("td")).get(8).getText()).isEqualTo("yes");
-        String product = rows.get(rows.size() - 1).findElement(By.cssSelector("th a")).getText();
+        // the product column shows "code · name": the link carries the code
+        String shown = rows.get(rows.size() - 1).findElement(By.cssSelector("th a")).getText();
+        String product = shown.contains(" · ") ? shown.substring(0, shown.indexOf(" · ")) : shown;
+        assertThat(shown).as("products are named").contains(" · ");
         rows.get(rows.size() - 1).findElement(By.cssSelector("th a")).click();
         waiting().until(ExpectedConditions.urlContains("product=" + product));
         waitForCharts(1);
-        assertThat(driver.findElement(By.id("partners-caption")).getText()).contains("product " + product);
+        assertThat(driver.findElement(By.id("partners-caption")).getText()).contains("product " + shown);
         js.executeScript("window.scrollTo(0, 0)");
         shot("16-sovereignty-dependency");
 
@@ -257,8 +260,8 @@ class BrowserTest {
         waitForCharts(2);
         // the product space: a node per product (circles are SVG paths) and the links
         assertThat(driver.findElements(By.cssSelector("#space-chart svg path")).size()).isGreaterThan(400);
-        assertThat(new Select(driver.findElement(By.id("country"))).getFirstSelectedOption().getText()).isEqualTo("RUS");
-        assertThat(driver.findElement(By.id("space-caption")).getText()).contains("RUS exports");
+        assertThat(new Select(driver.findElement(By.id("country"))).getFirstSelectedOption().getText()).isEqualTo("Russia (RUS)");
+        assertThat(driver.findElement(By.id("space-caption")).getText()).contains("Russia exports");
         js.executeScript("document.getElementById('space-title').scrollIntoView()");
         shot("19-opportunities-product-space");
         js.executeScript("document.getElementById('eci-title').scrollIntoView()");
@@ -272,7 +275,7 @@ class BrowserTest {
         waiting().until(ExpectedConditions.stalenessOf(old));
         waitForCharts(2);
         assertThat(driver.getCurrentUrl()).contains("country=DEU");
-        assertThat(driver.findElement(By.id("space-caption")).getText()).contains("DEU exports");
+        assertThat(driver.findElement(By.id("space-caption")).getText()).contains("Germany exports");
         assertThat(driver.findElement(By.tagName("body")).getAttribute("data-marker")).isEqualTo("kept");
 
         // a region's opportunities: pick a region, see the ranking and the explanation

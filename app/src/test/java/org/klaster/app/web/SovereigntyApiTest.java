@@ -297,7 +297,7 @@ class SovereigntyApiTest {
         assertThat(get("/sovereignty/dependency?dataset=mb-io&lang=en").body()).contains("<option value=\"demo-trade\" selected");
         String dep = get("/sovereignty/dependency?dataset=small-trade&lang=en").body();
         assertThat(dep).contains("<option value=\"small-trade\" selected").contains("id=\"partner-chart\"")
-                .contains("product 8542, 2023").contains("76.0");
+                .contains("product 8542 · ").contains(", 2023 (import HHI").contains("76.0");
         // shock page: first visit shows a result; bad input is an inline message (422 for htmx), not an error page
         String shock = get("/sovereignty/shock?dataset=mb-io&lang=en").body();
         assertThat(shock).contains("id=\"shock-chart\"").contains("TOTAL");
