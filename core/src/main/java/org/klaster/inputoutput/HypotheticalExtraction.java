@@ -42,9 +42,6 @@ public final class HypotheticalExtraction {
             double forwardExtractionLossPct) {
     }
 
-    public static final List<String> COLUMNS = List.of("sector", "backward_extraction_loss",
-            "backward_extraction_loss_pct", "forward_extraction_loss", "forward_extraction_loss_pct");
-
     public static List<Row> compute(IoTable table) {
         LeontiefModel leontief = LeontiefModel.of(table);
         return compute(leontief, GhoshModel.of(leontief));

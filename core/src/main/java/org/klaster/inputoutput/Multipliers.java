@@ -41,9 +41,6 @@ public final class Multipliers {
             double valueAddedMultiplier) {
     }
 
-    /** Column names of the command contract, in {@link Row} order. */
-    public static final List<String> COLUMNS = List.of("sector", "output", "output_multiplier", "backward_linkage",
-            "forward_linkage", "key_sector", "import_content", "value_added_multiplier");
 
     /** Builds the Leontief model and the table (throws AnalysisException if not productive). */
     public static List<Row> compute(IoTable table) {

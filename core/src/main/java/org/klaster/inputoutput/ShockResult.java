@@ -17,8 +17,6 @@ public record ShockResult(List<Row> rows, Row total, List<Text> warnings) {
     /** Label of the total row. */
     public static final String TOTAL = "TOTAL";
 
-    /** Column names of the command contract, in {@link Row} order. */
-    public static final List<String> COLUMNS = List.of("sector", "baseline_output", "output_change", "output_change_pct");
 
     public record Row(String sector, double baselineOutput, double outputChange, double outputChangePct) {
     }
