@@ -99,6 +99,21 @@ public final class MappingAnalysis {
         return table(in, r, r.rows(), names, withNames);
     }
 
+    /** The rows of a result: all, or one region's, or one category's (unknown codes are NOT_FOUND naming the parameter). */
+    public static List<MappingRow> select(ActivityInput in, MappingView v, String region, String category) {
+        List<MappingRow> rows = v.rows();
+        if (region != null) {
+            if (!in.hasRegion(region)) throw UserException.notFound("region", Messages.text("error.noRegion", region));
+            rows = v.region(region);
+        }
+        if (category != null) {
+            if (!in.hasCategory(category)) throw UserException.notFound("category", Messages.text("error.noCategory", category));
+            final List<MappingRow> all = rows;
+            rows = all.stream().filter(r -> r.category().equals(category)).toList();
+        }
+        return rows;
+    }
+
     // ------------------------------------------------------------------ summaries of one mapping
 
     /** The view of a result with look-ups by region and category (remembered with the result). */

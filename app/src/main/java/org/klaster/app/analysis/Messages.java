@@ -50,7 +50,9 @@ public final class Messages {
     /** The text for a key; a missing key shows as {@code ⟦key⟧} so it is caught in review, never a crash. */
     public String get(String key) {
         try {
-            return bundle.getString(key);
+            // every text is a MessageFormat pattern (apostrophes doubled), also the ones shown as they are
+            String p = bundle.getString(key);
+            return p.indexOf('\'') < 0 ? p : p.replace("''", "'");
         } catch (MissingResourceException e) {
             return "\u27e6" + key + "\u27e7";
         }

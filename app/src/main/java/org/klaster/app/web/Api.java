@@ -177,16 +177,7 @@ public final class Api {
         MappingView v = MappingAnalysis.view(in, years(q, in, true), wb);
         String region = q.code("region");
         String category = q.code("category");
-        List<MappingRow> rows = v.rows();
-        if (region != null) {
-            if (!in.hasRegion(region)) throw UserException.notFound("region", Messages.text("error.noRegion", region));
-            rows = v.region(region);
-        }
-        if (category != null) {
-            if (!in.hasCategory(category)) throw UserException.notFound("category", Messages.text("error.noCategory", category));
-            final List<MappingRow> all = rows;
-            rows = all.stream().filter(r -> r.category().equals(category)).toList();
-        }
+        List<MappingRow> rows = MappingAnalysis.select(in, v, region, category);
         send(ctx, JsonRows.of(MappingAnalysis.table(in, v.result(), rows, q.names(), true), q.msg));
     }
 
