@@ -68,8 +68,8 @@ public final class Xlsx {
         about.value(line, 0, m.get("xlsx.method"));
         about.value(line++, 1, m.get("method." + t.provenance().method()));
         for (Provenance.Input in : t.provenance().inputs()) {
-            about.value(line, 0, m.format("xlsx.input", in.role()));
-            about.value(line, 1, in.id() != null ? in.id() + " — " + in.source() : in.source());
+            about.value(line, 0, m.format("xlsx.input", m.has("role." + in.role()) ? m.get("role." + in.role()) : in.role()));
+            about.value(line, 1, in.dataset() != null ? in.id() + " — " + m.source(in.dataset()) : in.source());
             about.value(line++, 2, in.sha256() == null ? "" : "sha256 " + in.sha256());
         }
         if (t.moneyUnit() != null) {

@@ -65,7 +65,9 @@ public final class Charts {
                 .putObject("splitLine").put("show", false);
         o.set("yAxis", axes);
         ((ObjectNode) o.get("series").get(0)).put("yAxisIndex", 1).putObject("lineStyle").put("type", "dashed").put("width", 3);
-        ((ObjectNode) o.get("grid")).put("right", 16);
+        // every series named at once (a scrolling legend hides the fourth line): the legend wraps above the plot
+        if (o.has("legend")) ((ObjectNode) o.get("legend")).put("type", "plain");
+        ((ObjectNode) o.get("grid")).put("right", 16).put("top", 84);
         return o.toString();
     }
 

@@ -162,7 +162,7 @@ public final class Shell {
     }
 
     private String provenance(Dataset d) {
-        String line = msg.format("dataset.provenance", d.id(), d.source(), msg.count(d.rows()),
+        String line = msg.format("dataset.provenance", d.id(), msg.source(d), msg.count(d.rows()),
                 d.sha256() == null ? "—" : d.sha256().substring(0, Math.min(12, d.sha256().length())),
                 d.importedAt() == null ? "—" : d.importedAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
                 d.generator() == null ? "—" : d.generator());

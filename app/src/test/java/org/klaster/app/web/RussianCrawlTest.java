@@ -97,9 +97,16 @@ class RussianCrawlTest {
                 .replace("&amp;", "&").replace("&#x27;", "'");
     }
 
+    /** The bundles' English sentences and the English descriptions the demo's datasets are stored with. */
+    static Map<String, String> english() throws IOException {
+        Map<String, String> english = englishFragments();
+        for (var d : server.store.datasets()) if (d.id().startsWith("demo")) english.put(d.source(), "source of " + d.id());
+        return english;
+    }
+
     @Test
     void everyRussianPageIsRussian() throws Exception {
-        Map<String, String> english = englishFragments();
+        Map<String, String> english = english();
         assertThat(english.size()).isGreaterThan(200);
         Deque<String> queue = new ArrayDeque<>(List.of("/?lang=ru", "/mapping/regions/RU-SAM?year=2019&base_year=2023",
                 "/mapping/regions/RU-SAM?year=2018", "/mapping?metric=lq", "/mapping?year=abc", "/mapping?dataset=demo-exports",
@@ -148,7 +155,7 @@ class RussianCrawlTest {
     /** A Russian download is Russian too: sheet names, column labels, the provenance sheet. */
     @Test
     void russianWorkbooksAreRussian() throws Exception {
-        Map<String, String> english = englishFragments();
+        Map<String, String> english = english();
         for (String path : List.of("/mapping/export.xlsx?region=RU-SAM", "/sovereignty/multipliers/export.xlsx?dataset=demo-io",
                 "/sovereignty/dependency/export.xlsx?dataset=small-trade", "/opportunities/region/export.xlsx?region=RU-SAM")) {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(server.base() + path + (path.contains("?") ? "&" : "?")
