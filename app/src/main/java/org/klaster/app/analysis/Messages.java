@@ -77,6 +77,15 @@ public final class Messages {
         return d.synthetic() && d.generator() != null && has(key) ? get(key) : d.source();
     }
 
+    /** A dataset's provenance in one line of this language (the page footer's, the Russian CLI's). */
+    public String provenance(org.klaster.data.store.Dataset d) {
+        String line = format("dataset.provenance", d.id(), source(d), count(d.rows()),
+                d.sha256() == null ? "—" : d.sha256().substring(0, Math.min(12, d.sha256().length())),
+                d.importedAt() == null ? "—" : d.importedAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
+                d.generator() == null ? "—" : d.generator());
+        return d.units() == null ? line : line + " " + format("dataset.units", org.klaster.app.analysis.Units.money(d.units(), this));
+    }
+
     /** Whether the bundle has the key (used for optional texts such as category names). */
     public boolean has(String key) {
         return bundle.containsKey(key);

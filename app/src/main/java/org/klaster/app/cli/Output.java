@@ -26,8 +26,10 @@ final class Output {
     static void explain(Table<?> table, Messages m, PrintWriter err) {
         for (Provenance.Input in : table.provenance().inputs()) {
             if (in.dataset() == null) continue;
-            err.println("dataset " + in.dataset().provenance());
-            if (in.synthetic()) err.println("note: " + m.format("cli.synthetic", in.id()));
+            // English keeps the line scripts have always read ("dataset ID: kind from …"); Russian is Russian
+            err.println(m.lang() == org.klaster.app.analysis.Lang.en ? "dataset " + in.dataset().provenance()
+                    : m.get("footer.provenance") + ": " + m.provenance(in.dataset()));
+            if (in.synthetic()) err.println(m.get("cli.note") + ": " + m.format("cli.synthetic", in.id()));
         }
         for (Text w : table.warnings()) err.println(m.get("cli.warning") + ": " + m.text(w));
         for (Text n : table.notes()) err.println(m.get("cli.note") + ": " + m.text(n));

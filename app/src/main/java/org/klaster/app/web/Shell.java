@@ -12,7 +12,6 @@ import org.klaster.app.analysis.Lang;
 import org.klaster.app.analysis.Messages;
 import org.klaster.app.analysis.Provenance;
 import org.klaster.app.analysis.Table;
-import org.klaster.app.analysis.Units;
 import org.klaster.data.store.Dataset;
 
 /**
@@ -162,11 +161,7 @@ public final class Shell {
     }
 
     private String provenance(Dataset d) {
-        String line = msg.format("dataset.provenance", d.id(), msg.source(d), msg.count(d.rows()),
-                d.sha256() == null ? "—" : d.sha256().substring(0, Math.min(12, d.sha256().length())),
-                d.importedAt() == null ? "—" : d.importedAt().toString().replace('T', ' ').replaceAll("\\.\\d+Z$", "Z"),
-                d.generator() == null ? "—" : d.generator());
-        return d.units() == null ? line : line + " " + msg.format("dataset.units", Units.money(d.units(), msg));
+        return msg.provenance(d);
     }
 
     /** The section's methods line for the footer. */
