@@ -54,6 +54,14 @@ public final class ComplexityTable {
             return rows;
         }
 
+        /**
+         * The same rows as {@link #rows()}, in the same order, one at a time and without materialising
+         * them (see {@link ComplexityRowCursor}): what writers of large outputs should use.
+         */
+        public ComplexityRowCursor cursor() {
+            return new ComplexityRowCursor(this);
+        }
+
         /** One sentence per left-out location or product, for the user. */
         public List<String> warnings() {
             List<String> w = new ArrayList<>();
