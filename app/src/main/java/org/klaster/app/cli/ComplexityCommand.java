@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeSet;
 import org.klaster.app.Klaster;
+import org.klaster.app.analysis.ComplexityCsv;
 import org.klaster.complexity.ComplexityTable;
 import org.klaster.complexity.ExportRecord;
 import org.klaster.data.formats.ExportsData;
@@ -74,6 +75,14 @@ public final class ComplexityCommand extends TopLevelCommand {
         }
         if (year != null) records = ofYear(records, year);
         List<ComplexityTable.Year> years = ComplexityTable.compute(records, threshold);
+        records = null;   // the years hold what is needed; let the records go before the output
+        if (common.format(root.terminal()) == TableWriter.Format.csv) {
+            // CSV is streamed row by row (ComplexityCsv: the same bytes as the table path below)
+            years.forEach(y -> y.warnings().forEach(w -> err.println("warning: " + w)));
+            err.flush();
+            Output.stream(common, out(), w -> ComplexityCsv.write(years, w));
+            return Klaster.OK;
+        }
         ResultTable t = new ResultTable(COLUMNS);
         for (ComplexityTable.Year y : years) {
             y.warnings().forEach(w -> err.println("warning: " + w));

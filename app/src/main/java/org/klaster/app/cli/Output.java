@@ -15,6 +15,35 @@ final class Output {
     private Output() {
     }
 
+    /** Writes a streamed result (the body writes it in full to the writer it is given). */
+    interface Body {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * Like {@link #emit} for a result streamed row by row instead of held in a {@link ResultTable}:
+     * to stdout, or atomically to --out (temp file + move, nothing on failure).
+     */
+    static void stream(CommonOptions opts, Writer stdout, Body body) throws IOException {
+        if (opts.out == null) {
+            body.writeTo(stdout);
+            stdout.flush();
+            return;
+        }
+        Path target = opts.out.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir != null) Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                body.writeTo(w);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     static void emit(ResultTable table, CommonOptions opts, Writer stdout, boolean terminal) throws IOException {
         TableWriter.Format format = opts.format(terminal);
         if (opts.out == null) {

@@ -98,5 +98,13 @@ public final class ExportsReader {
         }
     }
 
-    private record Key(int year, String location, String product) { }
+    /** The mixing hash avoids the collisions of the default 31·h combination (see ComplexityTable.Key). */
+    private record Key(int year, String location, String product) {
+        @Override
+        public int hashCode() {
+            int h = location.hashCode() * 0x9E3779B1 + product.hashCode();
+            h = h * 0x85EBCA6B + year;
+            return h ^ (h >>> 15);
+        }
+    }
 }
