@@ -168,7 +168,7 @@ public final class IoCommand implements Runnable {
             IoTable table = tableOptions.read(err(), common);
             Map<String, Double> rates = parsePairs(flag, pairs, table);
             ShockResult result = switch (flag) {
-                case "--demand" -> DemandShock.apply(table, rates);
+                case "--demand" -> DemandShock.apply(LeontiefModel.consuming(table), rates);   // LU in Z's array
                 case "--input-cut" -> InputCutShock.apply(table, rates);
                 default -> Inoperability.apply(table, rates);
             };
