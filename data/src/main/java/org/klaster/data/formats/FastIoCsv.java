@@ -147,41 +147,31 @@ final class FastIoCsv {
         int nextSector = 0;
         int[] from = new int[width];
         int[] to = new int[width];
+        double[] row = new double[n + k + 1];
         while (lines.next()) {
             byte[] b = lines.buf;
-            if (!cells(b, lines.start, lines.end, from, to)) {
-                return null;
-            }
-            if (to[0] == from[0]) {
-                return null;   // no code (or a blank line): the general reader decides
-            }
-            String code = PlainCsv.text(b, from[0], to[0]);
-            Integer si = sectorIndex.get(code);
-            if (si != null) {
-                if (si != nextSector) {
+            int comma = lines.start;
+            while (comma < lines.end && b[comma] != ',') {
+                if (!PlainCsv.plainByte(b[comma])) {
                     return null;
                 }
-                int row = inBlock * n;
-                for (int j = 0; j < n; j++) {
-                    double v = number(b, from[1 + j], to[1 + j]);
-                    if (!(v >= 0)) {
-                        return null;   // empty, not a number, or negative
-                    }
-                    block[row + j] = v;
+                comma++;
+            }
+            if (comma == lines.start || comma == lines.end) {
+                return null;   // no code (or a blank line), or a single cell: the general reader decides
+            }
+            String code = PlainCsv.text(b, lines.start, comma);
+            Integer si = sectorIndex.get(code);
+            if (si != null) {
+                if (si != nextSector || !sectorRow(b, comma + 1, lines.end, n, k, totalCol >= 0, row)) {
+                    return null;
                 }
+                System.arraycopy(row, 0, block, inBlock * n, n);
                 for (int q = 0; q < k; q++) {
-                    double v = number(b, from[1 + n + q], to[1 + n + q]);
-                    if (v != v) {
-                        return null;
-                    }
-                    fd[si + q * n] = v;
+                    fd[si + q * n] = row[n + q];
                 }
                 if (given != null) {
-                    double g = optional(b, from[totalCol], to[totalCol]);
-                    if (g == NOT_A_NUMBER) {
-                        return null;
-                    }
-                    given[si] = g;
+                    given[si] = row[n + k];
                 }
                 nextSector++;
                 if (++inBlock == BLOCK) {
@@ -190,6 +180,9 @@ final class FastIoCsv {
                     inBlock = 0;
                 }
                 continue;
+            }
+            if (!cells(b, lines.start, lines.end, from, to)) {
+                return null;
             }
             String lower = code.toLowerCase(Locale.ROOT);
             if (lower.equals(IoTableReader.IMPORTS)) {
@@ -253,6 +246,55 @@ final class FastIoCsv {
         p.importsFinal = importsFinal;
         p.va = va;
         return p;
+    }
+
+    /**
+     * The cells of a sector row after its code, in one pass: n flows (required, ≥ 0), k final-demand
+     * values (required) and, with a total_output column, the total (NaN when empty) into {@code out};
+     * exactly that many cells. A flow of 1–18 digits is converted right away (the value
+     * {@link PlainCsv#number} gives it); any other cell is delimited, checked to be plain and parsed
+     * by {@link #number}. False to give up.
+     */
+    private static boolean sectorRow(byte[] b, int p, int end, int n, int k, boolean total, double[] out) {
+        int cells = n + k + (total ? 1 : 0);
+        for (int c = 0; c < cells; c++) {
+            int s = p;
+            long m = 0;
+            while (p < end && b[p] >= '0' && b[p] <= '9' && p - s < 18) {
+                m = 10 * m + (b[p++] - '0');
+            }
+            double v;
+            if (p > s && (p == end || b[p] == ',')) {
+                v = (double) m;
+            } else {
+                p = s;
+                while (p < end && b[p] != ',') {
+                    if (!PlainCsv.plainByte(b[p])) {
+                        return false;
+                    }
+                    p++;
+                }
+                if (c == n + k) {
+                    v = optional(b, s, p);   // total_output: may be empty
+                    if (v == NOT_A_NUMBER) {
+                        return false;
+                    }
+                } else {
+                    v = number(b, s, p);
+                    if (v != v || c < n && v < 0) {
+                        return false;   // empty, refused, or a negative flow
+                    }
+                }
+            }
+            out[c] = v;
+            if (c < cells - 1) {
+                if (p == end) {
+                    return false;   // too few cells
+                }
+                p++;   // the comma
+            }
+        }
+        return p == end;   // more cells than the header names: the general reader decides
     }
 
     /** Copies {@code rows} row-major rows into column-major Z from row {@code first}, one column at a time. */
