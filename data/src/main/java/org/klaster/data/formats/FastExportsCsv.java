@@ -6,9 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.klaster.complexity.ExportRecord;
 
 /**
@@ -50,9 +49,10 @@ final class FastExportsCsv {
             int iValue = at[3];
             int[] from = new int[4];
             int[] to = new int[4];
-            Set<Key> seen = new HashSet<>();
-            String lastLocation = "";
-            String lastProduct = "";
+            Codes locations = new Codes();
+            Codes products = new Codes();
+            long[] keys = new long[1 << 16];
+            int count = 0;
             while (lines.next()) {
                 byte[] b = lines.buf;
                 if (!cells(b, lines.start, lines.end, from, to)) {
@@ -63,18 +63,20 @@ final class FastExportsCsv {
                 if (year < 0 || !(value >= 0)) {
                     return null;   // not a plain year, not a number, or negative: the general reader decides
                 }
-                String location = code(b, from[iLocation], to[iLocation], lastLocation);
-                String product = code(b, from[iProduct], to[iProduct], lastProduct);
-                lastLocation = location;
-                lastProduct = product;
-                if (!seen.add(new Key(year, location, product))) {
-                    return null;
+                int li = locations.id(b, from[iLocation], to[iLocation]);
+                int pi = products.id(b, from[iProduct], to[iProduct]);
+                if (li >= Codes.MAX || pi >= Codes.MAX) {
+                    return null;   // over two million distinct codes: left to the general reader
                 }
-                records.add(new ExportRecord(year, location, product, value));
+                if (count == keys.length) {
+                    keys = Arrays.copyOf(keys, 2 * count);
+                }
+                keys[count++] = (long) (year - Numbers.MIN_YEAR) << 42 | (long) li << 21 | pi;
+                records.add(new ExportRecord(year, locations.text(li), products.text(pi), value));
             }
-        }
-        if (records.isEmpty()) {
-            return null;
+            if (records.isEmpty() || hasDuplicate(keys, count)) {
+                return null;   // no rows, or a repeated (year, location, product): the general reader names both lines
+            }
         }
         TabularFile.Format format = new TabularFile.Format(TabularFile.Kind.CSV, "UTF-8", ',',
                 Numbers.DecimalMark.POINT, null);
@@ -164,28 +166,93 @@ final class FastExportsCsv {
         }
     }
 
-    /** The code as a string; the previous row's string when the bytes are the same (sorted files repeat codes). */
-    private static String code(byte[] b, int from, int to, String previous) {
-        int n = to - from;
-        if (previous.length() == n) {
-            boolean same = true;
-            for (int k = 0; k < n && same; k++) {
-                same = previous.charAt(k) == b[from + k];
-            }
-            if (same) {
-                return previous;
+    /** Whether a (year, location, product) key occurs twice: sorts a copy, compares neighbours. */
+    private static boolean hasDuplicate(long[] keys, int count) {
+        long[] sorted = Arrays.copyOf(keys, count);
+        Arrays.sort(sorted);
+        for (int i = 1; i < count; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                return true;
             }
         }
-        return PlainCsv.text(b, from, to);
+        return false;
     }
 
-    /** (year, location, product) with a mixing hash (see ComplexityTable.Key). */
-    private record Key(int year, String location, String product) {
-        @Override
-        public int hashCode() {
-            int h = location.hashCode() * 0x9E3779B1 + product.hashCode();
-            h = h * 0x85EBCA6B + year;
-            return h ^ (h >>> 15);
+    /**
+     * The distinct codes of a column, each as one String with a small id: a file of 500 000 rows has a
+     * few thousand codes, so rows share their strings (no string per row) and keys pack into a long.
+     * Open addressing on the bytes' hash; ASCII bytes compare with the string's chars.
+     */
+    private static final class Codes {
+        static final int MAX = 1 << 21;
+        private int[] slots = new int[1 << 10];            // id + 1, 0 = empty
+        private int[] hashes = new int[1 << 10];
+        private String[] texts = new String[1 << 9];
+        private int size;
+
+        int id(byte[] b, int from, int to) {
+            int h = 0;
+            for (int k = from; k < to; k++) {
+                h = 31 * h + b[k];
+            }
+            h ^= h >>> 16;
+            int mask = slots.length - 1;
+            for (int i = h & mask; ; i = (i + 1) & mask) {
+                int slot = slots[i];
+                if (slot == 0) {
+                    return add(i, h, PlainCsv.text(b, from, to));
+                }
+                if (hashes[i] == h && same(texts[slot - 1], b, from, to)) {
+                    return slot - 1;
+                }
+            }
+        }
+
+        String text(int id) {
+            return texts[id];
+        }
+
+        private static boolean same(String s, byte[] b, int from, int to) {
+            if (s.length() != to - from) {
+                return false;
+            }
+            for (int k = from; k < to; k++) {
+                if (s.charAt(k - from) != b[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int add(int slot, int h, String text) {
+            if (size == texts.length) {
+                texts = Arrays.copyOf(texts, 2 * size);
+            }
+            texts[size] = text;
+            slots[slot] = ++size;
+            hashes[slot] = h;
+            if (2 * size > slots.length) {
+                rehash();
+            }
+            return size - 1;
+        }
+
+        private void rehash() {
+            int[] oldSlots = slots;
+            int[] oldHashes = hashes;
+            slots = new int[2 * oldSlots.length];
+            hashes = new int[2 * oldSlots.length];
+            int mask = slots.length - 1;
+            for (int j = 0; j < oldSlots.length; j++) {
+                if (oldSlots[j] != 0) {
+                    int i = oldHashes[j] & mask;
+                    while (slots[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    slots[i] = oldSlots[j];
+                    hashes[i] = oldHashes[j];
+                }
+            }
         }
     }
 }
