@@ -8,7 +8,7 @@
 #       inv(I - A) @ df on the same matrix.
 # Each round runs Klaster's CLI (through the ./klaster launcher, so with its JVM options), numpy_io.py
 # (its stderr has its phases) and Klaster's phases (org.klaster.bench.io.IoPhases, same code path in one
-# JVM, the launcher's batch JVM options) in turn; wall time and peak RSS of every process from
+# JVM, the launcher's JVM options for batch commands) in turn; wall time and peak RSS of every process from
 # /usr/bin/time; medians over RUNS rounds; outputs compared by bench/io/compare.py. Goals: multipliers
 # end to end <= 0.6 x numpy; the shock end to end <= 0.3 x numpy with peak RSS <= 1.5 GB.
 #
@@ -41,6 +41,8 @@ if stale "$jar" "$root/core" "$root/data" "$root/app" \
   (cd "$root" && mvn -o -q -B -DskipTests package -pl bench -am)
 fi
 cp="$classes:$jar"
+jvm=(-Xss8m -XX:+UseG1GC -XX:MaxRAMPercentage=25)   # as the launcher for batch commands
+grep -qs '\[madvise\]' /sys/kernel/mm/transparent_hugepage/enabled && jvm+=(-XX:+UseTransparentHugePages)
 
 gen() {  # gen N → path of the generated table (made once; deterministic, seed 42)
   local f="$out/io$1.csv"
@@ -76,7 +78,7 @@ for job in "${jobs[@]}"; do
   for i in $(seq 1 "$runs"); do
     run "k-$job" "$i" "$root/klaster" "${kargs[@]}" --db "$out/k.duckdb" --format csv --out "$out/k-$job.csv"
     run "n-$job" "$i" "$py" "$here/numpy_io.py" "${args[@]}" "$t" "$out/n-$job.csv" "${extra[@]}"
-    run "p-$job" "$i" java -Xss8m -XX:+UseParallelGC ${KLASTER_JAVA_OPTS:-} -cp "$cp" org.klaster.bench.io.IoPhases "${args[@]}" "$t" "${extra[@]}"
+    run "p-$job" "$i" java "${jvm[@]}" ${KLASTER_JAVA_OPTS:-} -cp "$cp" org.klaster.bench.io.IoPhases "${args[@]}" "$t" "${extra[@]}"
     uptime >>"$out/uptime.txt"
   done
 done
