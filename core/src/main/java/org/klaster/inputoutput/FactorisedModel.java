@@ -25,15 +25,99 @@ abstract sealed class FactorisedModel permits LeontiefModel, GhoshModel {
     final Kind kind;
     final LuDecomposition lu;
     private final double spectralRadiusBound;
+    private final boolean tableConsumed;
     private DenseMatrix coefficients;
     private DenseMatrix inverse;
 
     FactorisedModel(ActiveTable active, Kind kind, String name) {
+        this(active, kind, name, false);
+    }
+
+    /**
+     * With {@code overwriteTable}, I − C is built in the table's own Z array and factorised there
+     * ({@link #identityMinusTechnicalInPlace}): only for the technical kind with every sector active
+     * (the caller checks), and the table's Z is lost — see {@link LeontiefModel#consuming}.
+     */
+    FactorisedModel(ActiveTable active, Kind kind, String name, boolean overwriteTable) {
         this.active = active;
         this.kind = kind;
+        this.tableConsumed = overwriteTable;
         double[] bound = new double[1];
-        this.lu = LuDecomposition.ofOverwriting(identityMinusCoefficients(active, kind, bound));
+        DenseMatrix iMinusC;
+        if (overwriteTable) {
+            if (kind != Kind.TECHNICAL || active.size() != active.table.size()) {
+                throw new IllegalArgumentException("I − C can be built in Z only for A with every sector active");
+            }
+            double[] diagonal = new double[active.size()];
+            iMinusC = identityMinusTechnicalInPlace(active, bound, diagonal);
+            if (!(bound[0] < 1.0)) {
+                // the productivity certificate needs A: rebuild it exactly before the LU overwrites I − A
+                coefficients = coefficientsOf(iMinusC, diagonal);
+            }
+        } else {
+            iMinusC = identityMinusCoefficients(active, kind, bound);
+        }
+        this.lu = LuDecomposition.ofOverwriting(iMinusC);
         this.spectralRadiusBound = Productivity.check(bound[0], this::coefficients, lu, name);
+    }
+
+    /**
+     * I − A written over the table's Z itself (every sector active, so I − A has Z's shape): each
+     * element goes through exactly the operations of {@link #identityMinusCoefficients} — c = z_ij/x_j,
+     * −c, +1 on the diagonal — and the norm bound is summed in the same order, so the matrix, its LU
+     * and every result are bit-for-bit those of the copying path. The diagonal of A is kept in
+     * {@code diagonalOfA} (A's off-diagonal is −(I − A)'s, exactly).
+     *
+     * @throws IllegalArgumentException if a flow is negative or not finite (the table must have passed
+     *                                  validation; Z is then partly overwritten)
+     */
+    static DenseMatrix identityMinusTechnicalInPlace(ActiveTable t, double[] normBound, double[] diagonalOfA) {
+        DenseMatrix zm = t.table.intermediate();
+        int n = t.size();
+        double[] x = t.x;
+        double[] r = zm.data();
+        double[] rowAbs = new double[n];
+        double maxCol = 0.0;
+        for (int j = 0; j < n; j++) {
+            int off = j * n;
+            double xj = x[j];
+            double colAbs = 0.0;
+            for (int i = 0; i < n; i++) {
+                double v = r[off + i];
+                if (!(v >= 0) || Double.isInfinite(v)) {
+                    throw new IllegalArgumentException(
+                            "intermediate flows must be finite and nonnegative (validate the table first)");
+                }
+                double c = v / xj;
+                colAbs += c;
+                rowAbs[i] += c;
+                r[off + i] = -c;
+            }
+            diagonalOfA[j] = -r[off + j];
+            r[off + j] += 1.0;
+            maxCol = Math.max(maxCol, colAbs);
+        }
+        double maxRow = 0.0;
+        for (double s : rowAbs) {
+            maxRow = Math.max(maxRow, s);
+        }
+        normBound[0] = Math.min(maxCol, maxRow);
+        return zm;
+    }
+
+    /** A from I − A and A's diagonal: a_ij = −(I − A)_ij off the diagonal (exact), a_jj as kept. */
+    private static DenseMatrix coefficientsOf(DenseMatrix iMinusA, double[] diagonalOfA) {
+        int n = iMinusA.rows();
+        double[] r = iMinusA.data();
+        DenseMatrix a = new DenseMatrix(n, n);
+        double[] d = a.data();
+        for (int k = 0; k < d.length; k++) {
+            d[k] = -r[k];
+        }
+        for (int j = 0; j < n; j++) {
+            d[j * n + j] = diagonalOfA[j];
+        }
+        return a;
     }
 
     /**
@@ -83,6 +167,10 @@ abstract sealed class FactorisedModel permits LeontiefModel, GhoshModel {
     /** C (A or B), formed on first call and cached (shared: read-only). */
     final synchronized DenseMatrix coefficients() {
         if (coefficients == null) {
+            if (tableConsumed) {
+                throw new IllegalStateException("this model was built in the table's own Z (LeontiefModel.consuming),"
+                        + " so A can no longer be formed; build the model with LeontiefModel.of for this question");
+            }
             DenseMatrix z = active.intermediate();
             coefficients = kind == Kind.TECHNICAL ? IoMath.technicalCoefficients(z, active.x)
                     : IoMath.allocationCoefficients(z, active.x);

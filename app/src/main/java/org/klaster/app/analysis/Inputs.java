@@ -58,11 +58,20 @@ public final class Inputs {
 
     /** An input–output table from an io.csv file or a stored io / rosstat-io dataset. */
     public static IoModel io(Source source, boolean allowImbalance, DataAccess access) {
+        return io(source, allowImbalance, access, false);
+    }
+
+    /**
+     * As {@link #io(Source, boolean, DataAccess)}; {@code oneDemandShock} factorises in the table's own
+     * memory ({@link IoModel#forOneDemandShock}) — for a table read for this run only, never a kept one.
+     */
+    public static IoModel io(Source source, boolean allowImbalance, DataAccess access, boolean oneDemandShock) {
         if (source instanceof Source.File f) {
             try {
                 IoTableReader.Result r = IoTableReader.load(f.path(), f.sheet(), allowImbalance);
-                return new IoModel(Provenance.Input.file("io", String.valueOf(f.path().getFileName()), r.sha256()), r.table(),
-                        r.validation(), r.warnings());
+                Provenance.Input in = Provenance.Input.file("io", String.valueOf(f.path().getFileName()), r.sha256());
+                return oneDemandShock ? IoModel.forOneDemandShock(in, r.table(), r.validation(), r.warnings())
+                        : new IoModel(in, r.table(), r.validation(), r.warnings());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

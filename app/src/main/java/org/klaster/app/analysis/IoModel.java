@@ -63,6 +63,25 @@ public final class IoModel {
 
     /** Builds the Leontief model (AnalysisException when the table is not productive). */
     public IoModel(Provenance.Input input, IoTable table, IoValidation validation, List<?> readerWarnings) {
+        this(input, table, validation, readerWarnings, false);
+    }
+
+    /**
+     * A model for one demand shock, with half the memory: I − A is factorised in the table's own flows
+     * ({@link LeontiefModel#consuming}), so afterwards only Leontief solves are possible — no Ghosh model,
+     * no multiplier or extraction table. The command line's {@code io shock --demand} on a table it read
+     * for this run only.
+     */
+    public static IoModel forOneDemandShock(Provenance.Input input, IoTable table, IoValidation validation,
+                                            List<?> readerWarnings) {
+        return new IoModel(input, table, validation, readerWarnings, true);
+    }
+
+    private final boolean consumed;
+
+    private IoModel(Provenance.Input input, IoTable table, IoValidation validation, List<?> readerWarnings,
+                    boolean consume) {
+        this.consumed = consume;
         this.input = input;
         this.table = table;
         List<Text> w = new ArrayList<>(Texts.of(readerWarnings));
@@ -75,7 +94,8 @@ public final class IoModel {
         }
         this.warnings = List.copyOf(w);
         this.notes = List.copyOf(n);
-        this.leontief = LeontiefModel.of(table);
+        // the validation and the reader's warnings are taken before the flows may be overwritten
+        this.leontief = consume ? LeontiefModel.consuming(table) : LeontiefModel.of(table);
     }
 
     public Provenance.Input input() {
@@ -120,6 +140,7 @@ public final class IoModel {
 
     /** The Ghosh model on the Leontief model's factorisation, built on first use. */
     public GhoshModel ghosh() {
+        if (consumed) throw new IllegalStateException("this model answers one demand shock only");
         GhoshModel g = ghosh;
         if (g == null) {
             synchronized (this) {

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Prints a {@link Table} in the three output formats of the command contract (formats.md §5).
@@ -39,28 +37,71 @@ public final class TableWriter {
         out.flush();
     }
 
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
+    /** Characters buffered before they are handed to the writer. */
+    private static final int CHUNK = 1 << 16;
+
+    /**
+     * RFC 4180 CSV, streamed: rows are read off the table one at a time (a complexity table of 1.25 M rows
+     * is generated while written) into a buffer handed to the writer in 64 K pieces. Numbers are written
+     * by {@link ExactDecimal}; a text that needs quoting goes through commons-csv's minimal quoting, so
+     * the bytes are those commons-csv would print for every cell (TableWriterTest compares them).
+     */
     static <R> void csv(Table<R> t, Writer out) throws IOException {
-        if (t.names() && t.synthetic()) out.write(SYNTHETIC_CSV_LINE + "\n");
+        StringBuilder sb = new StringBuilder(CHUNK + 4096);
+        if (t.names() && t.synthetic()) sb.append(SYNTHETIC_CSV_LINE).append('\n');
         List<Column<R>> cols = t.columns();
-        CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
-        for (Column<R> c : cols) p.print(c.name());
-        p.println();
-        for (R row : t.rows()) {
-            for (Column<R> c : cols) p.print(exact(c.read(row)));
-            p.println();
+        int n = cols.size();
+        for (int c = 0; c < n; c++) {
+            if (c > 0) sb.append(',');
+            text(cols.get(c).name(), sb, c == 0);
         }
-        p.flush();
+        sb.append('\n');
+        for (R row : t.rows()) {
+            int start = sb.length();
+            for (int c = 0; c < n; c++) {
+                if (c > 0) sb.append(',');
+                Object v = cols.get(c).read(row);
+                if (v instanceof Double d) ExactDecimal.append(d, sb);
+                else if (v instanceof Integer i) sb.append(i.intValue());
+                else if (v instanceof Long l) sb.append(l.longValue());
+                else if (v != null) text(v.toString(), sb, c == 0);
+                // an empty first cell is quoted, as commons-csv does, so that a one-column row is not an empty line
+                if (c == 0 && sb.length() == start) sb.append("\"\"");
+            }
+            sb.append('\n');
+            if (sb.length() >= CHUNK) {
+                out.append(sb);
+                sb.setLength(0);
+            }
+        }
+        out.append(sb);
     }
 
-    /** Exact text of a value for CSV: shortest decimal that reads back to the same double. */
+    /** A text cell: as it is when commons-csv would not quote it, else quoted exactly as commons-csv quotes. */
+    static void text(String s, StringBuilder sb, boolean first) throws IOException {
+        int n = s.length();
+        boolean plain = n > 0 && s.charAt(0) > '#';
+        for (int i = 0; i < n && plain; i++) {
+            char ch = s.charAt(i);
+            plain = ch > ' ' && ch < 0x7F && ch != ',' && ch != '"';
+        }
+        if (plain) {
+            sb.append(s);
+        } else if (first) {
+            CSV.print(s, sb, true);
+        } else {
+            // commons-csv prints a later field with its delimiter in front; ours is already written
+            StringBuilder quoted = new StringBuilder(n + 8);
+            CSV.print(s, quoted, false);
+            sb.append(quoted, 1, quoted.length());
+        }
+    }
+
+    /** Exact text of a value for CSV: shortest decimal that reads back to the same double, no exponent. */
     public static String exact(Object v) {
         if (v == null) return "";
-        if (v instanceof Double d) {
-            if (d.isNaN()) return "";
-            if (d.isInfinite()) return d > 0 ? "inf" : "-inf";
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString((long) (double) d);
-            return new BigDecimal(Double.toString(d)).toPlainString();
-        }
+        if (v instanceof Double d) return ExactDecimal.of(d);
         return v.toString();
     }
 

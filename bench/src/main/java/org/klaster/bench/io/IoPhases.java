@@ -50,7 +50,7 @@ public final class IoPhases {
             }
         } else {
             String[] kv = args[2].split("=");
-            LeontiefModel leontief = LeontiefModel.of(table);
+            LeontiefModel leontief = LeontiefModel.consuming(table);   // as the CLI: I − A and its LU in Z's array
             phase("leontief_model");
             ShockResult r = DemandShock.apply(leontief, Map.of(kv[0], Double.parseDouble(kv[1])));
             phase("shock");

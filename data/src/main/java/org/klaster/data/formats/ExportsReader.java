@@ -54,6 +54,10 @@ public final class ExportsReader {
      * @throws IOException    if the file cannot be read for another reason
      */
     public static ExportsData read(Path file, String sheet) throws IOException {
+        ExportsData fast = sheet == null ? FastExportsCsv.read(file) : null;   // plain CSV: same result, ~10× faster
+        if (fast != null) {
+            return fast;
+        }
         try (TabularFile t = TabularFile.open(file, sheet)) {
             t.require(YEAR, LOCATION, PRODUCT, VALUE);
             int iYear = t.indexOf(YEAR);
@@ -99,5 +103,13 @@ public final class ExportsReader {
         }
     }
 
-    private record Key(int year, String location, String product) { }
+    /** The mixing hash avoids the collisions of the default 31·h combination (see ComplexityTable.Key). */
+    private record Key(int year, String location, String product) {
+        @Override
+        public int hashCode() {
+            int h = location.hashCode() * 0x9E3779B1 + product.hashCode();
+            h = h * 0x85EBCA6B + year;
+            return h ^ (h >>> 15);
+        }
+    }
 }
