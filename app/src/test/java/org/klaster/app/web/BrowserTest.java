@@ -134,6 +134,8 @@ class BrowserTest {
         driver.findElement(By.id("upload-submit")).click();
         WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-error")));
         assertThat(error.getText()).contains("broken.csv").contains("line 3").contains("employment");
+        // the datasets table is long now (every kind of the fixtures): bring the form and its verdict into view
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('upload-error').scrollIntoView({block: 'center'})");
         shot("07-upload-invalid");
 
         driver.findElement(By.id("file")).sendKeys(good.toString());
