@@ -59,7 +59,7 @@ final class FastExportsCsv {
                     return null;
                 }
                 int year = year(b, from[iYear], to[iYear]);
-                double value = number(b, from[iValue], to[iValue]);
+                double value = PlainCsv.parsed(b, from[iValue], to[iValue]);
                 if (year < 0 || !(value >= 0)) {
                     return null;   // not a plain year, not a number, or negative: the general reader decides
                 }
@@ -151,19 +151,6 @@ final class FastExportsCsv {
             y = 10 * y + d;
         }
         return y >= Numbers.MIN_YEAR && y <= Numbers.MAX_YEAR ? y : -1;
-    }
-
-    /** The value as the general reader parses it (Numbers.parse, decimal point), NaN when it would refuse it. */
-    private static double number(byte[] b, int from, int to) {
-        double v = PlainCsv.number(b, from, to);
-        if (v == v) {
-            return v;
-        }
-        try {
-            return Numbers.parse(PlainCsv.text(b, from, to), Numbers.DecimalMark.POINT);
-        } catch (Numbers.NotANumberException e) {
-            return Double.NaN;
-        }
     }
 
     /** Whether a (year, location, product) key occurs twice: sorts a copy, compares neighbours. */

@@ -374,18 +374,7 @@ final class FastIoCsv {
 
     /** A required number as the general reader parses it; NaN when empty or refused. */
     private static double number(byte[] b, int from, int to) {
-        if (from == to) {
-            return Double.NaN;
-        }
-        double v = PlainCsv.number(b, from, to);
-        if (v == v) {
-            return v;
-        }
-        try {
-            return Numbers.parse(PlainCsv.text(b, from, to), Numbers.DecimalMark.POINT);
-        } catch (Numbers.NotANumberException e) {
-            return Double.NaN;
-        }
+        return PlainCsv.parsed(b, from, to);
     }
 
     /** An optional number: NaN when empty, {@link #NOT_A_NUMBER} when refused. */

@@ -53,6 +53,26 @@ final class PlainCsv {
     }
 
     /**
+     * The value of {@code b[from, to)} exactly as the general reader parses it in a decimal-point file
+     * ({@link #number} for the common shapes, {@link Numbers#parse} for the rest); NaN when the cell is
+     * empty or the general reader would refuse it (the caller then hands the file to the general reader).
+     */
+    static double parsed(byte[] b, int from, int to) {
+        if (from == to) {
+            return Double.NaN;
+        }
+        double v = number(b, from, to);
+        if (v == v) {
+            return v;
+        }
+        try {
+            return Numbers.parse(text(b, from, to), Numbers.DecimalMark.POINT);
+        } catch (Numbers.NotANumberException e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
      * The number in {@code b[from, to)} when it has the shape {@code [-]digits} or
      * {@code [-]digits.digits} (at least one digit on each side of the point, at most 18 characters)
      * — exactly the value {@link Numbers#parse(String, Numbers.DecimalMark)} gives that text in a
