@@ -148,7 +148,10 @@ public final class WebApp {
                 error(ctx, wb, 500, null, null);
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Not Found")) {
+                // Javalin's own answers ("Not Found", "Endpoint GET /x not found") become our page or JSON;
+                // a 404 a handler already wrote (e.g. an unknown region) is kept
+                String r = ctx.result();
+                if (r == null || r.isEmpty() || r.equals("Not Found") || r.matches("Endpoint \\S+ \\S+ not found")) {
                     error(ctx, wb, 404, null, null);
                 }
             });

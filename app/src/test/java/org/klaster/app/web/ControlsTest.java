@@ -227,4 +227,16 @@ class ControlsTest {
             assertThat(body).doesNotContain("\u27e6").contains("<span class=\"unit\">");
         }
     }
+
+    /** An address that does not exist is a page in the visitor's language (HTML) or a JSON error (API). */
+    @Test
+    void unknownAddressesAnswerInTheVisitorsLanguage() throws Exception {
+        HttpResponse<String> page = server.get("/no-such-page?lang=ru");
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("lang=\"ru\"").doesNotContain("Endpoint GET");
+        HttpResponse<String> api = server.get("/api/v1/no-such-endpoint");
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(api.body()).get("status").asInt()).isEqualTo(404);
+    }
 }
