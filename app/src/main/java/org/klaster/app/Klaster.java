@@ -76,7 +76,7 @@ public final class Klaster implements Runnable {
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             int code = exitCode(ex);
             Lang lang = cmd.getCommand() instanceof LanguageAware la ? la.lang() : Lang.en;
-            errWriter.println("klaster " + cmd.getCommandName() + ": " + message(ex, lang));
+            errWriter.println(cmd.getCommandSpec().qualifiedName() + ": " + message(ex, lang));
             if (debug) ex.printStackTrace(errWriter);
             else if (code == IMPOSSIBLE && !(ex instanceof Localizable) && !(ex instanceof StoreException)) {
                 errWriter.println("(internal error; run again with --debug for details)");
