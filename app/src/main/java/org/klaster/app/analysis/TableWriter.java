@@ -13,7 +13,8 @@ import org.apache.commons.csv.CSVFormat;
  * Prints a {@link Table} in the three output formats of the command contract (formats.md §5).
  * Undefined values print empty (CSV) or null (JSON); infinities as {@code inf}/{@code -inf} in CSV and
  * tables, null in JSON — never a made-up number. CSV numbers are exact (shortest round-trip decimal,
- * no exponent); the terminal table rounds for reading. A named table of synthetic data starts its CSV
+ * no exponent); the terminal table rounds for reading. A CSV text cell a spreadsheet would take for a
+ * formula is neutralised ({@link #neutralised}); JSON and the terminal table print text as it is. A named table of synthetic data starts its CSV
  * with one comment line saying so (web downloads are named tables).
  */
 public final class TableWriter {
@@ -52,9 +53,11 @@ public final class TableWriter {
         if (t.names() && t.synthetic()) sb.append(SYNTHETIC_CSV_LINE).append('\n');
         List<Column<R>> cols = t.columns();
         int n = cols.size();
+        boolean[] textual = new boolean[n];
         for (int c = 0; c < n; c++) {
             if (c > 0) sb.append(',');
             text(cols.get(c).name(), sb, c == 0);
+            textual[c] = cols.get(c).type() == ColumnType.TEXT;
         }
         sb.append('\n');
         for (R row : t.rows()) {
@@ -65,7 +68,11 @@ public final class TableWriter {
                 if (v instanceof Double d) ExactDecimal.append(d, sb);
                 else if (v instanceof Integer i) sb.append(i.intValue());
                 else if (v instanceof Long l) sb.append(l.longValue());
-                else if (v != null) text(v.toString(), sb, c == 0);
+                else if (v != null) {
+                    String s = v.toString();
+                    if (textual[c] && formulaLike(s)) neutralised(s, sb);
+                    else text(s, sb, c == 0);
+                }
                 // an empty first cell is quoted, as commons-csv does, so that a one-column row is not an empty line
                 if (c == 0 && sb.length() == start) sb.append("\"\"");
             }
@@ -76,6 +83,31 @@ public final class TableWriter {
             }
         }
         out.append(sb);
+    }
+
+    /**
+     * Whether a spreadsheet would read this text as a formula (OWASP "CSV Injection": a first character
+     * {@code = + - @}, tab or carriage return). Only text columns are checked: numbers such as {@code -0.2}
+     * are written by their own branch and never altered.
+     */
+    static boolean formulaLike(String s) {
+        if (s.isEmpty()) return false;
+        char c = s.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    }
+
+    /**
+     * A formula-like text cell as OWASP recommends: a single quote in front (spreadsheets then show the text
+     * and never evaluate it) and the whole cell quoted, inner quotes doubled. Appended char by char: no copy.
+     */
+    static void neutralised(String s, StringBuilder sb) {
+        sb.append('"').append('\'');
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char ch = s.charAt(i);
+            if (ch == '"') sb.append('"');
+            sb.append(ch);
+        }
+        sb.append('"');
     }
 
     /** A text cell: as it is when commons-csv would not quote it, else quoted exactly as commons-csv quotes. */

