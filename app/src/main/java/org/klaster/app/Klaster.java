@@ -10,11 +10,13 @@ import org.klaster.app.cli.DatasetsCommand;
 import org.klaster.app.cli.DemoCommand;
 import org.klaster.app.cli.ImportCommand;
 import org.klaster.app.cli.MapCommand;
+import org.klaster.app.cli.OutFile;
 import org.klaster.app.web.ServeCommand;
 import org.klaster.app.analysis.Lang;
 import org.klaster.app.analysis.UserException;
 import org.klaster.Localizable;
 import org.klaster.data.formats.InputException;
+import org.klaster.data.store.NotADatabaseException;
 import org.klaster.data.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,6 +86,17 @@ public final class Klaster implements Runnable {
             errWriter.flush();
             return code;
         });
+        // one check of --out for every command, before it runs: it must not be an input, a folder or unwritable
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                OutFile.check(parsed);
+            } catch (UserException e) {
+                CommandLine.ParseResult last = parsed;
+                while (last.subcommand() != null) last = last.subcommand();
+                throw new CommandLine.ExecutionException(last.commandSpec().commandLine(), e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         int code = cl.execute(args);
         cl.getOut().flush();
         return code;
@@ -97,6 +110,7 @@ public final class Klaster implements Runnable {
             return u.kind() == UserException.Kind.BAD_PARAMETER && !dataset ? BAD_INPUT : IMPOSSIBLE;
         }
         if (ex instanceof InputException || ex instanceof IllegalArgumentException) return BAD_INPUT;
+        if (ex instanceof NotADatabaseException) return BAD_INPUT; // --db names a file that is not a database
         if (ex instanceof CommandLine.ParameterException) return BAD_INPUT;
         return IMPOSSIBLE;
     }
@@ -107,6 +121,8 @@ public final class Klaster implements Runnable {
             String text = u.text().in(lang.locale());
             return u.param() == null ? text : UserException.flag(u.param()) + ": " + text;
         }
+        // only --db names the database file: the store's sentence names the file, the CLI names the flag
+        if (ex instanceof NotADatabaseException n) return "--db: " + n.text().in(lang.locale());
         if (ex instanceof Localizable l && l.text() != null) return l.text().in(lang.locale());
         String m = ex.getMessage();
         return m == null || m.isBlank() ? ex.getClass().getSimpleName() : m;

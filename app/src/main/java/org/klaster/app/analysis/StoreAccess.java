@@ -12,22 +12,35 @@ import org.klaster.data.store.Store;
 
 /**
  * The command line's {@link DataAccess}: opens the database on the first stored input it needs (a run
- * on files alone never touches it) and closes it with the run. Nothing is kept between runs.
+ * on files alone never touches it) and closes it with the run. Nothing is kept between runs. Only a
+ * command that stores something may create the database: a read that finds no file is refused
+ * (parameter {@code db}) instead of creating an empty database and then finding no dataset in it.
  */
 public final class StoreAccess implements DataAccess, AutoCloseable {
 
     private final Path db;
+    private final boolean create;
     private Store store;
     private List<Dataset> datasets;
     private final Map<Lang, Names> names = new HashMap<>();
 
+    /** A store that is only read: it must exist. */
     public StoreAccess(Path db) {
+        this(db, false);
+    }
+
+    /** {@code create}: the command stores data, so a missing database file is created. */
+    public StoreAccess(Path db, boolean create) {
         this.db = db;
+        this.create = create;
     }
 
     /** The store, opened now if it was not yet. */
     public Store store() {
-        if (store == null) store = Store.open(db);
+        if (store == null) {
+            if (!create && !java.nio.file.Files.exists(db)) throw UserException.badParameter("db", Messages.text("cli.db.missing", db));
+            store = Store.open(db);
+        }
         return store;
     }
 

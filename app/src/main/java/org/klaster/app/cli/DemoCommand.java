@@ -62,8 +62,9 @@ public final class DemoCommand implements Callable<Integer> {
             }
             Consumer<String> progress = Progress.phases(spec.commandLine().getErr(), false);
             progress.accept("writing " + rows + " synthetic establishments to " + out);
-            long n = DemoEconomy.standard().writeFirmsCsv(out, y, rows);
-            progress.accept("wrote " + n + " rows");
+            long[] n = new long[1];
+            OutFile.write(out, tmp -> n[0] = DemoEconomy.standard().writeFirmsCsv(tmp, y, rows));
+            progress.accept("wrote " + n[0] + " rows");
             return Klaster.OK;
         }
     }

@@ -114,6 +114,11 @@ public final class ImportCommand extends TopLevelCommand {
     boolean allowImbalance;
 
     @Override
+    boolean storesData() {
+        return true;
+    }
+
+    @Override
     Table<?> run(StoreAccess access, Names names) throws Exception {
         String system = null;
         if (kind == Kind.CLASSIFICATION) {

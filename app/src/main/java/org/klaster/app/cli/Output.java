@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.klaster.Text;
 import org.klaster.app.analysis.Messages;
 import org.klaster.app.analysis.Provenance;
@@ -15,7 +13,8 @@ import org.klaster.app.analysis.TableWriter;
 
 /**
  * Where a command's result goes: stdout, or a file given by {@code --out} that appears only when the
- * whole result was written (temp file + atomic move), so a failure writes nothing. Provenance,
+ * whole result was written ({@link OutFile#write}: a file beside it, then an atomic move), so a failure
+ * writes nothing. Provenance,
  * warnings and notes go to stderr, so the CSV/JSON on stdout stays clean.
  */
 final class Output {
@@ -42,17 +41,10 @@ final class Output {
             TableWriter.write(table, format, stdout);
             return;
         }
-        Path target = opts.out.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir != null) Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-        try {
+        OutFile.write(opts.out, tmp -> {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 TableWriter.write(table, format, w);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }

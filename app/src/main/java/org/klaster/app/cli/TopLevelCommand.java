@@ -54,11 +54,16 @@ abstract class TopLevelCommand implements Callable<Integer>, Klaster.LanguageAwa
 
     @Override
     public final Integer call() throws Exception {
-        try (StoreAccess access = new StoreAccess(common.dbPath())) {
+        try (StoreAccess access = new StoreAccess(common.dbPath(), storesData())) {
             Table<?> t = run(access, access.names(common.lang()));
             if (t != null) emit(t);
         }
         return Klaster.OK;
+    }
+
+    /** Whether the command writes to the database (and may therefore create it); analyses only read. */
+    boolean storesData() {
+        return false;
     }
 
     /** Runs the analysis; returns the table to print (null when the command printed what it had to). */

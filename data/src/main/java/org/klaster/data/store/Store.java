@@ -61,15 +61,51 @@ public final class Store implements AutoCloseable {
         return Path.of(System.getProperty("user.home"), ".klaster", "klaster.duckdb");
     }
 
-    /** Opens (creating if needed) the database file and brings its schema up to date. */
+    /**
+     * Opens (creating if needed) the database file and brings its schema up to date. An existing file
+     * that is not a DuckDB database is refused before DuckDB sees it ({@link NotADatabaseException}):
+     * DuckDB would open an existing {@code .csv}, {@code .parquet} or {@code .json} file as an
+     * in-memory database with a view of it, so every write would vanish at close.
+     */
     public static Store open(Path file) {
+        if (Files.exists(file) && !isDatabase(file)) throw new NotADatabaseException(file);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
         } catch (IOException e) {
             throw new StoreException(DataText.data("store.folder", file, e.getMessage()), e);
         }
-        return connect("jdbc:duckdb:" + file.toAbsolutePath(), file.toString());
+        Store s = connect("jdbc:duckdb:" + file.toAbsolutePath(), file.toString());
+        if (!s.fileBacked()) {
+            s.close();
+            throw new NotADatabaseException(file);
+        }
+        return s;
+    }
+
+    /** Bytes 8–11 of every DuckDB database file (after an 8-byte checksum); the storage format's magic. */
+    private static final byte[] MAGIC = "DUCK".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether {@code file} is a regular file that starts with DuckDB's header (its magic at byte 8). */
+    public static boolean isDatabase(Path file) {
+        if (!Files.isRegularFile(file)) return false;
+        byte[] head = new byte[8 + MAGIC.length];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, head.length) < head.length) return false;
+        } catch (IOException e) {
+            return false;
+        }
+        return java.util.Arrays.equals(head, 8, head.length, MAGIC, 0, MAGIC.length);
+    }
+
+    /** Whether the connection's database is the file (not an in-memory one DuckDB made in its place). */
+    private boolean fileBacked() {
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT path FROM duckdb_databases() WHERE database_name = current_database()")) {
+            return rs.next() && rs.getString(1) != null;
+        } catch (SQLException e) {
+            throw fail("read the database's location", e);
+        }
     }
 
     /** A throw-away in-memory store (tests, straight-from-file runs). */

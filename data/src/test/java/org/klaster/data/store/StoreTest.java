@@ -43,6 +43,38 @@ class StoreTest {
         }
     }
 
+    /**
+     * Issue 10, probe 5 ({@code klaster import activity f.csv --db x.csv} printed "stored …" and stored
+     * nothing): DuckDB opens an existing {@code .csv} (or {@code .parquet}, {@code .json}) as an in-memory
+     * database with a view of the file, so writes vanished. Any existing file without DuckDB's header is
+     * refused before DuckDB sees it, and left as it was; a real database keeps opening under any name.
+     */
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedAndLeftAlone() throws Exception {
+        for (String name : new String[] {"x.csv", "x.parquet", "x.json", "x.duckdb", "empty.csv", "empty.duckdb"}) {
+            Path f = dir.resolve(name);
+            byte[] content = name.startsWith("empty") ? new byte[0]
+                    : "region,industry,year,employment\nRU-SAM,29,2023,1\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            java.nio.file.Files.write(f, content);
+            assertThat(Store.isDatabase(f)).as(name).isFalse();
+            assertThatThrownBy(() -> Store.open(f)).as(name).isInstanceOf(NotADatabaseException.class)
+                    .hasMessage(f + " is not a Klaster database (not a DuckDB file); nothing was read or written");
+            assertThat(java.nio.file.Files.readAllBytes(f)).as(name).isEqualTo(content);
+            assertThat(java.nio.file.Files.exists(dir.resolve(name + ".wal"))).as(name).isFalse();
+        }
+        assertThatThrownBy(() -> Store.open(dir)).isInstanceOf(NotADatabaseException.class);
+        // a database is one whatever its name: created under a .csv name, it opens again and keeps its rows
+        Path real = dir.resolve("real.csv");
+        try (Store s = Store.open(real)) {
+            s.saveActivity(Dataset.of("a1", DatasetKind.ACTIVITY, "my.csv", "abc", 2, null, false, null, null), ROWS,
+                    Map.of(), Map.of(), false);
+        }
+        assertThat(Store.isDatabase(real)).isTrue();
+        try (Store s = Store.open(real)) {
+            assertThat(s.datasets()).extracting(Dataset::id).containsExactly("a1");
+        }
+    }
+
     @Test
     void aFailedWriteLeavesNothing() {
         try (Store s = Store.inMemory()) {
