@@ -27,6 +27,11 @@ public final class DatasetsAnalysis {
     }
 
     public static Table<Dataset> run(List<Dataset> datasets) {
-        return new Table<>(schema(), datasets, false, new Provenance(ID, List.of(), Map.of(), null), List.of(), List.of());
+        return run(datasets, List.of());
+    }
+
+    /** With notes for the reader (e.g. that the database does not exist yet). */
+    public static Table<Dataset> run(List<Dataset> datasets, List<org.klaster.Text> notes) {
+        return new Table<>(schema(), datasets, false, new Provenance(ID, List.of(), Map.of(), null), List.of(), notes);
     }
 }

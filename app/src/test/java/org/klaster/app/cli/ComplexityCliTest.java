@@ -194,6 +194,7 @@ class ComplexityCliTest {
     @Test
     void outIsWrittenOnlyOnSuccessAndExitCodesFollowTheContract() throws IOException {
         Path out = dir.resolve("res/complexity.csv");
+        Files.createDirectories(out.getParent()); // --out goes into an existing folder (a missing one is a usage error)
         CliRun r = ok("complexity", "--exports", exports().toString(), "--out", out.toString());
         assertThat(r.out()).isEmpty();
         assertThat(Files.readString(out)).isEqualTo(ok("complexity", "--exports", exports().toString(), "--format", "csv").out());

@@ -57,8 +57,11 @@ class IoImportCliTest {
         assertThat(r.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(r.err()).contains("bad.csv").contains("line 2");
         assertThat(ok("datasets", "--db", db, "--format", "csv").csv()).isEmpty();
+        assertThat(Path.of(db)).doesNotExist(); // the refused file never opened the database
         // --table and --dataset are exclusive, one is required
         assertThat(klaster("io", "multipliers", "--db", db).code()).isEqualTo(Klaster.BAD_INPUT);
+        // an unknown dataset of an existing database (reading commands do not create one)
+        org.klaster.data.store.Store.open(Path.of(db)).close();
         CliRun missing = klaster("io", "multipliers", "--dataset", "nope", "--db", db);
         assertThat(missing.code()).isNotZero();
         assertThat(missing.err()).contains("no dataset “nope”");

@@ -190,6 +190,7 @@ class OpportunitiesCliTest {
     @Test
     void outIsWrittenOnlyOnSuccess() throws IOException {
         Path good = dir.resolve("out/opps.json");
+        Files.createDirectories(good.getParent()); // --out goes into an existing folder (a missing one is a usage error)
         ok(hand("--region", "R1", "--format", "json", "--out", good.toString()));
         JsonNode rows = new ObjectMapper().readTree(Files.readString(good));
         assertThat(rows.get(0).get("industry").asText()).isEqualTo("27");

@@ -281,16 +281,16 @@ class OutFileCliTest {
     }
 
     /**
-     * A missing database is created by the commands that store (import, demo), and refused by those that only
-     * read it, instead of creating an empty one and then finding nothing in it; a run on files alone never
-     * touches it.
+     * A missing database is created by the commands that store (import, demo), and refused by those that read
+     * datasets from it, instead of creating an empty one and then finding nothing in it; {@code klaster datasets}
+     * lists none; a run on files alone never touches it.
      */
     @Test
     void onlyCommandsThatStoreCreateTheDatabase() throws IOException {
         Path act = Files.writeString(dir.resolve("act.csv"), CliTest.ACTIVITY);
         Path db = dir.resolve("new.duckdb");
-        for (String[] line : List.of(new String[] {"datasets"}, new String[] {"map", "--dataset", "demo"},
-                new String[] {"complexity", "--dataset", "demo-exports"})) {
+        for (String[] line : List.of(new String[] {"map", "--dataset", "demo"}, new String[] {"complexity", "--dataset", "demo-exports"},
+                new String[] {"opportunities", "--region", "RU-SAM"})) {
             List<String> args = new ArrayList<>(List.of(line));
             args.addAll(List.of("--db", db.toString()));
             CliRun r = klaster(args.toArray(String[]::new));
@@ -300,6 +300,11 @@ class OutFileCliTest {
             assertThat(db).doesNotExist();
         }
         ok("map", "--activity", act.toString(), "--db", db.toString());
+        assertThat(db).doesNotExist();
+        // listing a database that does not exist lists nothing, says why, and creates nothing
+        CliRun none = ok("datasets", "--db", db.toString(), "--format", "csv");
+        assertThat(none.out()).isEqualTo("id,kind,source,rows,sha256,imported_at,generator,synthetic,units\n");
+        assertThat(none.err()).contains(db + " does not exist, so it holds no dataset");
         assertThat(db).doesNotExist();
         String id = ok("import", "activity", act.toString(), "--db", db.toString(), "--other-territories").out().strip();
         assertThat(ok("datasets", "--db", db.toString(), "--format", "csv").out()).contains(id + ",activity,act.csv,");
