@@ -59,7 +59,7 @@ public final class DataPages {
 
     public record Page(Shell shell, List<Row> datasets, List<Option> kinds, UploadResult upload, UploadResult boundaries,
                        String boundariesSource, String boundariesCoverage, boolean boundariesComplete, String maxSize,
-                       List<String> classifications, UploadResult classification) {
+                       List<String> classifications, UploadResult classification, String csrf) {
     }
 
     void page(Req q, Map<String, String> errors) {
@@ -93,7 +93,8 @@ public final class DataPages {
         List<String> classifications = wb.classifications().stream().map(c -> m.format("classification.stored", c.system(),
                 m.count(c.rows()), c.source())).toList();
         Page p = new Page(shell, rows, kinds, upload, boundaries, wb.boundariesSource(), coverage, wb.boundariesComplete(),
-                m.count(MAX_UPLOAD_BYTES / (1024 * 1024)) + "\u00a0" + m.get("unit.megabytes"), classifications, classification);
+                m.count(MAX_UPLOAD_BYTES / (1024 * 1024)) + "\u00a0" + m.get("unit.megabytes"), classifications, classification,
+                Security.token(q.ctx));
         UploadResult any = upload != null ? upload : boundaries != null ? boundaries : classification;
         if (q.htmx() && any != null) {
             q.ctx.render("data/upload_result.jte", Map.of("r", any, "s", shell));

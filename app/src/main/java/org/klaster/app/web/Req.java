@@ -68,8 +68,10 @@ final class Req {
         return new Req(ctx, wb, l == null ? Lang.en : l, true);
     }
 
+    /** A remembered choice: whole site, Lax (not sent by cross-site POSTs), invisible to scripts, Secure over TLS. */
     static void setCookie(Context ctx, String name, String value) {
-        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + COOKIE_AGE + "; SameSite=Lax; HttpOnly");
+        ctx.res().addHeader("Set-Cookie", name + "=" + value + "; Path=/; Max-Age=" + COOKIE_AGE + "; SameSite=Lax; HttpOnly"
+                + (Security.https(ctx) ? "; Secure" : ""));
     }
 
     // ------------------------------------------------------------------ parameters

@@ -38,6 +38,15 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-demo", description = "Do not create the demo dataset when the database is empty.")
     boolean noDemo;
 
+    @Option(names = "--allowed-host", paramLabel = "NAME", description = {
+            "Another host name the server answers to, as NAME (any port) or NAME:PORT; repeatable. By default it answers only"
+                    + " to localhost, 127.0.0.1, [::1] and --host on its port (requests for other names, e.g. DNS rebinding, get 421)."})
+    java.util.List<String> allowedHosts = new java.util.ArrayList<>();
+
+    @Option(names = "--behind-proxy", description = {"Trust X-Forwarded-Proto/-Host/-Port and Forwarded from a reverse proxy"
+            + " (TLS ends there): HTTPS requests then get HSTS and Secure cookies. Keep --host on 127.0.0.1. See docs/security.md."})
+    boolean behindProxy;
+
     @Option(names = "--debug", description = "Print stack traces on errors.")
     boolean debug;
 
@@ -49,6 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
+        Security.Config security = new Security.Config(host, allowedHosts, behindProxy); // refuses a malformed name (exit 2)
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path file = db != null ? db : Store.defaultPath();
@@ -69,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
             org.klaster.app.analysis.MappingAnalysis.view(in, org.klaster.app.analysis.MappingAnalysis.years(in, null,
                     in.years().first() < in.years().last() ? in.years().first() : null), wb);
         });
-        Javalin app = WebApp.create(wb);
+        Javalin app = WebApp.create(wb, security);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.stop();

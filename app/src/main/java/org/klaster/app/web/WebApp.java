@@ -9,6 +9,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
 import java.util.List;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.klaster.AnalysisException;
 import org.klaster.Text;
 import org.klaster.app.analysis.Lang;
@@ -46,7 +47,13 @@ public final class WebApp {
     private WebApp() {
     }
 
+    /** The workbench on this machine's names only, no proxy ({@link Security.Config#local()}). */
     public static Javalin create(Workbench wb) {
+        return create(wb, Security.Config.local());
+    }
+
+    static Javalin create(Workbench wb, Security.Config securityConfig) {
+        Security security = new Security(securityConfig);
         TemplateEngine jte = TemplateEngine.createPrecompiled(ContentType.Html);
         MappingPages mapping = new MappingPages(wb);
         DataPages data = new DataPages(wb);
@@ -74,12 +81,15 @@ public final class WebApp {
             config.jetty.multipartConfig.maxTotalRequestSize(DataPages.MAX_UPLOAD_BYTES + 64 * 1024, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
 
-            config.routes.before(ctx -> {
-                ctx.header("X-Content-Type-Options", "nosniff");
-                ctx.header("Referrer-Policy", "same-origin");
-                ctx.header("X-Frame-Options", "DENY");
-                if (!ctx.path().startsWith("/api/docs")) ctx.header("Content-Security-Policy", CSP);
-            });
+            // ---- security (docs/security.md): first before handler of every request — headers, Host allow-list,
+            // and for every method but GET/HEAD/OPTIONS (default-deny, also routes added later) same origin + CSRF token
+            if (security.config().behindProxy()) {
+                // X-Forwarded-Proto/-Host/-Port and Forwarded are believed only when told so (--behind-proxy)
+                config.jetty.modifyHttpConfiguration(h -> h.addCustomizer(new ForwardedRequestCustomizer()));
+            }
+            config.routes.before(security::before);
+            config.routes.exception(Security.Refused.class, (e, ctx) -> Security.answer(e, ctx, wb));
+            // ---- end security
 
             // pages: a refused parameter is shown next to its control (Pages.page)
             config.routes.get("/", cache.wrap(Pages.page(wb, mapping::overview), false));

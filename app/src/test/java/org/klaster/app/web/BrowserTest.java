@@ -130,9 +130,14 @@ class BrowserTest {
         Files.writeString(bad, "region,industry,year,employment\nRU-SAM,29,2023,120\nRU-TA,29,2023,twelve\n");
 
         driver.get(server.base() + "/datasets?lang=en");
+        // htmx sends the form's CSRF token as a header too (app.js): recorded here after app.js has set it
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.addEventListener('htmx:configRequest',"
+                + " function (e) { window.sentToken = e.detail.headers['" + Security.TOKEN_HEADER + "']; });");
         driver.findElement(By.id("file")).sendKeys(bad.toString());
         driver.findElement(By.id("upload-submit")).click();
         WebElement error = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-error")));
+        assertThat(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return window.sentToken")).isNotNull()
+                .isEqualTo(driver.findElement(By.cssSelector("#upload-form input[name=_csrf]")).getDomProperty("value"));
         assertThat(error.getText()).contains("broken.csv").contains("line 3").contains("employment");
         // the datasets table is long now (every kind of the fixtures): bring the form and its verdict into view
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.getElementById('upload-error').scrollIntoView({block: 'center'})");
@@ -160,6 +165,20 @@ class BrowserTest {
             driver.get(server.base() + "/mapping?dataset=demo&metric=lq&lang=en");
             assertThat(driver.findElements(By.cssSelector(".map-geo svg a.region path"))).hasSizeGreaterThan(80);
             shot("10-overview-geographic");
+
+            // issue 10, probe 4: another site's page posts a one-region GeoJSON to the workbench in this browser: refused
+            Path one = dir.resolve("one.geojson");
+            Files.writeString(one, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":"
+                    + "{\"shapeISO\":\"RU-SAM\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[49,53],[51,53],[51,54.5],[49,53]]]}}]}");
+            driver.get("data:text/html;charset=utf-8," + java.net.URLEncoder.encode("<form id=f method=post enctype=multipart/form-data action='"
+                    + server.base() + "/datasets/boundaries?lang=en'><input type=hidden name=_csrf value=guess>"
+                    + "<input type=file id=x name=file><button id=go>go</button></form>", java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
+            driver.findElement(By.id("x")).sendKeys(one.toString());
+            driver.findElement(By.id("go")).click();
+            waiting().until(d -> d.getPageSource().contains("another site"));
+            driver.get(server.base() + "/mapping?dataset=demo&metric=lq&lang=en");
+            assertThat(driver.findElements(By.cssSelector(".map-geo svg a.region path"))).hasSizeGreaterThan(80);
         }
         driver.get(server.base() + "/api/docs");
         waiting().until(d -> !d.findElements(By.cssSelector(".swagger-ui .opblock")).isEmpty());

@@ -35,13 +35,18 @@ final class TestServer implements AutoCloseable {
 
     /** With {@code extra}, also what it stores (e.g. {@link OpportunitiesFixtures#install}) before the workbench opens. */
     TestServer(boolean sovereignty, java.util.function.Consumer<Store> extra) {
+        this(sovereignty, extra, Security.Config.local());
+    }
+
+    /** With the host names and proxy setting of {@code security} (as {@code klaster serve --allowed-host, --behind-proxy}). */
+    TestServer(boolean sovereignty, java.util.function.Consumer<Store> extra, Security.Config security) {
         store = Store.inMemory();
         // the real synthetic demo (activity only: the firm-level dataset is not shown by the pages)
         DemoSetup.install(store, false, phase -> { });
         if (sovereignty) SovereigntyFixtures.install(store);
         if (extra != null) extra.accept(store);
         wb = new Workbench(store, Reference.regions());
-        app = WebApp.create(wb).start("127.0.0.1", 0);
+        app = WebApp.create(wb, security).start("127.0.0.1", 0);
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -2,15 +2,9 @@ package org.klaster.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,11 +18,12 @@ import org.junit.jupiter.api.Test;
 class UploadsTest {
 
     private TestServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private FormClient browser;
 
     @BeforeEach
     void start() {
         server = new TestServer(false);
+        browser = new FormClient(server.base());
     }
 
     @AfterEach
@@ -36,24 +31,14 @@ class UploadsTest {
         server.close();
     }
 
-    /** A multipart POST of text parts ({@code name=value}) and files ({@code name} → {filename, content}). */
+    /**
+     * A multipart POST of text parts ({@code name=value}) and files ({@code name} → {filename, content}), sent as
+     * the Data page's form is: with the token read from the page and the page's origin.
+     */
     private HttpResponse<String> post(String path, Map<String, String> fields, Map<String, String[]> files) throws Exception {
-        String boundary = "----klaster" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Map.Entry<String, String> f : fields.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"\r\n\r\n"
-                    + f.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        for (Map.Entry<String, String[]> f : files.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey() + "\"; filename=\""
-                    + f.getValue()[0] + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(f.getValue()[1].getBytes(StandardCharsets.UTF_8));
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(server.base() + path + "?lang=en"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put(Security.TOKEN_FIELD, browser.token("upload-form"));
+        return browser.multipart(path + "?lang=en", all, files);
     }
 
     private static Map<String, String> kind(String k) {
@@ -144,8 +129,8 @@ class UploadsTest {
         assertThat(map).contains("map-grid").doesNotContain("map-geo");
         assertThat(map).contains("boundaries: two.geojson").contains("(imported file)").doesNotContain("geoBoundaries");
         assertThat(server.get("/datasets?lang=en").body()).contains("They draw 2 of the 83 regions").contains("id=\"boundaries-clear\"");
-        HttpResponse<String> clear = http.send(HttpRequest.newBuilder(URI.create(server.base() + "/datasets/boundaries/clear"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> clear = browser.form("/datasets/boundaries/clear",
+                Map.of(Security.TOKEN_FIELD, browser.token("boundaries-clear")), Map.of("Origin", server.base()));
         assertThat(clear.statusCode()).isEqualTo(303);
         assertThat(server.get("/mapping?lang=en").body()).doesNotContain("two.geojson");
     }
