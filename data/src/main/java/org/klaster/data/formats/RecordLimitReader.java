@@ -6,7 +6,9 @@ import java.io.Reader;
 
 /**
  * Stops a CSV parse whose current record grows beyond a limit — what an unclosed quote near the
- * top of a large file would otherwise do, reading the rest of the file into one value.
+ * top of a large file would otherwise do, reading the rest of the file into one value, and what a
+ * file of one enormous line (no table, or a hostile upload) would do without any quote: commons-csv
+ * keeps a record whole in memory.
  */
 final class RecordLimitReader extends FilterReader {
 
@@ -17,14 +19,23 @@ final class RecordLimitReader extends FilterReader {
     static final class RecordTooLongException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        RecordTooLongException(long limit) {
+        private final boolean quoted;
+
+        RecordTooLongException(long limit, boolean quoted) {
             super("record longer than " + limit + " characters");
+            this.quoted = quoted;
+        }
+
+        /** Whether the record held a quote: then an unclosed quote is the likely cause. */
+        boolean quoted() {
+            return quoted;
         }
     }
 
     private final long limit;
     private long count;
     private long recordStart;
+    private boolean quoteSeen;
 
     RecordLimitReader(Reader in, long limit) {
         super(in);
@@ -34,12 +45,14 @@ final class RecordLimitReader extends FilterReader {
     /** Called when the parser starts a new record. */
     void startRecord() {
         recordStart = count;
+        quoteSeen = false;
     }
 
     @Override
     public int read() throws IOException {
         int c = super.read();
         if (c >= 0) {
+            quoteSeen |= c == '"';
             advance(1);
         }
         return c;
@@ -49,6 +62,9 @@ final class RecordLimitReader extends FilterReader {
     public int read(char[] buf, int off, int len) throws IOException {
         int n = super.read(buf, off, len);
         if (n > 0) {
+            for (int i = off; i < off + n && !quoteSeen; i++) {
+                quoteSeen = buf[i] == '"';
+            }
             advance(n);
         }
         return n;
@@ -57,7 +73,7 @@ final class RecordLimitReader extends FilterReader {
     private void advance(int n) throws RecordTooLongException {
         count += n;
         if (count - recordStart > limit) {
-            throw new RecordTooLongException(limit);
+            throw new RecordTooLongException(limit, quoteSeen);
         }
     }
 }
