@@ -32,10 +32,13 @@ final class RecordLimitReader extends FilterReader {
         }
     }
 
+    /** Characters the CSV parser may have read beyond the record it returned last (its buffer, with room). */
+    private static final long READ_AHEAD = 1 << 16;
+
     private final long limit;
     private long count;
     private long recordStart;
-    private boolean quoteSeen;
+    private long lastQuote = -1;
 
     RecordLimitReader(Reader in, long limit) {
         super(in);
@@ -45,14 +48,15 @@ final class RecordLimitReader extends FilterReader {
     /** Called when the parser starts a new record. */
     void startRecord() {
         recordStart = count;
-        quoteSeen = false;
     }
 
     @Override
     public int read() throws IOException {
         int c = super.read();
         if (c >= 0) {
-            quoteSeen |= c == '"';
+            if (c == '"') {
+                lastQuote = count;
+            }
             advance(1);
         }
         return c;
@@ -62,8 +66,10 @@ final class RecordLimitReader extends FilterReader {
     public int read(char[] buf, int off, int len) throws IOException {
         int n = super.read(buf, off, len);
         if (n > 0) {
-            for (int i = off; i < off + n && !quoteSeen; i++) {
-                quoteSeen = buf[i] == '"';
+            for (int i = off; i < off + n; i++) {
+                if (buf[i] == '"') {
+                    lastQuote = count + i - off;
+                }
             }
             advance(n);
         }
@@ -73,7 +79,8 @@ final class RecordLimitReader extends FilterReader {
     private void advance(int n) throws RecordTooLongException {
         count += n;
         if (count - recordStart > limit) {
-            throw new RecordTooLongException(limit, quoteSeen);
+            // the parser reads ahead, so a record's opening quote may have passed before startRecord
+            throw new RecordTooLongException(limit, lastQuote >= 0 && lastQuote >= recordStart - READ_AHEAD);
         }
     }
 }
