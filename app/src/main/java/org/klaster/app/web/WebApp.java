@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
@@ -69,9 +70,9 @@ public final class WebApp {
                 s.headers = Map.of("Cache-Control", "max-age=3600");
             });
             config.staticFiles.enableWebjars();
-            config.http.maxRequestSize = DataPages.MAX_UPLOAD_BYTES + 64 * 1024;
+            config.http.maxRequestSize = DataPages.MAX_REQUEST_BYTES;
             config.jetty.multipartConfig.maxFileSize(DataPages.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(DataPages.MAX_UPLOAD_BYTES + 64 * 1024, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(DataPages.MAX_REQUEST_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
 
             config.routes.before(ctx -> {
@@ -79,6 +80,13 @@ public final class WebApp {
                 ctx.header("Referrer-Policy", "same-origin");
                 ctx.header("X-Frame-Options", "DENY");
                 if (!ctx.path().startsWith("/api/docs")) ctx.header("Content-Security-Policy", CSP);
+            });
+            // a body announced over the limit is refused unread; the upload routes answer it (and a chunked
+            // body that outgrows it) on their own form (DataPages#form)
+            config.routes.before(ctx -> {
+                if (ctx.req().getContentLengthLong() > DataPages.MAX_REQUEST_BYTES && !ctx.path().startsWith("/datasets/")) {
+                    throw new ContentTooLargeResponse();
+                }
             });
 
             // pages: a refused parameter is shown next to its control (Pages.page)
@@ -139,6 +147,8 @@ public final class WebApp {
                 case NOT_FOUND -> e.param() == null || e.param().equals("dataset") || e.param().endsWith("_dataset") ? 404 : 400;
                 case IMPOSSIBLE -> 422;
             }, e.text(), e.param()));
+            config.routes.exception(ContentTooLargeResponse.class, (e, ctx) -> error(ctx, wb, 413,
+                    Messages.text("error.tooLarge", DataPages.MAX_UPLOAD_BYTES / (1024 * 1024)), null));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, wb, 404, Texts.of(e), null));
             config.routes.exception(InputException.class, (e, ctx) -> error(ctx, wb, 400, Texts.of(e), null));
             config.routes.exception(AnalysisException.class, (e, ctx) -> error(ctx, wb, 422, Texts.of(e), null));
