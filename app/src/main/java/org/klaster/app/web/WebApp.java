@@ -142,11 +142,7 @@ public final class WebApp {
             config.routes.get("/api/docs", ctx -> ctx.render("swagger.jte", Map.of()));
 
             // errors: a sentence for the user, in their language, never a stack trace
-            config.routes.exception(UserException.class, (e, ctx) -> error(ctx, wb, switch (e.kind()) {
-                case BAD_PARAMETER -> 400;
-                case NOT_FOUND -> e.param() == null || e.param().equals("dataset") || e.param().endsWith("_dataset") ? 404 : 400;
-                case IMPOSSIBLE -> 422;
-            }, e.text(), e.param()));
+            config.routes.exception(UserException.class, (e, ctx) -> error(ctx, wb, status(e), e.text(), e.param()));
             config.routes.exception(ContentTooLargeResponse.class, (e, ctx) -> error(ctx, wb, 413,
                     Messages.text("error.tooLarge", DataPages.MAX_UPLOAD_BYTES / (1024 * 1024)), null));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, wb, 404, Texts.of(e), null));
@@ -166,6 +162,21 @@ public final class WebApp {
                 }
             });
         });
+    }
+
+    /** Parameters that name a thing of a dataset: an unknown one is not found (404), not a bad value (400). */
+    private static final java.util.Set<String> NAMED = java.util.Set.of("dataset", "region", "category", "product", "industry");
+
+    /**
+     * The status of a refusal: a bad value 400, an impossible analysis 422, and 404 when what the request
+     * names — a dataset, region, category, product or industry — does not exist (docs/web.md, Safety).
+     */
+    static int status(UserException e) {
+        return switch (e.kind()) {
+            case BAD_PARAMETER -> 400;
+            case NOT_FOUND -> e.param() == null || NAMED.contains(e.param()) || e.param().endsWith("_dataset") ? 404 : 400;
+            case IMPOSSIBLE -> 422;
+        };
     }
 
     private static void comingLater(Context ctx, Workbench wb, Section s) {
