@@ -29,7 +29,7 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
  * can lie), and scanned as bytes — no XML parser, no strings — against the limits below; only a
  * workbook within them is handed to fastexcel-reader, which reads it again.
  *
- * <p>Limits (formats-readers.md, "Limits of workbooks"): at most {@value #MAX_ENTRIES} parts;
+ * <p>Limits (formats.md, "Limits of workbooks"): at most {@value #MAX_ENTRIES} parts;
  * {@value #MAX_RATIO}:1 inflation of a part once it passes {@value #RATIO_GRACE} bytes (what Apache
  * POI allows); {@value #MAX_INFLATED} bytes inflated in all; Excel's own limits of
  * {@value #MAX_ROWS} rows and {@value #MAX_COLUMNS} columns per sheet, {@value #MAX_CELL_CHARS}
