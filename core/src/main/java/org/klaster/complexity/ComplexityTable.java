@@ -120,8 +120,13 @@ public final class ComplexityTable {
         Map<String, Integer> li = index(locations);
         Map<String, Integer> pi = index(products);
         DenseMatrix x = new DenseMatrix(locations.size(), products.size());
+        double total = 0;
         for (ExportRecord r : records) {
             x.set(li.get(r.location()), pi.get(r.product()), r.value());
+            total += r.value();
+        }
+        if (!Double.isFinite(total)) { // finite values whose sum is not: every RCA would be NaN
+            throw new AnalysisException(Text.core("complexity.year", year, Text.core("complexity.too.large")));
         }
         try {
             return new Year(year, locations, products, x, EconomicComplexity.compute(x, threshold));

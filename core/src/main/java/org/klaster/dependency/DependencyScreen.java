@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.klaster.AnalysisException;
 import org.klaster.InvalidParameterException;
 import org.klaster.Text;
 
@@ -44,6 +45,9 @@ public final class DependencyScreen {
                 throw new InvalidParameterException(Text.core("dependency.hhi.invalid", Text.plain(v)));
             }
             total += v;
+        }
+        if (Double.isInfinite(total)) {
+            throw new AnalysisException(Text.core("dependency.too.large"));
         }
         if (total == 0) {
             return Double.NaN;

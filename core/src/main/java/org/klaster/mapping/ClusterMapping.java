@@ -136,6 +136,13 @@ public final class ClusterMapping {
                 e0[r][c] += record.employment();
             }
         }
+        // each record is finite, yet 1e308 + 1e308 is not: every share and LQ would be NaN
+        if (!Double.isFinite(LocationQuotient.total(e1)) || n1 != null && !Double.isFinite(LocationQuotient.total(n1))) {
+            throw new AnalysisException(Text.core("mapping.too.large", t1));
+        }
+        if (e0 != null && !Double.isFinite(LocationQuotient.total(e0))) {
+            throw new AnalysisException(Text.core("mapping.too.large", baseYear));
+        }
         if (!(LocationQuotient.total(e1) > 0)) {
             throw new AnalysisException(Text.core("mapping.no.employment", t1));
         }

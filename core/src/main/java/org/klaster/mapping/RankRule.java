@@ -1,6 +1,8 @@
 package org.klaster.mapping;
 
 import java.util.Arrays;
+import org.klaster.AnalysisException;
+import org.klaster.Text;
 
 /**
  * The rank rule of methods.md §1, used by the stars and the strong-cluster test.
@@ -57,7 +59,8 @@ public final class RankRule {
     /**
      * Ranks of {@code values[i]} among the entries with {@code present[i]}; 0 for the others.
      *
-     * @throws IllegalArgumentException when a present value is not finite
+     * @throws AnalysisException when a present value is not finite — it can only come from sums of
+     *                           absurd inputs, and the sentence says so rather than naming an index
      */
     public static int[] ranks(double[] values, boolean[] present) {
         if (values.length != present.length) {
@@ -68,7 +71,7 @@ public final class RankRule {
         for (int i = 0; i < values.length; i++) {
             if (present[i]) {
                 if (!Double.isFinite(values[i])) {
-                    throw new IllegalArgumentException("cannot rank " + values[i] + " at index " + i);
+                    throw new AnalysisException(Text.core("rank.not.finite", Text.plain(values[i])));
                 }
                 sorted[n++] = values[i];
             }

@@ -90,6 +90,16 @@ class ComplexityTableTest {
                 .hasMessageStartingWith("year 2019: ");
     }
 
+    /** Issue 10, probe 7: finite exports whose total is infinite are a sentence, not NaN RCAs. */
+    @Test
+    void exportsThatAddUpToInfinityAreASentence() {
+        List<ExportRecord> huge = new ArrayList<>(handRecords(2020));
+        huge.add(new ExportRecord(2020, "A", "9999", 1.7e308));
+        huge.add(new ExportRecord(2020, "B", "9999", 1.7e308));
+        assertThatThrownBy(() -> ComplexityTable.compute(huge, 1.0)).isInstanceOf(AnalysisException.class)
+                .hasMessageStartingWith("year 2020: exports add up beyond the range of numbers the analysis can compute with");
+    }
+
     /** The hand example read as region × industry employment (RCA = LQ); numbers as in its comment. */
     @Test
     void regionalRelatednessOnActivityRecords() {

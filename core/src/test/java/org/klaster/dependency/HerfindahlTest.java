@@ -60,4 +60,12 @@ class HerfindahlTest {
         assertThat(DependencyScreen.importReliance(30, 40, 0)).isNaN();
         assertThat(DependencyScreen.importReliance(30, 40, 10)).isNaN();
     }
+
+    /** Issue 10, probe 7: finite values whose total is infinite give no NaN shares but a sentence. */
+    @Test
+    void valuesThatAddUpToInfinityAreASentence() {
+        assertThatThrownBy(() -> DependencyScreen.herfindahl(new double[] {1e308, 1e308}))
+                .isInstanceOf(org.klaster.AnalysisException.class)
+                .hasMessageStartingWith("trade values add up beyond the range of numbers the analysis can compute with");
+    }
 }

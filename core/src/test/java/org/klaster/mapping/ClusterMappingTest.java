@@ -292,6 +292,20 @@ class ClusterMappingTest {
                 .isInstanceOf(AnalysisException.class).hasMessage("no activity records to map");
     }
 
+    /**
+     * Issue 10, probe 7: finite records whose sum is not (a dataset stored before imports refused values
+     * beyond ±10^18) — a sentence, where every page used to say "cannot rank NaN at index 0".
+     */
+    @Test
+    void employmentThatAddsUpToInfinityIsASentenceNotARankingError() {
+        List<ActivityRecord> activity = List.of(rec("A", "10", 2024, 1e308), rec("B", "10", 2024, 1e308),
+                rec("A", "20", 2024, 5));
+        assertThatThrownBy(() -> ClusterMapping.map(activity, CategoryMap.divisions(), 2024, null))
+                .isInstanceOf(AnalysisException.class)
+                .hasMessage("employment in 2024 adds up beyond the range of numbers the analysis can compute with: the"
+                        + " dataset holds values far beyond ±10^18, which imports now refuse; import the data again");
+    }
+
     @Test
     void invalidEmploymentInAUsedYearIsRejected() {
         List<ActivityRecord> activity = List.of(rec("A", "10", 2024, Double.NaN), rec("A", "10", 2020, -1));

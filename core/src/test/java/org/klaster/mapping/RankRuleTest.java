@@ -61,8 +61,11 @@ class RankRuleTest {
         // an absent NaN is ignored, a present one is an error
         assertThat(RankRule.ranks(new double[] {Double.NaN, 1}, new boolean[] {false, true}))
                 .containsExactly(0, 1);
+        // issue 10, probe 7: the error is a sentence for the user, not "cannot rank NaN at index 0"
         assertThatThrownBy(() -> RankRule.ranks(new double[] {Double.NaN, 1}, all(2)))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(org.klaster.AnalysisException.class)
+                .hasMessage("cannot rank a value of NaN: the data hold values too large to compute with (values beyond"
+                        + " ±10^18 are refused on import; import the data again)");
     }
 
     @Test

@@ -305,6 +305,9 @@ public final class Api {
         DependencyAnalysis.Screen sc = screen(q, in);
         String product = q.code("product");
         if (product == null) throw UserException.badParameter("product", Messages.text("param.required"));
+        if (in.data().flows().stream().noneMatch(f -> f.product().equals(product))) {
+            throw UserException.notFound("product", Messages.text("error.noProductIn", product, in.input().id()));
+        }
         Integer year = q.year("year");
         Table<org.klaster.dependency.PartnerShares.Share> t = PartnersAnalysis.run(sc, product, year == null ? sc.to() : year,
                 q.names(), true);

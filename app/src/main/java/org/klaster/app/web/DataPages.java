@@ -35,6 +35,8 @@ public final class DataPages {
 
     /** Largest accepted upload. */
     public static final long MAX_UPLOAD_BYTES = 50L * 1024 * 1024;
+    /** Largest accepted request body: the file with the form's other fields and files. */
+    public static final long MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
 
     private final Workbench wb;
 
@@ -107,6 +109,12 @@ public final class DataPages {
     public void upload(Context ctx) throws IOException {
         Req q = Req.of(ctx, wb);
         Messages m = q.msg;
+        Refused refused = form(ctx, m);
+        if (refused != null) {
+            ctx.status(refused.status());
+            render(q, refused.result(), null, null, Map.of());
+            return;
+        }
         String kindName = ctx.formParam("kind");
         DatasetKind kind = kindName == null || kindName.isBlank() ? DatasetKind.ACTIVITY : DatasetKind.of(kindName.strip())
                 .orElse(null);
@@ -143,6 +151,12 @@ public final class DataPages {
     public void uploadBoundaries(Context ctx) throws IOException {
         Req q = Req.of(ctx, wb);
         Messages m = q.msg;
+        Refused refused = form(ctx, m);
+        if (refused != null) {
+            ctx.status(refused.status());
+            render(q, null, refused.result(), null, Map.of());
+            return;
+        }
         UploadResult r = receive(ctx, q, List.of("geojson", "json"), (files, name) -> {
             BoundariesReader.Boundaries b = BoundariesReader.read(files.get("file"));
             long known = b.regions().stream().filter(x -> wb.regions().contains(x.iso())).map(BoundariesReader.Boundary::iso)
@@ -166,6 +180,12 @@ public final class DataPages {
     public void uploadClassification(Context ctx) throws IOException {
         Req q = Req.of(ctx, wb);
         Messages m = q.msg;
+        Refused refused = form(ctx, m);
+        if (refused != null) {
+            ctx.status(refused.status());
+            render(q, null, null, refused.result(), Map.of());
+            return;
+        }
         String system = blank(ctx.formParam("system"));
         UploadResult r = receive(ctx, q, List.of("csv", "txt", "xlsx"), (files, name) -> {
             Importers.ClassificationStored s = wb.write(() -> Importers.classification(wb.store(), system == null ? "hs" : system,
@@ -195,12 +215,50 @@ public final class DataPages {
         return new UploadResult(false, message, 0, null, null, List.of(), null, null);
     }
 
+    /** A form that is not taken, with its status: 413 (too large) or 400 (not a well-formed multipart form). */
+    private record Refused(int status, UploadResult result) {
+    }
+
+    /** The upload limit's sentence, in the page's language. */
+    static String tooLarge(Messages m) {
+        return m.format("upload.tooLarge", m.count(MAX_UPLOAD_BYTES / (1024 * 1024)));
+    }
+
+    /**
+     * Parses the multipart form once, before a handler reads any field of it. A body announced larger than
+     * the limit is refused unread; one that grows beyond it while it streams (chunked, or longer than it said)
+     * is stopped by Jetty's multipart parser at the limits set in {@code WebApp#create}, which also spools file
+     * parts above 1 MB to disk, so no upload is held whole in memory. Null when the form is taken.
+     */
+    private static Refused form(Context ctx, Messages m) {
+        if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) return new Refused(413, fail(tooLarge(m)));
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            return new Refused(400, fail(m.get("upload.malformed")));
+        }
+        try {
+            ctx.formParamMap();
+        } catch (Exception e) {
+            return oversize(e) ? new Refused(413, fail(tooLarge(m))) : new Refused(400, fail(m.get("upload.malformed")));
+        }
+        return null;
+    }
+
+    /** Whether a form that failed to parse was too large (Jetty: "max file size exceeded", "max length exceeded"), not malformed. */
+    static boolean oversize(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof org.eclipse.jetty.http.HttpException h && h.getCode() == 413
+                    || String.valueOf(c.getMessage()).contains("exceeded")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The multipart parts with files, saved under their safe names; the main one is {@code file}. */
     private UploadResult receive(Context ctx, Req q, List<String> extensions, Reader reader) throws IOException {
         Messages m = q.msg;
-        long length = ctx.req().getContentLengthLong();
-        String tooLarge = m.format("upload.tooLarge", m.count(MAX_UPLOAD_BYTES / (1024 * 1024)));
-        if (length > MAX_UPLOAD_BYTES) return fail(tooLarge);
+        String tooLarge = tooLarge(m);
         Map<String, UploadedFile> parts = new java.util.LinkedHashMap<>();
         try {
             for (String part : List.of("file", "categories", "production", "groups")) {

@@ -85,7 +85,7 @@ public final class MappingPages {
         Metric metric = Metric.parse(q.param("metric"));
         String category = q.code("category");
         if (category != null && !in.hasCategory(category)) {
-            throw UserException.badParameter("category", Messages.text("error.noCategory", category));
+            throw UserException.notFound("category", Messages.text("error.noCategory", category));
         }
         // LQ, stars and share belong to one category: the largest is chosen, and the picker shows it
         if (metric.needsCategory() && category == null) category = largestCategory(v);

@@ -43,14 +43,16 @@ public final class Pages {
         return ctx -> {
             Req q = Req.of(ctx, wb);
             Map<String, String> errors = new LinkedHashMap<>();
+            int status = 400;
             for (int attempt = 0; ; attempt++) {
                 try {
                     page.render(q, errors);
-                    if (!errors.isEmpty()) ctx.status(400);
+                    if (!errors.isEmpty()) ctx.status(status);
                     return;
                 } catch (UserException e) {
                     String p = e.param();
                     if (attempt >= RETRIES || p == null || !q.has(p) || e.kind() == UserException.Kind.IMPOSSIBLE) throw e;
+                    if (WebApp.status(e) == 404) status = 404; // an unknown dataset, region, category…: drawn, but not found
                     errors.put(p, q.msg.text(e.text()));
                     q.drop(p);
                     if (p.equals("dataset")) errors.put("dataset", q.msg.text(e.text()));

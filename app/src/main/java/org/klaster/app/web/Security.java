@@ -213,7 +213,14 @@ final class Security {
     /** The hidden field of a form post (only form bodies are read, and only after the origin check). */
     private static String formToken(Context ctx) {
         if (!ctx.isMultipartFormData() && !ctx.isFormUrlencoded()) return null;
-        return ctx.formParam(TOKEN_FIELD);
+        // the field is in the body: a body too large or malformed to parse is answered as the upload routes do
+        Text tooLarge = Messages.text("error.tooLarge", DataPages.MAX_UPLOAD_BYTES / (1024 * 1024));
+        if (ctx.req().getContentLengthLong() > DataPages.MAX_REQUEST_BYTES) throw new Refused(413, tooLarge);
+        try {
+            return ctx.formParam(TOKEN_FIELD);
+        } catch (RuntimeException e) {
+            throw DataPages.oversize(e) ? new Refused(413, tooLarge) : new Refused(400, Messages.text("upload.malformed"));
+        }
     }
 
     private boolean verifies(Context ctx, String token) {

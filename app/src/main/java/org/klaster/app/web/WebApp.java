@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.Javalin;
 import io.javalin.config.SizeUnit;
+import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.util.Map;
@@ -76,9 +77,9 @@ public final class WebApp {
                 s.headers = Map.of("Cache-Control", "max-age=3600");
             });
             config.staticFiles.enableWebjars();
-            config.http.maxRequestSize = DataPages.MAX_UPLOAD_BYTES + 64 * 1024;
+            config.http.maxRequestSize = DataPages.MAX_REQUEST_BYTES;
             config.jetty.multipartConfig.maxFileSize(DataPages.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
-            config.jetty.multipartConfig.maxTotalRequestSize(DataPages.MAX_UPLOAD_BYTES + 64 * 1024, SizeUnit.BYTES);
+            config.jetty.multipartConfig.maxTotalRequestSize(DataPages.MAX_REQUEST_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
 
             // ---- security (docs/security.md): first before handler of every request — headers, Host allow-list,
@@ -90,6 +91,13 @@ public final class WebApp {
             config.routes.before(security::before);
             config.routes.exception(Security.Refused.class, (e, ctx) -> Security.answer(e, ctx, wb));
             // ---- end security
+            // a body announced over the limit is refused unread; the upload routes answer it (and a chunked
+            // body that outgrows it) on their own form (DataPages#form)
+            config.routes.before(ctx -> {
+                if (ctx.req().getContentLengthLong() > DataPages.MAX_REQUEST_BYTES && !ctx.path().startsWith("/datasets/")) {
+                    throw new ContentTooLargeResponse();
+                }
+            });
 
             // pages: a refused parameter is shown next to its control (Pages.page)
             config.routes.get("/", cache.wrap(Pages.page(wb, mapping::overview), false));
@@ -144,11 +152,9 @@ public final class WebApp {
             config.routes.get("/api/docs", ctx -> ctx.render("swagger.jte", Map.of()));
 
             // errors: a sentence for the user, in their language, never a stack trace
-            config.routes.exception(UserException.class, (e, ctx) -> error(ctx, wb, switch (e.kind()) {
-                case BAD_PARAMETER -> 400;
-                case NOT_FOUND -> e.param() == null || e.param().equals("dataset") || e.param().endsWith("_dataset") ? 404 : 400;
-                case IMPOSSIBLE -> 422;
-            }, e.text(), e.param()));
+            config.routes.exception(UserException.class, (e, ctx) -> error(ctx, wb, status(e), e.text(), e.param()));
+            config.routes.exception(ContentTooLargeResponse.class, (e, ctx) -> error(ctx, wb, 413,
+                    Messages.text("error.tooLarge", DataPages.MAX_UPLOAD_BYTES / (1024 * 1024)), null));
             config.routes.exception(NotFound.class, (e, ctx) -> error(ctx, wb, 404, Texts.of(e), null));
             config.routes.exception(InputException.class, (e, ctx) -> error(ctx, wb, 400, Texts.of(e), null));
             config.routes.exception(AnalysisException.class, (e, ctx) -> error(ctx, wb, 422, Texts.of(e), null));
@@ -166,6 +172,21 @@ public final class WebApp {
                 }
             });
         });
+    }
+
+    /** Parameters that name a thing of a dataset: an unknown one is not found (404), not a bad value (400). */
+    private static final java.util.Set<String> NAMED = java.util.Set.of("dataset", "region", "category", "product", "industry");
+
+    /**
+     * The status of a refusal: a bad value 400, an impossible analysis 422, and 404 when what the request
+     * names — a dataset, region, category, product or industry — does not exist (docs/web.md, Safety).
+     */
+    static int status(UserException e) {
+        return switch (e.kind()) {
+            case BAD_PARAMETER -> 400;
+            case NOT_FOUND -> e.param() == null || NAMED.contains(e.param()) || e.param().endsWith("_dataset") ? 404 : 400;
+            case IMPOSSIBLE -> 422;
+        };
     }
 
     private static void comingLater(Context ctx, Workbench wb, Section s) {

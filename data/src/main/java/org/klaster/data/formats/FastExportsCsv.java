@@ -77,6 +77,8 @@ final class FastExportsCsv {
             if (records.isEmpty() || hasDuplicate(keys, count)) {
                 return null;   // no rows, or a repeated (year, location, product): the general reader names both lines
             }
+        } catch (PlainCsv.Lines.LineTooLong e) {
+            return null;
         }
         TabularFile.Format format = new TabularFile.Format(TabularFile.Kind.CSV, "UTF-8", ',',
                 Numbers.DecimalMark.POINT, null);

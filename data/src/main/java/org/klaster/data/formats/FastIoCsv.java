@@ -56,6 +56,8 @@ final class FastIoCsv {
                 return null;
             }
             return finish(p, file, allowImbalance, PlainCsv.hex(digest));
+        } catch (PlainCsv.Lines.LineTooLong e) {
+            return null;
         }
     }
 

@@ -423,13 +423,16 @@ public final class FirmsReader {
             Double value = r.employment;
             String text = r.employmentText == null ? "" : r.employmentText;
             if (value == null && isDigits(text)) {
-                value = 0.0; // the SQL's first branch: plain digits, a valid non-negative number
+                value = Double.parseDouble(text); // the SQL's first branch: plain digits
             } else if (value == null && r.employmentText != null && employment.matcher(text).matches()) {
                 String s = text.replaceAll("[" + BL + "]", "");
                 value = Double.parseDouble(decimalMark == ',' ? s.replace(',', '.') : s);
             }
             if (value == null || value.isNaN() || value.isInfinite()) {
                 throw where.at(r.line, ActivityReader.EMPLOYMENT, employmentProblem(text));
+            }
+            if (Math.abs(value) > Numbers.MAX_MAGNITUDE) {
+                throw where.at(r.line, ActivityReader.EMPLOYMENT, data("number.out.of.range", quoted(text)));
             }
             if (value < 0) {
                 throw where.at(r.line, ActivityReader.EMPLOYMENT, data("firms.employment.negative", quoted(text)));
@@ -481,6 +484,9 @@ public final class FirmsReader {
             return data(decimalMark == ',' ? "firms.number.comma" : "firms.number.point", quoted(text));
         }
     }
+
+    /** {@link Numbers#MAX_MAGNITUDE} as a SQL literal. */
+    private static final String MAX_SQL = "1e18";
 
     /** Runs {@code sql}, feeding DuckDB's progress to {@code progress}, and hands each row to {@code sink}. */
     private static void query(Connection db, String sql, Progress progress, String phase, RowSink sink)
@@ -556,8 +562,10 @@ public final class FirmsReader {
      */
     private static String aggregateSql(String source, String fid, String region, String industry, String year,
                                        String employmentExpr) {
-        return "WITH src AS (SELECT " + fid + " AS fid, " + region + " AS region, " + industry + " AS industry, "
-                + year + " AS year, " + employmentExpr + " AS e FROM " + source + ")"
+        // a value beyond Numbers.MAX_MAGNITUDE counts as bad (NULL): the streaming pass then names its line
+        return "WITH raw AS (SELECT " + fid + " AS fid, " + region + " AS region, " + industry + " AS industry, "
+                + year + " AS year, " + employmentExpr + " AS e0 FROM " + source + "),"
+                + " src AS (SELECT fid, region, industry, year, CASE WHEN abs(e0) <= " + MAX_SQL + " THEN e0 END AS e FROM raw)"
                 + " SELECT 1 AS g, region, industry, year, NULL::UBIGINT AS h, fsum(e) AS employment, count(*) AS n,"
                 + " count(*) FILTER (WHERE e IS NULL) AS bad_e,"
                 + " count(*) FILTER (WHERE e < 0) AS neg_e,"
@@ -707,7 +715,8 @@ public final class FirmsReader {
                     throw InputException.line(file, 1, null, data("header.line.empty"));
                 }
                 char sep = TabularFile.detectSeparator(firstLine);
-                CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format(sep)).get();
+                CSVParser parser = CSVParser.builder().setReader(new RecordLimitReader(reader,
+                        RecordLimitReader.DEFAULT_LIMIT)).setFormat(format(sep)).get();
                 CSVRecord first;
                 try {
                     first = parser.iterator().next();

@@ -17,13 +17,24 @@ import java.nio.file.Path;
  * convention does not settle it, the value is rejected as ambiguous rather than guessed.
  *
  * <p>An empty (or blank) cell is missing: {@link Double#NaN}, never zero. Everything else —
- * {@code NaN}, {@code inf}, {@code -}, {@code 12%}, {@code 1_000}, hex — is an error.
+ * {@code NaN}, {@code inf}, {@code -}, {@code 12%}, {@code 1_000}, hex — is an error, and so is a
+ * value beyond ±{@link #MAX_MAGNITUDE} (formats.md, "Numeric limits").
  */
 public final class Numbers {
 
     /** Lowest and highest year accepted by {@link #parseYear(String)}. */
     public static final int MIN_YEAR = 1900;
     public static final int MAX_YEAR = 2100;
+
+    /**
+     * The largest magnitude a number cell may hold, 10¹⁸. Far above any real money or employment
+     * figure (world GDP is about 10¹⁴ USD, 10¹⁷ RUB), and small enough that sums of every cell a
+     * reader accepts stay finite: even 2⁶³ rows of 10¹⁸ add up to 10³⁷, far below the largest
+     * double (1.8·10³⁰⁸), and squares of shares, products of two totals and the like stay finite
+     * too. A value of 1e308 passed the old check (it is finite) and turned the first sum into ∞ and
+     * the first ratio of two sums into NaN.
+     */
+    public static final double MAX_MAGNITUDE = 1e18;
 
     /** The decimal convention of a file. */
     public enum DecimalMark {
@@ -80,6 +91,27 @@ public final class Numbers {
     }
 
     /**
+     * Refuses a value that is not finite or beyond ±{@link #MAX_MAGNITUDE}; for numbers that do not
+     * come through {@link #parse} (workbook number cells, typed Parquet columns).
+     *
+     * @param original the cell as written, quoted in the message
+     * @return {@code v}
+     * @throws NotANumberException naming the value and the limit
+     */
+    public static double checkMagnitude(double v, String original) {
+        if (Double.isNaN(v)) {
+            throw notANumber(original);
+        }
+        if (Double.isInfinite(v)) {
+            throw new NotANumberException(DataText.data("number.too.large", DataText.quoted(original)));
+        }
+        if (Math.abs(v) > MAX_MAGNITUDE) {
+            throw new NotANumberException(DataText.data("number.out.of.range", DataText.quoted(original)));
+        }
+        return v;
+    }
+
+    /**
      * Parses {@code text} and reports a failure as an {@link InputException} at the given place of
      * a text file.
      */
@@ -132,7 +164,8 @@ public final class Numbers {
      * files, {@code [-+]digits.digits} (at most 18 characters, at least one digit, no spaces). These
      * are exactly the inputs for which the general path reduces to {@link Double#parseDouble} of the
      * text; an integer is converted from a long, which rounds to nearest like parseDouble. Returns
-     * NaN for anything else, which then takes the general path.
+     * NaN for anything else, which then takes the general path. Eighteen characters hold at most
+     * 999 999 999 999 999 999, which is within {@link #MAX_MAGNITUDE}.
      */
     private static double plain(String s, DecimalMark mark) {
         int n = s.length();
@@ -182,9 +215,7 @@ public final class Numbers {
         } catch (NumberFormatException ex) {
             throw notANumber(original);
         }
-        if (Double.isInfinite(v)) {
-            throw new NotANumberException(DataText.data("number.too.large", DataText.quoted(original)));
-        }
+        checkMagnitude(v, original);
         return negative ? -v : v;
     }
 

@@ -157,6 +157,22 @@ final class PlainCsv {
      * once a line held a lone {@code \r}.
      */
     static final class Lines implements Closeable {
+        /**
+         * The longest line kept whole (bytes), as long as the general reader's longest record
+         * ({@link RecordLimitReader#DEFAULT_LIMIT} characters): a longer line is no plain table row, and
+         * one line of a huge file must not be buffered whole.
+         */
+        static final int MAX_LINE = (int) RecordLimitReader.DEFAULT_LIMIT;
+
+        /** A line longer than {@link #MAX_LINE}: the caller hands the file to the general reader. */
+        static final class LineTooLong extends IOException {
+            private static final long serialVersionUID = 1L;
+
+            LineTooLong() {
+                super("line longer than " + MAX_LINE + " bytes");
+            }
+        }
+
         private final InputStream in;
         private final MessageDigest digest;
         byte[] buf;
@@ -201,6 +217,9 @@ final class PlainCsv {
                 if (pos > 0) {
                     System.arraycopy(buf, pos, buf, 0, partial);
                 } else if (partial == buf.length) {
+                    if (buf.length >= MAX_LINE) {
+                        throw new LineTooLong();
+                    }
                     buf = Arrays.copyOf(buf, buf.length * 2);
                 }
                 pos = 0;

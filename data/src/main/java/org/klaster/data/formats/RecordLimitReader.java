@@ -6,7 +6,9 @@ import java.io.Reader;
 
 /**
  * Stops a CSV parse whose current record grows beyond a limit — what an unclosed quote near the
- * top of a large file would otherwise do, reading the rest of the file into one value.
+ * top of a large file would otherwise do, reading the rest of the file into one value, and what a
+ * file of one enormous line (no table, or a hostile upload) would do without any quote: commons-csv
+ * keeps a record whole in memory.
  */
 final class RecordLimitReader extends FilterReader {
 
@@ -17,14 +19,26 @@ final class RecordLimitReader extends FilterReader {
     static final class RecordTooLongException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        RecordTooLongException(long limit) {
+        private final boolean quoted;
+
+        RecordTooLongException(long limit, boolean quoted) {
             super("record longer than " + limit + " characters");
+            this.quoted = quoted;
+        }
+
+        /** Whether the record held a quote: then an unclosed quote is the likely cause. */
+        boolean quoted() {
+            return quoted;
         }
     }
+
+    /** Characters the CSV parser may have read beyond the record it returned last (its buffer, with room). */
+    private static final long READ_AHEAD = 1 << 16;
 
     private final long limit;
     private long count;
     private long recordStart;
+    private long lastQuote = -1;
 
     RecordLimitReader(Reader in, long limit) {
         super(in);
@@ -40,6 +54,9 @@ final class RecordLimitReader extends FilterReader {
     public int read() throws IOException {
         int c = super.read();
         if (c >= 0) {
+            if (c == '"') {
+                lastQuote = count;
+            }
             advance(1);
         }
         return c;
@@ -49,6 +66,11 @@ final class RecordLimitReader extends FilterReader {
     public int read(char[] buf, int off, int len) throws IOException {
         int n = super.read(buf, off, len);
         if (n > 0) {
+            for (int i = off; i < off + n; i++) {
+                if (buf[i] == '"') {
+                    lastQuote = count + i - off;
+                }
+            }
             advance(n);
         }
         return n;
@@ -57,7 +79,8 @@ final class RecordLimitReader extends FilterReader {
     private void advance(int n) throws RecordTooLongException {
         count += n;
         if (count - recordStart > limit) {
-            throw new RecordTooLongException(limit);
+            // the parser reads ahead, so a record's opening quote may have passed before startRecord
+            throw new RecordTooLongException(limit, lastQuote >= 0 && lastQuote >= recordStart - READ_AHEAD);
         }
     }
 }

@@ -111,12 +111,8 @@ public final class RosstatIoReader {
         return build(xlsx, total, domestic, imports, sniff.sha256);
     }
 
-    private static ReadableWorkbook open(Path file) {
-        try {
-            return new ReadableWorkbook(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw InputException.file(file, data("xlsx.zip"), e);
-        }
+    private static ReadableWorkbook open(Path file) throws IOException {
+        return XlsxGuard.open(file);
     }
 
     private static Result build(Path file, Grid total, Grid domestic, Grid imports, String sha256) {
@@ -476,6 +472,13 @@ public final class RosstatIoReader {
 
     // ------------------------------------------------------------------------------- cells
 
+    /**
+     * Cells (with the empty ones between them) one sheet of the workbook may span: the 2016 tables have
+     * about 20 000 per sheet; a sheet is kept whole in memory, so a workbook of a million wide rows
+     * is refused rather than read.
+     */
+    static final int MAX_CELLS = 1_000_000;
+
     /** The cells of one sheet, by 1-based row number and 0-based column. */
     private static final class Grid {
         final Path file;
@@ -498,11 +501,23 @@ public final class RosstatIoReader {
                         IMPORTS_SHEET));
             }
             TreeMap<Integer, Cell[]> rows = new TreeMap<>();
+            long[] slots = {0};
             try (Stream<Row> stream = s.openStream()) {
                 stream.forEach(r -> {
+                    // the whole sheet is held: bounded, since a workbook may have a million rows of 16 384 columns
+                    slots[0] += r.getCellCount();
+                    if (slots[0] > MAX_CELLS) {
+                        throw InputException.row(file, s.getName(), r.getRowNum(), null, data("rosstat.limit.cells",
+                                MAX_CELLS));
+                    }
                     Cell[] cells = new Cell[r.getCellCount()];
                     for (int i = 0; i < cells.length; i++) {
                         cells[i] = r.getCell(i);
+                        if (cells[i] != null && cells[i].getRawValue() != null
+                                && cells[i].getRawValue().length() > XlsxGuard.MAX_CELL_CHARS) {
+                            throw InputException.row(file, s.getName(), r.getRowNum(), TabularFile.columnLetter(i),
+                                    data("xlsx.limit.cell", XlsxGuard.MAX_CELL_CHARS));
+                        }
                     }
                     rows.put(r.getRowNum(), cells);
                 });
@@ -580,11 +595,11 @@ public final class RosstatIoReader {
             }
             switch (c.getType()) {
                 case NUMBER -> {
-                    return c.asNumber().doubleValue() + 0.0;
+                    return checked(row, col, c.asNumber());
                 }
                 case FORMULA -> {
                     if (c.getValue() instanceof BigDecimal b) {
-                        return b.doubleValue() + 0.0;
+                        return checked(row, col, b);
                     }
                     throw at(row, col, data("rosstat.cell.formula", "=" + c.getFormula()));
                 }
@@ -605,6 +620,15 @@ public final class RosstatIoReader {
             }
         }
 
+        /** A number cell within {@link Numbers#MAX_MAGNITUDE}. */
+        private double checked(int row, int col, BigDecimal b) {
+            try {
+                return Numbers.checkMagnitude(b.doubleValue(), b.stripTrailingZeros().toString()) + 0.0;
+            } catch (Numbers.NotANumberException e) {
+                throw at(row, col, e.text());
+            }
+        }
+
         /** An error at a cell: the message names file, sheet, row and column letter. */
         InputException at(int row, int col, org.klaster.Text problem) {
             return InputException.row(file, sheet, row, TabularFile.columnLetter(col), problem);
@@ -615,7 +639,7 @@ public final class RosstatIoReader {
         }
 
         private static String plain(BigDecimal d) {
-            return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+            return TabularFile.plain(d);
         }
     }
 }

@@ -351,10 +351,12 @@ public final class TabularFile implements Closeable {
         public double number(int i) {
             checkCell(i);
             String v = values[i];
-            if (kinds != null && kinds[i] == NUMBER) {
-                return Double.parseDouble(v) + 0.0;
-            }
             try {
+                if (kinds != null && kinds[i] == NUMBER) {
+                    // quoted as Excel shows it (1.5E+308), not as 309 digits
+                    return Numbers.checkMagnitude(Double.parseDouble(v), v.length() > 24
+                            ? new BigDecimal(v).stripTrailingZeros().toString() : v) + 0.0;
+                }
                 return Numbers.parse(v, format.decimalMark);
             } catch (Numbers.NotANumberException e) {
                 throw error(i, e.text());
@@ -612,8 +614,9 @@ public final class TabularFile implements Closeable {
             cause = cause.getCause();
         }
         String msg = String.valueOf(e.getMessage()) + " " + String.valueOf(cause.getMessage());
-        if (cause instanceof RecordLimitReader.RecordTooLongException) {
-            return InputException.line(file, line, null, data("csv.record.too.long"), e);
+        if (cause instanceof RecordLimitReader.RecordTooLongException tooLong) {
+            return InputException.line(file, line, null, tooLong.quoted() ? data("csv.record.too.long")
+                    : data("csv.line.too.long", RecordLimitReader.DEFAULT_LIMIT), e);
         }
         if (msg.contains("EOF reached before encapsulated token finished")) {
             return InputException.line(file, line, null, data("csv.quote.unclosed"), e);
@@ -721,12 +724,7 @@ public final class TabularFile implements Closeable {
     // ----------------------------------------------------------------------------------- xlsx path
 
     private static TabularFile openXlsx(Path file, String sheetName, Sniff sniff) throws IOException {
-        ReadableWorkbook wb;
-        try {
-            wb = new ReadableWorkbook(file.toFile());
-        } catch (IOException | RuntimeException e) {
-            throw InputException.file(file, data("xlsx.zip"), e);
-        }
+        ReadableWorkbook wb = XlsxGuard.open(file);
         try {
             Sheet sheet;
             if (sheetName == null) {
@@ -814,6 +812,10 @@ public final class TabularFile implements Closeable {
                 for (int i = 0; i < n; i++) {
                     Cell c = r.getCell(i);
                     cell(c, values, kinds, i);
+                    if (values[i].length() > XlsxGuard.MAX_CELL_CHARS) {
+                        throw InputException.row(file, sheet, r.getRowNum(), columnLetter(i),
+                                data("xlsx.limit.cell", XlsxGuard.MAX_CELL_CHARS));
+                    }
                     blank &= values[i].isEmpty() && kinds[i] != ERROR;
                 }
                 if (!blank) {
@@ -855,12 +857,6 @@ public final class TabularFile implements Closeable {
             }
         }
 
-        private static String plain(BigDecimal d) {
-            if (d.signum() == 0) {
-                return "0";
-            }
-            return d.stripTrailingZeros().toPlainString();
-        }
 
         @Override
         Row next() {
@@ -894,6 +890,26 @@ public final class TabularFile implements Closeable {
             }
         }
     }
+
+    /**
+     * A workbook number as digits without an exponent ({@code 29.1}, {@code 1200}) — unless that would
+     * take more than {@value #PLAIN_DIGITS} characters ({@code 1E+999999999} is a cell of 12 bytes, and
+     * a billion digits as plain text): then as {@link BigDecimal#toString()} writes it, with an
+     * exponent, which {@link Double#parseDouble} reads as ±∞ or 0 and {@link Numbers#checkMagnitude}
+     * refuses or accepts.
+     */
+    static String plain(BigDecimal d) {
+        if (d.signum() == 0) {
+            return "0";
+        }
+        // the digits are at most XlsxGuard.MAX_NUMBER_BYTES; only the exponent can make the plain form long
+        if ((long) d.precision() + Math.abs((long) d.scale()) > PLAIN_DIGITS) {
+            return d.toString();
+        }
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    private static final int PLAIN_DIGITS = 400;
 
     /**
      * The problem of a workbook cell of kind ERROR, whose value holds an Excel error code

@@ -266,6 +266,17 @@ class RosstatIoReaderTest {
                 + " (leave the cell empty if the value is missing)");
     }
 
+    /** Issue 10, probe 7: a finite but huge number cell would make every sum ∞; refused at its cell. */
+    @Test
+    void aNumberBeyondTenToTheEighteenthIsRefusedAtItsCell(@TempDir Path tmp) throws IOException {
+        requireData();
+        Path copy = copy(tmp.resolve("huge.xlsx"), null,
+                (s, rc) -> s.equals("Симм отеч") && rc[0] == 14 && rc[1] == 4 ? new BigDecimal("1E+308") : null);
+        assertThatThrownBy(() -> RosstatIoReader.read(copy)).isInstanceOf(InputException.class)
+                .hasMessage("huge.xlsx, sheet \"Симм отеч\", row 14, column \"E\": \"1E+308\" is beyond ±10^18, the largest"
+                        + " magnitude accepted (sums of such values could overflow); check the unit of the column");
+    }
+
     @Test
     void aMissingRowCodeIsNamed(@TempDir Path tmp) throws IOException {
         requireData();
@@ -394,7 +405,7 @@ class RosstatIoReaderTest {
      * the sheet {@code drop} and replacing a cell by text where {@code override(sheet, {row, col})}
      * (1-based row, 0-based column) returns non-null.
      */
-    private static Path copy(Path target, String drop, BiFunction<String, int[], String> override) throws IOException {
+    private static Path copy(Path target, String drop, BiFunction<String, int[], Object> override) throws IOException {
         try (ReadableWorkbook in = new ReadableWorkbook(xlsx.toFile());
              OutputStream os = Files.newOutputStream(target)) {
             Workbook out = new Workbook(os, "klaster-test", "1.0");
@@ -406,9 +417,11 @@ class RosstatIoReaderTest {
                 for (Row r : in.findSheet(name).orElseThrow().read()) {
                     for (int c = 0; c < r.getCellCount(); c++) {
                         Cell cell = r.getCell(c);
-                        String replaced = override.apply(name, new int[] {r.getRowNum(), c});
-                        if (replaced != null) {
-                            ws.value(r.getRowNum() - 1, c, replaced);
+                        Object replaced = override.apply(name, new int[] {r.getRowNum(), c});
+                        if (replaced instanceof BigDecimal number) {
+                            ws.value(r.getRowNum() - 1, c, number);
+                        } else if (replaced != null) {
+                            ws.value(r.getRowNum() - 1, c, (String) replaced);
                         } else if (cell == null) {
                             continue;
                         } else if (cell.getType() == CellType.NUMBER) {
