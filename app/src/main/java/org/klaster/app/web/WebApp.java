@@ -73,6 +73,8 @@ public final class WebApp {
             config.jetty.multipartConfig.maxFileSize(DataPages.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(DataPages.MAX_UPLOAD_BYTES + 64 * 1024, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            // overload waits (suspended, no thread) or is refused with 503, instead of exhausting the heap
+            config.jetty.modifyServer(Overload::install);
 
             config.routes.before(ctx -> {
                 ctx.header("X-Content-Type-Options", "nosniff");

@@ -34,6 +34,7 @@ class ResponseCacheTest {
     private static ResponseCache cache;
     private static Javalin app;
     private static final AtomicInteger runs = new AtomicInteger();
+    private static final AtomicInteger pageRuns = new AtomicInteger();
 
     @BeforeAll
     static void start() {
@@ -41,11 +42,21 @@ class ResponseCacheTest {
         wb = new Workbench(store, Reference.regions());
         cache = new ResponseCache(wb, BUDGET);
         // a route that reads one parameter and answers ~100 kB, like a small /api/v1/mapping
-        app = Javalin.create(c -> c.routes.get("/r", cache.wrap(ctx -> {
-            Req q = Req.api(ctx, wb);
-            runs.incrementAndGet();
-            ctx.contentType("text/plain").result("year " + q.param("year") + " " + "x".repeat(BODY));
-        }, true))).start("127.0.0.1", 0);
+        app = Javalin.create(c -> {
+            c.routes.get("/r", cache.wrap(ctx -> {
+                Req q = Req.api(ctx, wb);
+                runs.incrementAndGet();
+                ctx.contentType("text/plain").result("year " + q.param("year") + " " + "x".repeat(BODY));
+            }, true));
+            // a page whose explicit choice is remembered in a dataset cookie, as Req#dataset does
+            c.routes.get("/p", cache.wrap(ctx -> {
+                Req q = Req.of(ctx, wb);
+                pageRuns.incrementAndGet();
+                String choice = q.param("dataset");
+                if (choice != null) Req.setCookie(ctx, "ds_activity", choice);
+                ctx.contentType("text/html").result("<p>" + choice + " " + q.query() + "</p>");
+            }, false));
+        }).start("127.0.0.1", 0);
     }
 
     @AfterAll
@@ -83,6 +94,23 @@ class ResponseCacheTest {
         // 60 answers of 100 kB were made; at most the 1 MB budget of them is kept
         assertThat(cache.weight()).isLessThanOrEqualTo(BUDGET);
         assertThat(cache.size()).isLessThan(60).isGreaterThan(0);
+    }
+
+    /**
+     * A page that remembers an explicit dataset choice in a cookie was never cached (probe 6: every
+     * {@code ?dataset=…} request ran the page again); it is now, the cookie replayed with it. Links keep
+     * known parameters only, so an unknown one neither shows in the page nor splits the entry.
+     */
+    @Test
+    void pagesThatRememberAChoiceAreCachedWithTheirCookie() throws Exception {
+        int before = pageRuns.get();
+        for (int x = 0; x < 20; x++) {
+            HttpResponse<String> r = get("/p?dataset=demo&x=" + x);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.body()).isEqualTo("<p>demo {dataset=demo}</p>");
+            assertThat(r.headers().allValues("set-cookie")).anyMatch(c -> c.startsWith("ds_activity=demo;"));
+        }
+        assertThat(pageRuns.get() - before).isEqualTo(1);
     }
 
     @Test
