@@ -47,13 +47,17 @@ public final class WebApp {
     }
 
     public static Javalin create(Workbench wb) {
+        return create(wb, new ResponseCache(wb));
+    }
+
+    /** With the given response cache (tests look into it). */
+    static Javalin create(Workbench wb, ResponseCache cache) {
         TemplateEngine jte = TemplateEngine.createPrecompiled(ContentType.Html);
         MappingPages mapping = new MappingPages(wb);
         DataPages data = new DataPages(wb);
         SovereigntyPages sov = new SovereigntyPages(wb);
         OpportunitiesPages opp = new OpportunitiesPages(wb);
         Api api = new Api(wb, sov, opp);
-        ResponseCache cache = new ResponseCache(wb);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -97,7 +101,7 @@ public final class WebApp {
             config.routes.post("/datasets/classification", data::uploadClassification);
             config.routes.get(Section.SOVEREIGNTY.path(), cache.wrap(Pages.page(wb, sov::multipliers), false));
             config.routes.get("/sovereignty/multipliers", cache.wrap(Pages.page(wb, sov::multipliers), false));
-            config.routes.get("/sovereignty/shock", Pages.page(wb, sov::shock));
+            config.routes.get("/sovereignty/shock", cache.wrap(Pages.page(wb, sov::shock), false));
             config.routes.get("/sovereignty/extraction", cache.wrap(Pages.page(wb, sov::extraction), false));
             config.routes.get("/sovereignty/dependency", cache.wrap(Pages.page(wb, sov::dependency), false));
             config.routes.get("/sovereignty/{what}/export.csv", ctx -> sov.export(Req.of(ctx, wb)));
