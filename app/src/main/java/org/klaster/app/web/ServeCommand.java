@@ -20,6 +20,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code klaster serve}: the web workbench on http://localhost:8080. On first run (a database without
  * datasets) it creates the synthetic demo with {@code klaster demo}, so a fresh clone shows something.
+ *
+ * <p>The {@code klaster} launcher runs it with {@code -Xmx2g -XX:+ExitOnOutOfMemoryError} (measured in
+ * docs/benchmarks.md, "Hardening under load"): every cache is bounded (the response cache by bytes, 1/16
+ * of the heap), so an OutOfMemoryError means a bound was missed; a JVM after one may have lost a Jetty
+ * thread and keep the port open without answering (issue 10, probe 1), so exiting — and being restarted
+ * by a supervisor — is the better failure: committed datasets survive in DuckDB's log, an upload under
+ * way is dropped whole. Overload is shed before that ({@link Overload}: 503 with {@code Retry-After}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the web workbench (maps, profiles, uploads, JSON API with OpenAPI/Swagger UI).",
