@@ -5,6 +5,9 @@
 # Usage: bench/load/sigterm.sh       prints a summary table; exit 1 when a goal is missed
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
+# job control: without it bash starts background jobs with SIGINT ignored (and the JVM keeps it ignored),
+# where a terminal's Ctrl+C reaches a server that handles it
+set -m
 firms_csv 400000 9 "$work/firms.csv"
 # wrk script: a new query on every request, so the server computes instead of answering from its cache
 cat >"$work/busy.lua" <<'LUA'
@@ -28,8 +31,12 @@ for sig in TERM INT; do
   load="$(load_now | cut -d, -f1)"
   t0=$(date +%s%N)
   kill -s "$sig" "$pid"
+  # at most 30 s, then kill -9 (a FAIL)
+  for _ in $(seq 1 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  secs="$(since "$t0")"
+  kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
   status=0; wait "$pid" || status=$?
-  secs="$(since "$t0")"; pid=""
+  pid=""
   kill "$w" 2>/dev/null || true; wait "$w" 2>/dev/null || true; wait "$up" 2>/dev/null || true
   start_server
   restart="$(curl -s -o /dev/null -w '%{http_code}' "$base/mapping")"
