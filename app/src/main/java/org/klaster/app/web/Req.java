@@ -25,6 +25,12 @@ import org.klaster.data.store.DatasetKind.Content;
  * parameter when it provides that content, else the one remembered for that content (a cookie set only
  * after a valid choice), else the default of that content. A wrong choice is an error and is never
  * remembered.
+ *
+ * <p>Every parameter a handler reads (and every dataset cookie it consults) is recorded for the request
+ * ({@link #read(Context)}): {@link ResponseCache} keys a response on those names only, so a parameter no
+ * handler reads ({@code &x=1}) can neither change a page nor make a new cache entry. Links that keep the
+ * current view ({@link #query()}, {@link #fullQuery()}) carry only parameters the workbench knows
+ * ({@link #KNOWN}), and count as reading them.
  */
 final class Req {
 
@@ -37,6 +43,20 @@ final class Req {
     final Messages msg;
     final boolean api;
     private final Map<String, List<String>> query;
+    private final java.util.Set<String> read;
+
+    /**
+     * The parameter names the pages and the API read. Links keep only these; a name read but missing here
+     * is still read correctly and added on first use ({@link #unlisted()}, which a test keeps empty).
+     */
+    static final java.util.Set<String> KNOWN = java.util.Set.of("lang", "dataset", "trade", "firms", "region", "category",
+            "year", "base_year", "metric", "country", "industry", "product", "reporter", "from", "to", "years", "outside",
+            "filter", "only", "top", "type", "rates", "a_type", "a_sector", "a_rate", "b_type", "b_sector", "b_rate",
+            "sort", "dir", "csort", "cdir", "psort", "pdir", "ssort", "sdir", "trade_year", "measure", "threshold");
+    private static final java.util.Set<String> LEARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Names learned beyond {@link #KNOWN}, at most this many (names come from code, not from visitors). */
+    private static final int LEARNED_MAX = 64;
+    private static final String READ = "klaster.read";
 
     private Req(Context ctx, Workbench wb, Lang lang, boolean api) {
         this.ctx = ctx;
@@ -46,6 +66,34 @@ final class Req {
         this.api = api;
         this.query = new LinkedHashMap<>();
         ctx.queryParamMap().forEach((k, v) -> query.put(k, new ArrayList<>(v)));
+        this.read = read(ctx);
+    }
+
+    /**
+     * The names read so far while answering this request, by every {@code Req} of it: parameter names, and
+     * {@code cookie:NAME} for the dataset cookies consulted.
+     */
+    static java.util.Set<String> read(Context ctx) {
+        java.util.Set<String> r = ctx.attribute(READ);
+        if (r == null) {
+            r = new java.util.LinkedHashSet<>();
+            ctx.attribute(READ, r);
+        }
+        return r;
+    }
+
+    /** Names read that are not in {@link #KNOWN} (empty unless a new parameter was added without listing it). */
+    static java.util.Set<String> unlisted() {
+        return java.util.Set.copyOf(LEARNED);
+    }
+
+    private void reading(String name) {
+        read.add(name);
+        if (!KNOWN.contains(name) && LEARNED.size() < LEARNED_MAX) LEARNED.add(name);
+    }
+
+    private static boolean known(String name) {
+        return KNOWN.contains(name) || LEARNED.contains(name);
     }
 
     /** A page request. */
@@ -78,15 +126,18 @@ final class Req {
 
     /** The first value of a parameter, or null. */
     String param(String name) {
+        reading(name);
         List<String> v = query.get(name);
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
     List<String> params(String name) {
+        reading(name);
         return query.getOrDefault(name, List.of());
     }
 
     boolean has(String name) {
+        reading(name);
         return query.containsKey(name);
     }
 
@@ -95,18 +146,25 @@ final class Req {
         query.remove(name);
     }
 
-    /** The query as it stands (after drops), first values only. */
+    /** The query as it stands (after drops), first values only, known parameters only. */
     Map<String, String> query() {
         Map<String, String> q = new LinkedHashMap<>();
-        query.forEach((k, v) -> {
+        fullQuery().forEach((k, v) -> {
             if (!v.isEmpty()) q.put(k, v.get(0));
         });
         return q;
     }
 
-    /** The query with every value, for links that keep repeated parameters (the shock form). */
+    /** The query with every value, for links that keep repeated parameters (the shock form); known parameters only. */
     Map<String, List<String>> fullQuery() {
-        return query;
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        query.forEach((k, v) -> {
+            if (known(k)) {
+                read.add(k);
+                q.put(k, v);
+            }
+        });
+        return q;
     }
 
     Integer year(String name) {
@@ -147,7 +205,9 @@ final class Req {
             if (!api) setCookie(ctx, cookie(param, content), d.id());
             return d;
         }
-        String c = api ? null : ctx.cookie(cookie(param, content));
+        String name = cookie(param, content);
+        if (!api) read.add("cookie:" + name);
+        String c = api ? null : ctx.cookie(name);
         if (c != null && COOKIE_VALUE.matcher(c).matches()) {
             Optional<Dataset> d = wb.dataset(c);
             if (d.isPresent() && d.get().kind().provides(content)) return d.get();

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.klaster.app.DemoSetup;
 import org.klaster.app.Klaster;
 import org.klaster.app.analysis.Reference;
@@ -19,6 +20,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code klaster serve}: the web workbench on http://localhost:8080. On first run (a database without
  * datasets) it creates the synthetic demo with {@code klaster demo}, so a fresh clone shows something.
+ *
+ * <p>The {@code klaster} launcher runs it with {@code -Xmx2g -XX:+ExitOnOutOfMemoryError} (measured in
+ * docs/benchmarks.md, "Hardening under load"): every cache is bounded (the response cache by bytes, 1/16
+ * of the heap), so an OutOfMemoryError means a bound was missed; a JVM after one may have lost a Jetty
+ * thread and keep the port open without answering (issue 10, probe 1), so exiting — and being restarted
+ * by a supervisor — is the better failure: committed datasets survive in DuckDB's log, an upload under
+ * way is dropped whole. Overload is shed before that ({@link Overload}: 503 with {@code Retry-After}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the web workbench (maps, profiles, uploads, JSON API with OpenAPI/Swagger UI).",
@@ -81,16 +89,40 @@ public final class ServeCommand implements Callable<Integer> {
         });
         Javalin app = WebApp.create(wb, security);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            store.close();
-            stopped.countDown();
-        }, "klaster-serve-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, store, stopped), "klaster-serve-shutdown"));
         app.start(host, port);
         String shown = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
         out.println("Klaster workbench: http://" + shown + ":" + app.port() + "/  (API: /api/v1, docs: /api/docs; Ctrl+C stops)");
         out.flush();
         stopped.await();
         return Klaster.OK;
+    }
+
+    /** Seconds SIGTERM or Ctrl+C waits for requests under way before the server stops anyway. */
+    static final int STOP_SECONDS = 5;
+
+    /**
+     * Stops the server on SIGTERM or Ctrl+C within seconds, even under load: Jetty is given
+     * {@value #STOP_SECONDS} s to finish the requests under way, then the database is closed. When the stop
+     * does not finish in time (a request that does not end) the JVM is halted without closing the
+     * database: DuckDB's write-ahead log keeps every committed dataset and drops an unfinished write, as
+     * after kill -9.
+     */
+    static void stop(Javalin app, Store store, CountDownLatch stopped) {
+        Thread jetty = new Thread(app::stop, "klaster-serve-stop");
+        jetty.setDaemon(true);
+        jetty.start();
+        try {
+            jetty.join(TimeUnit.SECONDS.toMillis(STOP_SECONDS + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (jetty.isAlive()) {
+            System.err.println("klaster serve: requests did not finish within " + STOP_SECONDS + " s; stopping now.");
+            System.err.flush();
+            Runtime.getRuntime().halt(1);
+        }
+        store.close();
+        stopped.countDown();
     }
 }

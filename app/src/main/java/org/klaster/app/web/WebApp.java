@@ -50,10 +50,20 @@ public final class WebApp {
 
     /** The workbench on this machine's names only, no proxy ({@link Security.Config#local()}). */
     public static Javalin create(Workbench wb) {
-        return create(wb, Security.Config.local());
+        return create(wb, Security.Config.local(), new ResponseCache(wb));
     }
 
+    /** With the given security configuration ({@code klaster serve}'s options). */
     static Javalin create(Workbench wb, Security.Config securityConfig) {
+        return create(wb, securityConfig, new ResponseCache(wb));
+    }
+
+    /** With the given response cache (tests look into it). */
+    static Javalin create(Workbench wb, ResponseCache cache) {
+        return create(wb, Security.Config.local(), cache);
+    }
+
+    static Javalin create(Workbench wb, Security.Config securityConfig, ResponseCache cache) {
         Security security = new Security(securityConfig);
         TemplateEngine jte = TemplateEngine.createPrecompiled(ContentType.Html);
         MappingPages mapping = new MappingPages(wb);
@@ -61,7 +71,6 @@ public final class WebApp {
         SovereigntyPages sov = new SovereigntyPages(wb);
         OpportunitiesPages opp = new OpportunitiesPages(wb);
         Api api = new Api(wb, sov, opp);
-        ResponseCache cache = new ResponseCache(wb);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -81,6 +90,8 @@ public final class WebApp {
             config.jetty.multipartConfig.maxFileSize(DataPages.MAX_UPLOAD_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxTotalRequestSize(DataPages.MAX_REQUEST_BYTES, SizeUnit.BYTES);
             config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            // overload waits (suspended, no thread) or is refused with 503, instead of exhausting the heap
+            config.jetty.modifyServer(Overload::install);
 
             // ---- security (docs/security.md): first before handler of every request — headers, Host allow-list,
             // and for every method but GET/HEAD/OPTIONS (default-deny, also routes added later) same origin + CSRF token
@@ -113,7 +124,7 @@ public final class WebApp {
             config.routes.post("/datasets/classification", data::uploadClassification);
             config.routes.get(Section.SOVEREIGNTY.path(), cache.wrap(Pages.page(wb, sov::multipliers), false));
             config.routes.get("/sovereignty/multipliers", cache.wrap(Pages.page(wb, sov::multipliers), false));
-            config.routes.get("/sovereignty/shock", Pages.page(wb, sov::shock));
+            config.routes.get("/sovereignty/shock", cache.wrap(Pages.page(wb, sov::shock), false));
             config.routes.get("/sovereignty/extraction", cache.wrap(Pages.page(wb, sov::extraction), false));
             config.routes.get("/sovereignty/dependency", cache.wrap(Pages.page(wb, sov::dependency), false));
             config.routes.get("/sovereignty/{what}/export.csv", ctx -> sov.export(Req.of(ctx, wb)));

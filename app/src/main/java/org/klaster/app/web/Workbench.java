@@ -27,19 +27,22 @@ import org.klaster.data.store.Store;
  * loaded (datasets are read once) and what was computed ({@link #memo}: results per analysis and
  * parameters), boundaries projected once. Every handler receives this one object; nothing is global.
  *
- * <p>The DuckDB connection is used by one thread at a time (guarded by {@code this}); after the first
- * request for a dataset, pages are served from memory. Everything computed is dropped when the
- * workbench changes (an upload, new boundaries: {@link #version()}).
+ * <p>No analysis runs under a lock: the store serves concurrent reads on read connections of its own,
+ * and every input and result is computed once per key ({@link Memo}: 50 requests for the same region
+ * wait for one query, not for each other's). Writes (uploads) are serialised by {@link #write}. Results
+ * are dropped when the workbench changes (an upload, new boundaries: {@link #version()}).
  */
 public final class Workbench implements DataAccess {
 
-    /** Results kept before the memo starts again empty. */
-    static final int MEMO_MAX = 2000;
+    /** Results kept (least useful evicted first). */
+    static final int MEMO_MAX = 1000;
+    /** Loaded inputs kept (a dataset read again from the store when evicted). */
+    static final int LOADED_MAX = 64;
 
     private final Store store;
     private final RegionCatalog regions;
-    private final Map<String, Object> loaded = new ConcurrentHashMap<>();
-    private final Map<Object, Object> memo = new ConcurrentHashMap<>();
+    private final Memo loaded = new Memo(LOADED_MAX);
+    private final Memo memo = new Memo(MEMO_MAX);
     private final Map<Lang, Names> names = new ConcurrentHashMap<>();
     private volatile List<Dataset> datasets;
     private volatile GeoShapes shapes;
@@ -79,19 +82,8 @@ public final class Workbench implements DataAccess {
         datasets = List.copyOf(store.datasets());
     }
 
-    @SuppressWarnings("unchecked")
     private <T> T load(String what, Dataset d, Supplier<T> read) {
-        String key = what + "|" + d.id();
-        Object v = loaded.get(key);
-        if (v != null) return (T) v;
-        T t;
-        synchronized (this) {
-            v = loaded.get(key);
-            if (v != null) return (T) v;
-            t = read.get();
-        }
-        loaded.putIfAbsent(key, t);
-        return (T) loaded.get(key);
+        return loaded.get(what + "|" + d.id(), read);
     }
 
     @Override
@@ -101,14 +93,10 @@ public final class Workbench implements DataAccess {
 
     @Override
     public IoModel io(Dataset d) {
-        // the table is read under the store lock, the model (an LU) is built outside it
+        // read once and factorised once, however many requests ask at the same time; the table is kept on
+        // its own so a table that is not productive (the model refuses it) is not read again per request
         var table = load("io-table", d, () -> store.ioTable(d.id()));
-        String key = "io|" + d.id();
-        Object v = loaded.get(key);
-        if (v != null) return (IoModel) v;
-        IoModel m = StoreReads.io(d, table);
-        loaded.putIfAbsent(key, m);
-        return (IoModel) loaded.get(key);
+        return load("io", d, () -> StoreReads.io(d, table));
     }
 
     @Override
@@ -123,22 +111,13 @@ public final class Workbench implements DataAccess {
 
     @Override
     public Establishments establishments(Dataset firms, String region, int year) {
-        return memo(List.of("establishments", firms.id(), region, year), () -> {
-            synchronized (this) {
-                return StoreReads.establishments(store, firms, region, year);
-            }
-        });
+        return memo(List.of("establishments", firms.id(), region, year),
+                () -> StoreReads.establishments(store, firms, region, year));
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> T memo(Object key, Supplier<T> compute) {
-        Object v = memo.get(key);
-        if (v != null) return (T) v;
-        T t = compute.get();
-        if (memo.size() >= MEMO_MAX) memo.clear();
-        Object prev = memo.putIfAbsent(key, t);
-        return prev != null ? (T) prev : t;
+        return memo.get(key, compute);
     }
 
     @Override
@@ -159,7 +138,7 @@ public final class Workbench implements DataAccess {
     }
 
     /** The stored product classifications. */
-    public synchronized List<org.klaster.data.store.ClassificationSource> classifications() {
+    public List<org.klaster.data.store.ClassificationSource> classifications() {
         return store.classifications();
     }
 

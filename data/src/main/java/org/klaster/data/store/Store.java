@@ -48,8 +48,16 @@ public final class Store implements AutoCloseable {
             "V003__io_trade.sql", "V004__exports.sql", "V005__classifications.sql", "V006__firm_names.sql",
             "V007__dataset_units.sql");
 
+    /** Concurrent readers at most (each a duplicate of the writer's connection, made when first needed). */
+    static final int READERS = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+
+    /** The writer's connection: migrations and every transaction ({@link #inTransaction}, one at a time). */
     private final Connection conn;
     private final String location;
+    /** Idle read connections; {@link #readPermits} bounds how many exist. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Connection> idleReaders = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.Semaphore readPermits = new java.util.concurrent.Semaphore(READERS);
+    private volatile boolean closed;
 
     private Store(Connection conn, String location) {
         this.conn = conn;
@@ -135,10 +143,14 @@ public final class Store implements AutoCloseable {
 
     /** The schema version now in force (number of migrations applied). */
     public int schemaVersion() {
-        try (Statement st = conn.createStatement();
-             ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-            rs.next();
-            return rs.getInt(1);
+        try {
+            return read(c -> {
+                try (Statement st = c.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
         } catch (SQLException e) {
             throw fail("read the schema version", e);
         }
@@ -208,7 +220,15 @@ public final class Store implements AutoCloseable {
     }
 
     private List<Dataset> queryDatasets(String sql, String arg) {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+        try {
+            return read(c -> queryDatasets(c, sql, arg));
+        } catch (SQLException e) {
+            throw fail("list datasets", e);
+        }
+    }
+
+    private List<Dataset> queryDatasets(Connection c, String sql, String arg) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             if (arg != null) ps.setString(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Dataset> out = new ArrayList<>();
@@ -225,8 +245,6 @@ public final class Store implements AutoCloseable {
                 }
                 return out;
             }
-        } catch (SQLException e) {
-            throw fail("list datasets", e);
         }
     }
 
@@ -325,17 +343,21 @@ public final class Store implements AutoCloseable {
     /** The activity rows of a dataset, in a stable order (region, industry, year). */
     public List<ActivityRecord> activity(String datasetId) {
         require(datasetId);
-        try (PreparedStatement ps = conn.prepareStatement("SELECT region, industry, year, employment, "
-                + "establishments, wages, output FROM activity WHERE dataset_id = ? ORDER BY region, industry, year")) {
-            ps.setString(1, datasetId);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<ActivityRecord> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new ActivityRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
-                            nullable(rs, 5), nullable(rs, 6), nullable(rs, 7)));
+        try {
+            return read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT region, industry, year, employment, "
+                        + "establishments, wages, output FROM activity WHERE dataset_id = ? ORDER BY region, industry, year")) {
+                    ps.setString(1, datasetId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        List<ActivityRecord> out = new ArrayList<>();
+                        while (rs.next()) {
+                            out.add(new ActivityRecord(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getDouble(4),
+                                    nullable(rs, 5), nullable(rs, 6), nullable(rs, 7)));
+                        }
+                        return out;
+                    }
                 }
-                return out;
-            }
+            });
         } catch (SQLException e) {
             throw fail("read the activity of " + datasetId, e);
         }
@@ -358,13 +380,17 @@ public final class Store implements AutoCloseable {
     }
 
     private Map<String, String> twoColumns(String sql, String arg) {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            ps.setString(1, arg);
-            try (ResultSet rs = ps.executeQuery()) {
-                Map<String, String> out = new LinkedHashMap<>();
-                while (rs.next()) out.put(rs.getString(1), rs.getString(2));
-                return out;
-            }
+        try {
+            return read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, arg);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        Map<String, String> out = new LinkedHashMap<>();
+                        while (rs.next()) out.put(rs.getString(1), rs.getString(2));
+                        return out;
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw fail("read the category map of " + arg, e);
         }
@@ -433,11 +459,15 @@ public final class Store implements AutoCloseable {
 
     /** Runs SQL that reads firms of a dataset; for aggregation queries inside the database. */
     public <T> T query(String sql, List<Object> params, ResultReader<T> reader) {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-            try (ResultSet rs = ps.executeQuery()) {
-                return reader.read(rs);
-            }
+        try {
+            return read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return reader.read(rs);
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw fail("run a query", e);
         }
@@ -689,8 +719,52 @@ public final class Store implements AutoCloseable {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
+    /** A read on one connection. */
+    private interface Read<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs a read. Inside a transaction (this thread holds the writer's lock) it runs on the writer's
+     * connection, so it sees the transaction's own rows; otherwise on a read connection of its own, so
+     * readers neither wait for each other nor for a write (DuckDB's MVCC: they see the last commit).
+     * At most {@link #READERS} reads run at once; more wait for a free connection.
+     */
+    private <T> T read(Read<T> r) throws SQLException {
+        if (Thread.holdsLock(this)) return r.run(conn);
+        readPermits.acquireUninterruptibly();
+        Connection c = null;
+        try {
+            c = idleReaders.poll();
+            if (c == null) {
+                if (closed) throw new SQLException("the database is closed");
+                c = conn.unwrap(DuckDBConnection.class).duplicate();
+                // a duplicate inherits the writer's auto-commit flag, which is off while a write is open:
+                // left so, the reader would keep one old snapshot for ever
+                c.setAutoCommit(true);
+            }
+            T t = r.run(c);
+            return t;
+        } finally {
+            if (c != null) {
+                if (closed) closeQuietly(c); else idleReaders.offer(c);
+            }
+            readPermits.release();
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing a reader at shutdown: nothing to save
+        }
+    }
+
     @Override
     public void close() {
+        closed = true;
+        for (Connection c; (c = idleReaders.poll()) != null; ) closeQuietly(c);
         try {
             conn.close();
         } catch (SQLException e) {
@@ -759,6 +833,15 @@ public final class Store implements AutoCloseable {
     public IoTable ioTable(String datasetId) {
         Dataset d = require(datasetId);
         try {
+            return read(c -> ioTable(c, d));
+        } catch (SQLException e) {
+            throw fail("read the input–output table " + datasetId, e);
+        }
+    }
+
+    private IoTable ioTable(Connection conn, Dataset d) throws SQLException {
+        String datasetId = d.id();
+        {
             List<String> codes = new ArrayList<>();
             List<String> names = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement(
@@ -821,8 +904,6 @@ public final class Store implements AutoCloseable {
                     mf != null ? mf : impf,
                     parts.containsKey("VA") ? parts.get("VA").data() : null,
                     parts.containsKey("X") ? parts.get("X").data() : null);
-        } catch (SQLException e) {
-            throw fail("read the input–output table " + datasetId, e);
         }
     }
 
@@ -864,6 +945,15 @@ public final class Store implements AutoCloseable {
     public TradeData trade(String datasetId) {
         Dataset d = require(datasetId);
         try {
+            return read(c -> trade(c, d));
+        } catch (SQLException e) {
+            throw fail("read the trade of " + datasetId, e);
+        }
+    }
+
+    private TradeData trade(Connection conn, Dataset d) throws SQLException {
+        String datasetId = d.id();
+        {
             List<TradeFlow> flows = new ArrayList<>();
             try (PreparedStatement ps = conn.prepareStatement("SELECT year, reporter, partner, product, flow, value "
                     + "FROM trade_flows WHERE dataset_id = ? ORDER BY year, reporter, product, flow, partner")) {
@@ -900,8 +990,6 @@ public final class Store implements AutoCloseable {
                 }
             }
             return new TradeData(flows, production, groups, d.sha256());
-        } catch (SQLException e) {
-            throw fail("read the trade of " + datasetId, e);
         }
     }
 
