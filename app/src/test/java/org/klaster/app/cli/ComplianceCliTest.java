@@ -212,4 +212,24 @@ class ComplianceCliTest {
             assertThat(m.has("method." + ComplianceAnalysis.ID)).isTrue();
         }
     }
+
+    /** The demo registry folder: compliance runs on it, SVE-METAL fails its functional dependence with the fix on stderr. */
+    @Test
+    void theDemoRegistryFolderRunsThroughCompliance() {
+        Path demo = dir.resolve("demo-registry");
+        CliRun w = ok("demo", "registry", "--out", demo.toString());
+        assertThat(w.err()).contains("SYNTHETIC demo registry");
+        CliRun fail = ok("compliance", "--registry", demo.toString(), "--cluster", "SVE-METAL", "--as-of", "2024-12-31",
+                "--year", "2024", "--format", "csv", "--db", dir.resolve("none.duckdb").toString());
+        assertThat(fail.csv()).filteredOn(x -> x.get("passed").equals("false")).extracting(x -> x.get("requirement"))
+                .containsExactly("functional_dependence");
+        assertThat(fail.err()).contains("note: final producers buy 1").contains("20 % needed");
+        CliRun pass = ok("compliance", "--registry", demo.toString(), "--cluster", "SAM-AUTO", "--as-of", "2024-12-31",
+                "--year", "2024", "--format", "csv", "--db", dir.resolve("none.duckdb").toString());
+        assertThat(pass.csv()).allMatch(x -> x.get("passed").equals("true"));
+        assertThat(pass.err()).contains("cluster SAM-AUTO meets every requirement in force on 2024-12-31");
+        CliRun file = klaster("demo", "registry", "--out", reg.resolve("facts.csv").toString());
+        assertThat(file.code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(file.err()).contains("--out:").contains("is a file, not a folder");
+    }
 }
