@@ -47,6 +47,17 @@ public final class ComplianceCommand extends TopLevelCommand {
 
     @Override
     Table<?> run(StoreAccess access, Names names) {
+        // OutFile compares --out with the paths given; the folder's files are inputs too
+        if (common.out != null) {
+            for (String f : org.klaster.data.formats.RegistryReader.FILES) {
+                for (String ext : new String[] {".csv", ".xlsx"}) {
+                    if (OutFile.same(common.out, registry.resolve(f + ext))) {
+                        throw org.klaster.app.analysis.UserException.badParameter("out",
+                                org.klaster.app.analysis.Messages.text("cli.out.input", common.out, "--registry"));
+                    }
+                }
+            }
+        }
         ComplianceAnalysis.Params p = ComplianceAnalysis.Params.of(cluster, asOf, year, rules, !noUnconfirmed);
         return ComplianceAnalysis.run(registry, p, names, common.names);
     }

@@ -72,13 +72,14 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code klaster demo registry --out DIR}: the SYNTHETIC demo registry folder, for {@code klaster compliance}. */
+    /** {@code klaster demo registry --dir DIR}: the SYNTHETIC demo registry folder, for {@code klaster compliance}. */
     @Command(name = "registry", mixinStandardHelpOptions = true,
             description = {"Write the SYNTHETIC demo registry folder (organisations, clusters, memberships, contracts, facts):",
                     "clusters SAM-AUTO and TA-AERO meet Decree 779, SVE-METAL fails the functional dependence (2022–2024).",
                     "Try: klaster compliance --registry DIR --cluster SVE-METAL --as-of 2024-12-31 --year 2024"})
     static final class RegistryFolder implements Callable<Integer> {
-        @Option(names = "--out", paramLabel = "DIR", required = true,
+        // not --out: that flag names one file written atomically (OutFile); this writes a folder of files
+        @Option(names = "--dir", paramLabel = "DIR", required = true,
                 description = "The folder to write (created; its registry files are replaced).")
         Path out;
         @Spec
@@ -87,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
-                throw org.klaster.app.analysis.UserException.badParameter("out",
+                throw org.klaster.app.analysis.UserException.badParameter("dir",
                         org.klaster.app.analysis.Messages.text("cli.demo.registry.notFolder", out));
             }
             org.klaster.registry.Registry r = org.klaster.data.demo.DemoRegistry.generate();

@@ -196,6 +196,13 @@ class ComplianceCliTest {
         assertThat(self.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(self.err()).contains("contracts.csv, line 2, column \"buyer\": a contract of \"7736050003\" with itself");
         assertThat(out).doesNotExist();
+
+        // a file of the folder is an input too: --out may not replace it
+        byte[] facts = Files.readAllBytes(reg.resolve("facts.csv"));
+        CliRun over = klaster(args("--out", reg.resolve("facts.csv").toString()));
+        assertThat(over.code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(over.err()).contains("--out: " + reg.resolve("facts.csv") + " is also given to --registry");
+        assertThat(Files.readAllBytes(reg.resolve("facts.csv"))).isEqualTo(facts);
     }
 
     /** Every column of the report is labelled in both languages, and the method is described. */
@@ -217,7 +224,7 @@ class ComplianceCliTest {
     @Test
     void theDemoRegistryFolderRunsThroughCompliance() {
         Path demo = dir.resolve("demo-registry");
-        CliRun w = ok("demo", "registry", "--out", demo.toString());
+        CliRun w = ok("demo", "registry", "--dir", demo.toString());
         assertThat(w.err()).contains("SYNTHETIC demo registry");
         CliRun fail = ok("compliance", "--registry", demo.toString(), "--cluster", "SVE-METAL", "--as-of", "2024-12-31",
                 "--year", "2024", "--format", "csv", "--db", dir.resolve("none.duckdb").toString());
@@ -228,8 +235,8 @@ class ComplianceCliTest {
                 "--year", "2024", "--format", "csv", "--db", dir.resolve("none.duckdb").toString());
         assertThat(pass.csv()).allMatch(x -> x.get("passed").equals("true"));
         assertThat(pass.err()).contains("cluster SAM-AUTO meets every requirement in force on 2024-12-31");
-        CliRun file = klaster("demo", "registry", "--out", reg.resolve("facts.csv").toString());
+        CliRun file = klaster("demo", "registry", "--dir", reg.resolve("facts.csv").toString());
         assertThat(file.code()).isEqualTo(Klaster.BAD_INPUT);
-        assertThat(file.err()).contains("--out:").contains("is a file, not a folder");
+        assertThat(file.err()).contains("--dir:").contains("is a file, not a folder");
     }
 }
