@@ -14,8 +14,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code klaster demo}: creates (or refreshes) the synthetic demo datasets; {@code demo firms} writes a firm CSV. */
-@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = DemoCommand.FirmsCsv.class,
+/**
+ * {@code klaster demo}: creates (or refreshes) the synthetic demo datasets; {@code demo firms} writes a firm CSV,
+ * {@code demo registry} a registry folder.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = {DemoCommand.FirmsCsv.class, DemoCommand.RegistryFolder.class},
         description = {"Create or refresh the SYNTHETIC demo database: datasets \"demo\" (regional activity 2018–2024",
                 "of Russia's 83 regions by OKVED2 industry), \"demo-io\" (national input–output table by OKVED2 division",
                 "with an import matrix), \"demo-trade\" (trade of RUS with ~30 partners, 303 HS4 products, 2021–2024,",
@@ -65,6 +68,33 @@ public final class DemoCommand implements Callable<Integer> {
             long[] n = new long[1];
             OutFile.write(out, tmp -> n[0] = DemoEconomy.standard().writeFirmsCsv(tmp, y, rows));
             progress.accept("wrote " + n[0] + " rows");
+            return Klaster.OK;
+        }
+    }
+
+    /** {@code klaster demo registry --dir DIR}: the SYNTHETIC demo registry folder, for {@code klaster compliance}. */
+    @Command(name = "registry", mixinStandardHelpOptions = true,
+            description = {"Write the SYNTHETIC demo registry folder (organisations, clusters, memberships, contracts, facts):",
+                    "clusters SAM-AUTO and TA-AERO meet Decree 779, SVE-METAL fails the functional dependence (2022–2024).",
+                    "Try: klaster compliance --registry DIR --cluster SVE-METAL --as-of 2024-12-31 --year 2024"})
+    static final class RegistryFolder implements Callable<Integer> {
+        // not --out: that flag names one file written atomically (OutFile); this writes a folder of files
+        @Option(names = "--dir", paramLabel = "DIR", required = true,
+                description = "The folder to write (created; its registry files are replaced).")
+        Path out;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+                throw org.klaster.app.analysis.UserException.badParameter("dir",
+                        org.klaster.app.analysis.Messages.text("cli.demo.registry.notFolder", out));
+            }
+            org.klaster.registry.Registry r = org.klaster.data.demo.DemoRegistry.generate();
+            org.klaster.data.demo.DemoRegistry.write(r, out);
+            spec.commandLine().getErr().println(org.klaster.app.analysis.Messages.text("cli.demo.registry.wrote",
+                    r.clusters().size(), r.organisations().size(), r.contracts().size(), out.toString()));
             return Klaster.OK;
         }
     }

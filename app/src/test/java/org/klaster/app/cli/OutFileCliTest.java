@@ -53,6 +53,8 @@ class OutFileCliTest {
         BASE.put("klaster dependency", List.of("dependency", "--trade", "@", "--reporter", "RUS"));
         BASE.put("klaster complexity", List.of("complexity", "--exports", "@"));
         BASE.put("klaster opportunities", List.of("opportunities", "--region", "RU-SAM"));
+        BASE.put("klaster compliance", List.of("compliance", "--registry", "@", "--cluster", "C", "--as-of", "2024-06-30",
+                "--year", "2023"));
         BASE.put("klaster import", List.of("import", "activity", "@"));
         BASE.put("klaster datasets", List.of("datasets"));
         BASE.put("klaster demo", List.of("demo", "--no-firms"));
@@ -142,13 +144,14 @@ class OutFileCliTest {
                 "klaster io multipliers --table", "klaster io shock --table", "klaster io extract --table", "klaster dependency --trade",
                 "klaster dependency --production", "klaster dependency --groups", "klaster complexity --exports",
                 "klaster opportunities --activity", "klaster opportunities --trade", "klaster opportunities --concordance",
-                "klaster import FILE", "klaster import --categories", "klaster datasets --db", "klaster demo --db");
+                "klaster import FILE", "klaster import --categories", "klaster datasets --db", "klaster demo --db",
+                "klaster compliance --registry", "klaster compliance --rules", "klaster compliance --db");
         assertThat(runs).isEqualTo(3 * tested.size());
     }
 
     /**
      * The base line of the command with {@code in} set to {@code file}: an option of the same exclusive group is
-     * dropped with its value, a positional FILE ({@code @}) takes the file, other {@code @} another file.
+     * dropped with its value (as is the tested option's own base value), a positional FILE ({@code @}) takes the file, other {@code @} another file.
      */
     private static List<String> commandLine(CommandSpec spec, ArgSpec in, Path file) {
         Set<String> exclusive = new java.util.HashSet<>();
@@ -159,7 +162,8 @@ class OutFileCliTest {
         List<String> args = new ArrayList<>();
         for (int i = 0; i < base.size(); i++) {
             String a = base.get(i);
-            if (exclusive.contains(a)) i++; // with its value
+            // an option of the same exclusive group, or the tested option itself, is dropped with its value
+            if (exclusive.contains(a) || in instanceof OptionSpec o && List.of(o.names()).contains(a)) i++;
             else if (!a.equals("@")) args.add(a);
             else args.add(in instanceof OptionSpec ? file.resolveSibling("other.csv").toString() : file.toString());
         }
