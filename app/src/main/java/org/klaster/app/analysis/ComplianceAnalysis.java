@@ -16,7 +16,9 @@ import org.klaster.data.formats.RulesReader;
 import org.klaster.registry.Compliance;
 import org.klaster.registry.ComplianceResult;
 import org.klaster.registry.ComplianceRow;
+import org.klaster.registry.Registry;
 import org.klaster.registry.Rule;
+import org.klaster.registry.RuleSet;
 
 /**
  * Registry → compliance: does a cluster meet the Decree 779 requirements in force on a day, judged on the
@@ -87,42 +89,79 @@ public final class ComplianceAnalysis {
             RegistryReader.Result reg = RegistryReader.read(registryDir);
             RulesReader.Result rules = p.rules() == null ? RulesReader.project() : RulesReader.read(p.rules());
             String rulesName = p.rules() == null ? RulesReader.PROJECT_RULES_NAME : fileName(p.rules());
-            ComplianceResult res;
-            try {
-                res = Compliance.check(reg.registry(), p.cluster(), rules.rules(), p.asOf(), p.year(), p.includeUnconfirmed());
-            } catch (InvalidParameterException e) {
-                throw UserException.badParameter("cluster", e.text());
-            }
-            List<Row> rows = res.rows().stream().map(Row::new).toList();
             List<Text> warnings = new ArrayList<>(reg.warnings());
             warnings.addAll(rules.warnings());
-            List<Text> notes = new ArrayList<>();
-            notes.add(Messages.text("compliance.rules", rulesName, rules.rules().version(), used(res.rulesUsed())));
-            notes.addAll(res.notes());
-            for (ComplianceRow r : res.rows()) if (!r.passed() && r.note() != null) notes.add(r.note());
-            notes.add(res.compliant()
-                    ? Messages.text("compliance.verdict.pass", p.cluster(), p.asOf().toString(), p.year())
-                    : Messages.text("compliance.verdict.fail", p.cluster(), p.asOf().toString(), p.year(), res.failed()));
             Map<String, Object> params = new LinkedHashMap<>();
-            params.put("cluster", p.cluster());
-            params.put("as_of", p.asOf().toString());
-            params.put("year", p.year());
-            params.put("include_unconfirmed", p.includeUnconfirmed());
             params.put("rules", rulesName);
             params.put("rules_sha256", rules.rules().version());
-            params.put("rules_used", used(res.rulesUsed()));
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("compliant", res.compliant());
-            summary.put("failed", res.failed());
-            summary.put("participants", res.participants());
             List<Provenance.Input> inputs = List.of(
                     Provenance.Input.file("registry", fileName(registryDir), reg.sha256()),
                     Provenance.Input.file("rules", rulesName, rules.rules().version()));
-            return new Table<>(schema(names), rows, withNames, new Provenance(ID, inputs, params, "thousand RUB"), warnings,
-                    notes, summary);
+            return check(reg.registry(), rules.rules(), Messages.text("compliance.rules", rulesName, rules.rules().version(),
+                    List.of()), params, inputs, warnings, p, names, withNames);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Checks a cluster of a registry already read (the platform store's) against a rules version.
+     *
+     * @param rulesVersion the version id the rules were saved under ({@code RuleSet.version()}), named in the
+     *                     provenance and the notes; null when they are the project's own file (rules-779.csv)
+     * @param registry     the registry input as the provenance names it (a store, synthetic or not)
+     */
+    public static Table<Row> run(Registry reg, RuleSet rules, String rulesVersion, Provenance.Input registry, Params p,
+                                 Names names, boolean withNames) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        Provenance.Input rulesInput;
+        Text rulesNote;
+        if (rulesVersion == null) {
+            params.put("rules", RulesReader.PROJECT_RULES_NAME);
+            params.put("rules_sha256", rules.version());
+            rulesInput = Provenance.Input.file("rules", RulesReader.PROJECT_RULES_NAME, rules.version());
+            rulesNote = Messages.text("compliance.rules", RulesReader.PROJECT_RULES_NAME, rules.version(), List.of());
+        } else {
+            params.put("rules_version", rulesVersion);
+            rulesInput = new Provenance.Input("rules", null, "rules version " + rulesVersion, null, false, null);
+            rulesNote = Messages.text("compliance.rulesVersion", rulesVersion, List.of());
+        }
+        return check(reg, rules, rulesNote, params, List.of(registry, rulesInput), List.of(), p, names, withNames);
+    }
+
+    /** The check and the table; {@code rulesNote} is completed with the rule rows used. */
+    private static Table<Row> check(Registry reg, RuleSet rules, Text rulesNote, Map<String, Object> rulesParams,
+                                    List<Provenance.Input> inputs, List<Text> warnings, Params p, Names names,
+                                    boolean withNames) {
+        ComplianceResult res;
+        try {
+            res = Compliance.check(reg, p.cluster(), rules, p.asOf(), p.year(), p.includeUnconfirmed());
+        } catch (InvalidParameterException e) {
+            throw UserException.badParameter("cluster", e.text());
+        }
+        List<Row> rows = res.rows().stream().map(Row::new).toList();
+        List<Text> notes = new ArrayList<>();
+        Object[] args = rulesNote.args().toArray();
+        args[args.length - 1] = used(res.rulesUsed());
+        notes.add(Messages.text(rulesNote.key(), args));
+        notes.addAll(res.notes());
+        for (ComplianceRow r : res.rows()) if (!r.passed() && r.note() != null) notes.add(r.note());
+        notes.add(res.compliant()
+                ? Messages.text("compliance.verdict.pass", p.cluster(), p.asOf().toString(), p.year())
+                : Messages.text("compliance.verdict.fail", p.cluster(), p.asOf().toString(), p.year(), res.failed()));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("cluster", p.cluster());
+        params.put("as_of", p.asOf().toString());
+        params.put("year", p.year());
+        params.put("include_unconfirmed", p.includeUnconfirmed());
+        params.putAll(rulesParams);
+        params.put("rules_used", used(res.rulesUsed()));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("compliant", res.compliant());
+        summary.put("failed", res.failed());
+        summary.put("participants", res.participants());
+        return new Table<>(schema(names), rows, withNames, new Provenance(ID, inputs, params, "thousand RUB"), warnings,
+                notes, summary);
     }
 
     /** {@code inside_output_share.min_share=0.5 2015-07-31..2018-08-12 V} for each rule row used (no words: any language). */
