@@ -52,7 +52,8 @@ public final class ComplianceAnalysis {
         }
     }
 
-    static LocalDate date(String param, String v) {
+    /** A required ISO date within 1900–2100, or BAD_PARAMETER naming {@code param}. */
+    public static LocalDate date(String param, String v) {
         if (v == null || v.isBlank()) throw UserException.badParameter(param, Messages.text("param.required"));
         try {
             LocalDate d = LocalDate.parse(v.strip());

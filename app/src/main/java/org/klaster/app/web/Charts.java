@@ -199,4 +199,103 @@ public final class Charts {
         }
         return o.toString();
     }
+
+    /** A node of a cooperation network: an organisation. */
+    public record Node(String id, String label, int category, double size, String tooltip) {
+    }
+
+    /** A link of a cooperation network: supplier → buyer, the value of their contracts and the colour of their type. */
+    public record Link(String source, String target, double value, String color, String tooltip) {
+    }
+
+    /** Colours of the contract types, in {@code ContractType} order (supply, works, import substitution, SPIC). */
+    static final String[] CONTRACT_COLORS = {"#2c7fb8", "#f28e2b", "#59a14f", "#b07aa1"};
+
+    /**
+     * A cooperation network (ECharts {@code graph}, force layout from a circle, so the same data give the same
+     * picture): nodes in categories with a legend, each link as wide as its value allows (1–8 px on a square-root
+     * scale) and coloured by its type; tooltips are the texts given ({@code tooltipText}: app.js escapes them).
+     */
+    public static String network(String locale, List<String> categories, List<Node> nodes, List<Link> links) {
+        ObjectNode o = base("", locale);
+        o.putObject("tooltip").put("trigger", "item");
+        o.put("tooltipText", true);
+        ArrayNode l = o.putObject("legend").put("top", 0).putArray("data");
+        categories.forEach(l::add);
+        ObjectNode s = o.putArray("series").addObject();
+        s.put("type", "graph").put("layout", "force").put("roam", true).put("draggable", true).put("top", 40)
+                .put("bottom", 8).put("left", 8).put("right", 8);
+        s.putObject("force").put("repulsion", 160).put("edgeLength", 90).put("gravity", 0.08).put("layoutAnimation", false)
+                .put("initLayout", "circular");
+        ArrayNode cats = s.putArray("categories");
+        categories.forEach(c -> cats.addObject().put("name", c));
+        s.putObject("emphasis").put("focus", "adjacency");
+        s.putObject("label").put("show", nodes.size() <= 45).put("position", "right").put("fontSize", 10);
+        s.putArray("edgeSymbol").add("none").add("arrow");
+        s.put("edgeSymbolSize", 6);
+        double max = 0;
+        for (Node n : nodes) max = Math.max(max, n.size());
+        ArrayNode data = s.putArray("data");
+        for (int i = 0; i < nodes.size(); i++) {
+            Node n = nodes.get(i);
+            double size = 8 + 22 * Math.sqrt(max > 0 ? n.size() / max : 0);
+            // a fixed start on a circle: the force layout then lands the same way on every visit
+            double a = 2 * Math.PI * i / Math.max(1, nodes.size());
+            data.addObject().put("id", n.id()).put("name", n.label()).put("category", n.category())
+                    .put("symbolSize", Math.round(size * 10) / 10.0).put("x", Math.round(300 + 250 * Math.cos(a)))
+                    .put("y", Math.round(300 + 250 * Math.sin(a))).put("tip", n.tooltip());
+        }
+        double maxValue = 0;
+        for (Link k : links) maxValue = Math.max(maxValue, k.value());
+        ArrayNode ls = s.putArray("links");
+        for (Link k : links) {
+            double w = 1 + 7 * Math.sqrt(maxValue > 0 ? k.value() / maxValue : 0);
+            ls.addObject().put("source", k.source()).put("target", k.target()).put("value", k.value()).put("tip", k.tooltip())
+                    .putObject("lineStyle").put("width", Math.round(w * 10) / 10.0).put("color", k.color()).put("opacity", 0.75)
+                    .put("curveness", 0.15);
+        }
+        return o.toString();
+    }
+
+    /**
+     * A cluster over its years: output as bars (left axis, money) and participants as a line (right axis), the
+     * inside share as a line on a third, percent axis; a year's compliance verdict colours its share point (green
+     * pass, red fail, grey not judged).
+     */
+    public static String clusterYears(String locale, List<Integer> years, String outputName, String outputUnit,
+                                      double[] output, String participantsName, int[] participants, String shareName,
+                                      double[] share, Boolean[] compliant, String passName, String failName) {
+        ObjectNode o = base(outputUnit, locale);
+        o.putObject("tooltip").put("trigger", "axis");
+        ArrayNode l = o.putObject("legend").put("top", 0).putArray("data");
+        l.add(outputName).add(participantsName).add(shareName);
+        ObjectNode x = o.putObject("xAxis").put("type", "category");
+        years.forEach(y -> x.withArray("data").add(String.valueOf(y)));
+        ArrayNode axes = o.putArray("yAxis");
+        axes.addObject().put("type", "value").put("name", outputUnit);
+        axes.addObject().put("type", "value").put("name", participantsName).put("position", "right").put("minInterval", 1)
+                .putObject("splitLine").put("show", false);
+        ObjectNode pct = axes.addObject().put("type", "value").put("name", "%").put("position", "right").put("offset", 56)
+                .put("min", 0);
+        pct.putObject("splitLine").put("show", false);
+        ((ObjectNode) o.get("grid")).put("right", 24).put("top", 64);
+        ArrayNode s = o.putArray("series");
+        ArrayNode d0 = s.addObject().put("type", "bar").put("name", outputName).put("barMaxWidth", 48).putArray("data");
+        for (double v : output) {
+            if (Double.isNaN(v)) d0.addNull(); else d0.add(Math.round(v * 10) / 10.0);
+        }
+        ArrayNode d1 = s.addObject().put("type", "line").put("name", participantsName).put("yAxisIndex", 1).put("symbolSize", 8)
+                .putArray("data");
+        for (int v : participants) d1.add(v);
+        ObjectNode sh = s.addObject().put("type", "line").put("name", shareName).put("yAxisIndex", 2).put("symbolSize", 14);
+        ArrayNode d2 = sh.putArray("data");
+        for (int i = 0; i < share.length; i++) {
+            ObjectNode p = d2.addObject();
+            if (Double.isNaN(share[i])) p.putNull("value"); else p.put("value", Math.round(share[i] * 1000) / 10.0);
+            String c = compliant[i] == null ? "#9aa5b1" : compliant[i] ? "#1a9850" : "#d73027";
+            p.putObject("itemStyle").put("color", c);
+            p.put("verdict", compliant[i] == null ? "" : compliant[i] ? passName : failName);
+        }
+        return o.toString();
+    }
 }

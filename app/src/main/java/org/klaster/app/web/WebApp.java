@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
  *   /opportunities[/product-space|/region]  product space, ECI, a region's import-substitution opportunities
  *   /opportunities/{complexity|region}/export.csv|.xlsx  the klaster complexity / opportunities tables
  *   /datasets              datasets, uploads (POST /datasets/upload, /datasets/boundaries)
+ *   /registry[/clusters/{id}[/compliance|/audit]|/organisations/{inn}]  the cluster registry ({@link RegistryPages#install})
  *   /api/v1/...            JSON API ({@link Api#ROUTES}); /api/docs Swagger UI
  * </pre>
  */
@@ -64,6 +65,13 @@ public final class WebApp {
     }
 
     static Javalin create(Workbench wb, Security.Config securityConfig, ResponseCache cache) {
+        // no sign-in yet: the Registry section refuses every visitor until accounts are merged (branch auth)
+        return create(wb, securityConfig, cache, ctx -> null);
+    }
+
+    /** With the signed-in account of a request ({@code who}, null = anonymous) for the Registry section. */
+    static Javalin create(Workbench wb, Security.Config securityConfig, ResponseCache cache,
+                          java.util.function.Function<Context, org.klaster.data.store.Account> who) {
         Security security = new Security(securityConfig);
         TemplateEngine jte = TemplateEngine.createPrecompiled(ContentType.Html);
         MappingPages mapping = new MappingPages(wb);
@@ -71,6 +79,8 @@ public final class WebApp {
         SovereigntyPages sov = new SovereigntyPages(wb);
         OpportunitiesPages opp = new OpportunitiesPages(wb);
         Api api = new Api(wb, sov, opp);
+        RegistryPages registry = new RegistryPages(wb, who, java.time.Clock.systemDefaultZone());
+        RegistryApi registryApi = new RegistryApi(wb, registry);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -134,6 +144,7 @@ public final class WebApp {
             config.routes.get("/opportunities/region", cache.wrap(Pages.page(wb, opp::region), false));
             config.routes.get("/opportunities/{what}/export.csv", ctx -> opp.export(Req.of(ctx, wb)));
             config.routes.get("/opportunities/{what}/export.xlsx", ctx -> opp.export(Req.of(ctx, wb)));
+            registry.install(config.routes);
             for (Section s : Section.ALL) {
                 if (!s.available()) config.routes.get(s.path(), ctx -> comingLater(ctx, wb, s));
             }
@@ -157,6 +168,7 @@ public final class WebApp {
             config.routes.get(Api.PREFIX + "/opportunities/product-space", cache.wrap(api::productSpace, true));
             config.routes.get(Api.PREFIX + "/opportunities/regions/{iso}", cache.wrap(api::opportunities, true));
             config.routes.get(Api.PREFIX + "/opportunities/regions/{iso}/producers", cache.wrap(api::producers, true));
+            registryApi.install(config.routes);
             config.routes.get(Api.PREFIX + "/openapi.json", api::openapi);
             // the document's short address, as the README gives it
             config.routes.get("/api/openapi.json", ctx -> ctx.redirect(Api.PREFIX + "/openapi.json"));

@@ -49,6 +49,7 @@ public final class Workbench implements DataAccess {
     private volatile String boundariesSource;
     private volatile List<String> boundaryRegions = List.of();
     private final AtomicLong version = new AtomicLong();
+    private volatile org.klaster.data.store.PlatformStore platform;
 
     public Workbench(Store store, RegionCatalog regions) {
         this.store = Objects.requireNonNull(store);
@@ -140,6 +141,25 @@ public final class Workbench implements DataAccess {
     /** The stored product classifications. */
     public List<org.klaster.data.store.ClassificationSource> classifications() {
         return store.classifications();
+    }
+
+    /**
+     * The platform store (registry, accounts, rules, audit trail): the one given ({@link #usePlatform}), else the
+     * platform tables in the dataset store's DuckDB file, opened on first use.
+     */
+    public org.klaster.data.store.PlatformStore platform() {
+        org.klaster.data.store.PlatformStore p = platform;
+        if (p != null) return p;
+        synchronized (this) {
+            if (platform == null) platform = org.klaster.data.store.PlatformStore.on(store);
+            return platform;
+        }
+    }
+
+    /** Uses this platform store (a PostgreSQL one, or the tests'); the caller closes it. */
+    public synchronized Workbench usePlatform(org.klaster.data.store.PlatformStore p) {
+        this.platform = Objects.requireNonNull(p);
+        return this;
     }
 
     /** The store, for writes under {@link #write}. */

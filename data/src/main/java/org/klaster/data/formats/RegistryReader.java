@@ -108,6 +108,35 @@ public final class RegistryReader {
         return new Result(registry, files, TradeReader.sha256(files), new ArrayList<>(warnings));
     }
 
+    /** The rows of one registry file read on its own, and its warnings (unknown columns). */
+    public record FileResult<T>(List<T> rows, List<Text> warnings) {
+        public FileResult {
+            rows = List.copyOf(rows);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * One {@code organisations} file (CSV or XLSX) on its own, with the checks and messages of a folder's: all or
+     * nothing, the first problem an {@link InputException} naming the file, line and column.
+     */
+    public static FileResult<Organisation> readOrganisations(Path file) throws IOException {
+        Set<Text> warnings = new LinkedHashSet<>();
+        Map<String, Organisation> orgs = organisations(file, warnings);
+        return new FileResult<>(new ArrayList<>(orgs.values()), new ArrayList<>(warnings));
+    }
+
+    /**
+     * One {@code contracts} file on its own: every supplier and buyer must be one of {@code orgs} and every cluster
+     * one of {@code clusters} (by id), else an {@link InputException} at that line and column; all or nothing.
+     */
+    public static FileResult<Contract> readContracts(Path file, Map<String, Organisation> orgs, Map<String, Cluster> clusters)
+            throws IOException {
+        Set<Text> warnings = new LinkedHashSet<>();
+        List<Contract> contracts = contracts(file, orgs, clusters, warnings);
+        return new FileResult<>(contracts, new ArrayList<>(warnings));
+    }
+
     /** {@code NAME.csv} or {@code NAME.xlsx} in {@code dir}; null when optional and absent. */
     static Path file(Path dir, String name, boolean required) {
         Path csv = dir.resolve(name + ".csv");
