@@ -124,7 +124,7 @@ public final class ComplianceAnalysis {
             rulesNote = Messages.text("compliance.rules", RulesReader.PROJECT_RULES_NAME, rules.version(), List.of());
         } else {
             params.put("rules_version", rulesVersion);
-            rulesInput = new Provenance.Input("rules", null, "rules version " + rulesVersion, null, false, null);
+            rulesInput = new Provenance.Input("rules_version", null, rulesVersion, null, false, null);
             rulesNote = Messages.text("compliance.rulesVersion", rulesVersion, List.of());
         }
         return check(reg, rules, rulesNote, params, List.of(registry, rulesInput), List.of(), p, names, withNames);

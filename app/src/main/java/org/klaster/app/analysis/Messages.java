@@ -93,7 +93,14 @@ public final class Messages {
 
     /** {@link MessageFormat} with the given arguments (strings are inserted as they are). */
     public String format(String key, Object... args) {
-        return new MessageFormat(get(key), lang.locale()).format(args);
+        // the pattern as written: MessageFormat itself reads the doubled apostrophes
+        String p;
+        try {
+            p = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return "\u27e6" + key + "\u27e7";
+        }
+        return new MessageFormat(p, lang.locale()).format(args);
     }
 
     /** A number with grouping and {@code digits} decimals; empty for NaN, ∞ for infinities. */

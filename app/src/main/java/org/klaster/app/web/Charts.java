@@ -71,6 +71,13 @@ public final class Charts {
         return o.toString();
     }
 
+    /** The same chart with its plot this far from the top (a legend of several lines above it). */
+    static String plotTop(String chart, int top) {
+        ObjectNode o = (ObjectNode) read(chart);
+        ((ObjectNode) o.get("grid")).put("top", top);
+        return o.toString();
+    }
+
     static com.fasterxml.jackson.databind.JsonNode read(String json) {
         try {
             return JSON.readTree(json);
@@ -223,14 +230,19 @@ public final class Charts {
         ArrayNode l = o.putObject("legend").put("top", 0).putArray("data");
         categories.forEach(l::add);
         ObjectNode s = o.putArray("series").addObject();
-        s.put("type", "graph").put("layout", "force").put("roam", true).put("draggable", true).put("top", 40)
-                .put("bottom", 8).put("left", 8).put("right", 8);
-        s.putObject("force").put("repulsion", 160).put("edgeLength", 90).put("gravity", 0.08).put("layoutAnimation", false)
-                .put("initLayout", "circular");
+        // a handful of nodes on a circle (a force layout pushes two nodes out of view); more find their places by force
+        boolean force = nodes.size() > 8;
+        s.put("type", "graph").put("layout", force ? "force" : "circular").put("roam", true).put("draggable", force)
+                .put("top", 40).put("bottom", 8).put("left", 8).put("right", 8);
+        if (force) {
+            s.putObject("force").put("repulsion", 160).put("edgeLength", 90).put("gravity", 0.08).put("layoutAnimation", false)
+                    .put("initLayout", "circular");
+        }
         ArrayNode cats = s.putArray("categories");
         categories.forEach(c -> cats.addObject().put("name", c));
         s.putObject("emphasis").put("focus", "adjacency");
-        s.putObject("label").put("show", nodes.size() <= 45).put("position", "right").put("fontSize", 10);
+        // names beside the nodes while they can be read; more nodes are named by their tooltips
+        s.putObject("label").put("show", nodes.size() <= 20).put("position", "right").put("fontSize", 11);
         s.putArray("edgeSymbol").add("none").add("arrow");
         s.put("edgeSymbolSize", 6);
         double max = 0;
@@ -267,18 +279,20 @@ public final class Charts {
                                       double[] share, Boolean[] compliant, String passName, String failName) {
         ObjectNode o = base(outputUnit, locale);
         o.putObject("tooltip").put("trigger", "axis");
+        o.putArray("seriesUnits").add(outputUnit).add("").add("%");
         ArrayNode l = o.putObject("legend").put("top", 0).putArray("data");
         l.add(outputName).add(participantsName).add(shareName);
         ObjectNode x = o.putObject("xAxis").put("type", "category");
         years.forEach(y -> x.withArray("data").add(String.valueOf(y)));
         ArrayNode axes = o.putArray("yAxis");
-        axes.addObject().put("type", "value").put("name", outputUnit);
+        axes.addObject().put("type", "value").put("name", outputUnit).putObject("nameTextStyle").put("align", "left");
         axes.addObject().put("type", "value").put("name", participantsName).put("position", "right").put("minInterval", 1)
                 .putObject("splitLine").put("show", false);
-        ObjectNode pct = axes.addObject().put("type", "value").put("name", "%").put("position", "right").put("offset", 56)
+        ObjectNode pct = axes.addObject().put("type", "value").put("name", "%").put("position", "right").put("offset", 52)
                 .put("min", 0);
         pct.putObject("splitLine").put("show", false);
-        ((ObjectNode) o.get("grid")).put("right", 24).put("top", 64);
+        // the third axis sits outside the grid, where containLabel does not look: room for its labels
+        ((ObjectNode) o.get("grid")).put("right", 64).put("top", 64);
         ArrayNode s = o.putArray("series");
         ArrayNode d0 = s.addObject().put("type", "bar").put("name", outputName).put("barMaxWidth", 48).putArray("data");
         for (double v : output) {

@@ -46,6 +46,7 @@ import org.klaster.data.store.Account;
 import org.klaster.data.store.Actor;
 import org.klaster.data.store.AuditEntry;
 import org.klaster.data.store.PlatformStore;
+import org.klaster.data.store.Role;
 import org.klaster.data.store.StoreException;
 import org.klaster.data.store.StoredContract;
 import org.klaster.registry.AnnualFacts;
@@ -74,7 +75,7 @@ import org.klaster.registry.RuleSet;
 public final class RegistryPages {
 
     /** Audit entries shown at most. */
-    static final int AUDIT_ROWS = 500;
+    public static final int AUDIT_ROWS = 500;
 
     private final Workbench wb;
     private final Function<Context, Account> who;
@@ -151,7 +152,7 @@ public final class RegistryPages {
         var saved = store().currentRules();
         if (saved.isPresent()) {
             RuleSet s = saved.get();
-            return new Rules(s, s.version(), new Provenance.Input("rules", null, "rules version " + s.version(), null, false, null));
+            return new Rules(s, s.version(), new Provenance.Input("rules_version", null, s.version(), null, false, null));
         }
         RuleSet p = RulesReader.project().rules();
         return new Rules(p, null, Provenance.Input.file("rules", RulesReader.PROJECT_RULES_NAME, p.version()));
@@ -165,8 +166,8 @@ public final class RegistryPages {
     /** The registry as the provenance names it: the platform store, synthetic when a cluster shown is. */
     Provenance.Input registryInput(List<Cluster> shown) {
         boolean syn = shown.stream().anyMatch(RegistryPages::synthetic);
-        return new Provenance.Input("registry", null, "platform store (" + store().dialect().name().toLowerCase(Locale.ROOT) + ")",
-                null, syn, null);
+        return new Provenance.Input("registry", null, store().dialect() == org.klaster.data.store.Dialect.POSTGRESQL ? "PostgreSQL"
+                : "DuckDB", null, syn, null);
     }
 
     /** The cluster of the path, readable by the account (404 unknown, 401/403 refused). */
@@ -348,7 +349,7 @@ public final class RegistryPages {
         Account a = user(q.ctx);
         if (!RegistryAccess.canCreate(a)) throw refused(a);
         Messages m = q.msg;
-        Shell s = shell(q, m.get("registry.new.title"), errors);
+        Shell s = shell(q, m.get("registry.new.title"), errors).input(registryInput(List.of()));
         List<Option> types = new ArrayList<>();
         for (ClusterType t : ClusterType.values()) {
             types.add(new Option(t.code(), typeName(m, t), t.code().equals(f.value("type")) || (f.value("type").isEmpty()
@@ -396,7 +397,7 @@ public final class RegistryPages {
             Cluster c = new Cluster(id, values.get("name"), type, regions, spec, org);
             store().saveCluster(actor(a), c);
             // a cluster manager manages what they create
-            if (a.role() == org.klaster.data.store.Role.CLUSTER_MANAGER) {
+            if (a.role() == Role.CLUSTER_MANAGER) {
                 Set<String> mine = new LinkedHashSet<>(a.clusters());
                 mine.add(id);
                 store().setClusters(actor(a), a.id(), mine);
@@ -591,7 +592,8 @@ public final class RegistryPages {
             RegionInfo capital = c.regions().isEmpty() ? null : wb.regions().get(c.regions().get(0)).orElse(null);
             double lon0 = capital != null ? capital.lon() : series.get(0).get(0).x();
             double lat0 = capital != null ? capital.lat() : series.get(0).get(0).y();
-            mapChart = Charts.scatter(m.get("col.lon"), m.get("col.lat"), m.lang().name(), seriesNames, series, lon0, lat0);
+            mapChart = Charts.plotTop(Charts.scatter(m.get("col.lon"), m.get("col.lat"), m.lang().name(), seriesNames, series,
+                    lon0, lat0), seriesNames.size() > 3 ? 84 : 56);
         }
         Map<String, Integer> byRegion = f.byRegion();
         String mapNote = m.format("registry.map.note", withCoords, f.count(), String.join(", ", byRegion.entrySet().stream()
@@ -1027,9 +1029,12 @@ public final class RegistryPages {
 
     // ------------------------------------------------------------------ the compliance report
 
-    /** One requirement of the report: its rows summed up. */
+    /**
+     * One requirement of the report: its rows summed up; {@code empty} says why it has none (not in force on the day,
+     * left out as unconfirmed, or nothing to judge).
+     */
     public record RequirementSummary(String code, String name, String threshold, boolean applies, long rows, long passed,
-                                     long exempt, List<String> failing, boolean unconfirmed, String validFrom) {
+                                     long exempt, List<String> failing, boolean unconfirmed, String validFrom, String empty) {
     }
 
     public record Report(Shell shell, Cluster cluster, String asOf, List<Option> years, int year, boolean unconfirmed,
@@ -1084,20 +1089,15 @@ public final class RegistryPages {
         for (Requirement rq : Requirement.values()) {
             if (rq == Requirement.NEWCOMERS) continue; // an exemption, shown on the rows it exempts
             List<ComplianceRow> these = rows.stream().map(ComplianceAnalysis.Row::row).filter(x -> x.requirement().equals(rq.code())).toList();
-            String threshold = "";
-            boolean unconf = false;
-            String from = "";
-            if (!these.isEmpty()) {
-                ComplianceRow first = these.get(0);
-                threshold = threshold(m, rq, first.threshold());
-                unconf = these.stream().anyMatch(x -> x.confidence().unconfirmed());
-                from = first.ruleValidFrom().toString();
-            } else {
-                var rule = inForce.get(rq.code() + "." + rq.required().get(0));
-                if (rule == null && !unconfirmed) {
-                    var off = set.inForce(asOf, true).get(rq.code() + "." + rq.required().get(0));
-                    if (off != null) unconf = true;
-                }
+            var rule = inForce.get(rq.code() + "." + rq.required().get(0));
+            var any = set.inForce(asOf, true).get(rq.code() + "." + rq.required().get(0));
+            String threshold = rule == null ? "" : threshold(m, rq, rule.value());
+            boolean unconf = these.stream().anyMatch(x -> x.confidence().unconfirmed()) || (any != null && any.confidence().unconfirmed());
+            String from = these.isEmpty() ? rule == null ? "" : rule.validFrom().toString() : these.get(0).ruleValidFrom().toString();
+            String empty = null;
+            if (these.isEmpty()) {
+                empty = rule != null ? m.format("registry.report.noSubjects." + rq.code(), year)
+                        : any != null && !unconfirmed ? m.get("registry.report.leftOut") : m.format("registry.report.notInForce", asOf.toString());
             }
             List<String> failing = new ArrayList<>();
             for (ComplianceRow x : these) {
@@ -1108,7 +1108,7 @@ public final class RegistryPages {
             }
             reqs.add(new RequirementSummary(rq.code(), m.get("registry.req." + rq.code()), threshold, !these.isEmpty(), these.size(),
                     these.stream().filter(ComplianceRow::passed).count(), these.stream().filter(ComplianceRow::exempt).count(),
-                    failing, unconf, from));
+                    failing, unconf, from, empty));
         }
 
         TableModel table = PageTable.of(t, m, "requirement", "subject", "value", "threshold", "passed", "exempt",
@@ -1120,7 +1120,8 @@ public final class RegistryPages {
                         case "requirement" -> m.get("registry.req." + cr.requirement());
                         case "subject" -> cr.subject().equals(ComplianceRow.CLUSTER) ? m.get("registry.report.theCluster")
                                 : orgName(orgs, cr.subject()) + " (" + cr.subject() + ")";
-                        case "value" -> Double.isNaN(cr.value()) ? "—" : rq != null && isShare(rq) ? m.percent(cr.value())
+                        // two decimals: the sentence rounds a failing share down, the table must not round it up to the threshold
+                        case "value" -> Double.isNaN(cr.value()) ? "—" : rq != null && isShare(rq) ? m.num(cr.value() * 100, 2) + "\u00a0%"
                                 : m.num(cr.value(), 0);
                         case "threshold" -> rq == null ? null : threshold(m, rq, cr.threshold());
                         case "passed" -> cr.passed() ? "\u2714 " + m.get("registry.pass") : "\u2718 " + m.get("registry.fail");
@@ -1347,7 +1348,7 @@ public final class RegistryPages {
         if (!RegistryAccess.canAudit(a, id)) throw refused(a);
         Messages m = q.msg;
         Shell s = shell(q, m.format("registry.audit.title", c.name()), errors);
-        s.listsSynthetic(synthetic(c));
+        s.input(registryInput(List.of(c)));
         List<AuditEntry> entries = store().auditOfCluster(c.id(), AUDIT_ROWS + 1);
         List<AuditRow> rows = new ArrayList<>();
         for (AuditEntry e : entries.subList(0, Math.min(AUDIT_ROWS, entries.size()))) {

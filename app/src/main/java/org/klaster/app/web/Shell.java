@@ -149,14 +149,25 @@ public final class Shell {
         return this;
     }
 
+    /** Adds an input that is shown without a result table (a registry page's forms, its audit trail). */
+    public Shell input(Provenance.Input in) {
+        if (!inputs.contains(in)) inputs.add(in);
+        return this;
+    }
+
     /** One line per input shown (the chosen dataset when nothing else was recorded). */
     public List<String> provenance() {
         List<String> out = new ArrayList<>();
         List<Dataset> shown = new ArrayList<>();
         for (Provenance.Input in : inputs) if (in.dataset() != null && !shown.contains(in.dataset())) shown.add(in.dataset());
         if (shown.isEmpty() && dataset != null) shown.add(dataset);
-        if (shown.isEmpty()) return List.of(msg.get("dataset.none"));
         for (Dataset d : shown) out.add(provenance(d));
+        // inputs that are no dataset: the platform store's registry, a rules version or file
+        for (Provenance.Input in : inputs) {
+            if (in.dataset() == null) out.add(msg.format("footer.input." + (msg.has("footer.input." + in.role()) ? in.role() : "other"),
+                    in.label()) + (in.synthetic() ? " (" + msg.get("dataset.demo") + ")" : ""));
+        }
+        if (out.isEmpty()) return List.of(msg.get("dataset.none"));
         return out;
     }
 

@@ -66,12 +66,15 @@ public final class WebApp {
 
     static Javalin create(Workbench wb, Security.Config securityConfig, ResponseCache cache) {
         // no sign-in yet: the Registry section refuses every visitor until accounts are merged (branch auth)
-        return create(wb, securityConfig, cache, ctx -> null);
+        return create(wb, securityConfig, cache, ctx -> null, java.time.Clock.systemDefaultZone());
     }
 
-    /** With the signed-in account of a request ({@code who}, null = anonymous) for the Registry section. */
+    /**
+     * With the signed-in account of a request ({@code who}, null = anonymous) for the Registry section, and the
+     * clock whose day is "today" there (the default date of reports).
+     */
     static Javalin create(Workbench wb, Security.Config securityConfig, ResponseCache cache,
-                          java.util.function.Function<Context, org.klaster.data.store.Account> who) {
+                          java.util.function.Function<Context, org.klaster.data.store.Account> who, java.time.Clock clock) {
         Security security = new Security(securityConfig);
         TemplateEngine jte = TemplateEngine.createPrecompiled(ContentType.Html);
         MappingPages mapping = new MappingPages(wb);
@@ -79,7 +82,7 @@ public final class WebApp {
         SovereigntyPages sov = new SovereigntyPages(wb);
         OpportunitiesPages opp = new OpportunitiesPages(wb);
         Api api = new Api(wb, sov, opp);
-        RegistryPages registry = new RegistryPages(wb, who, java.time.Clock.systemDefaultZone());
+        RegistryPages registry = new RegistryPages(wb, who, clock);
         RegistryApi registryApi = new RegistryApi(wb, registry);
 
         return Javalin.create(config -> {

@@ -50,6 +50,25 @@
             + "<br>" + esc(opt.worldLabel || "") + " " + fmt(p.value, locale, unit);
         };
       }
+      if (opt.tooltipText) { // the registry's network: tooltips are texts made on the server, escaped here
+        delete opt.tooltipText;
+        opt.tooltip.formatter = function (p) {
+          return p.data && p.data.tip ? esc(p.data.tip).replace(/\n/g, "<br>") : esc(p.name);
+        };
+      }
+      if (opt.seriesUnits) { // one unit per series (a cluster over its years: money, a count, %)
+        var units = opt.seriesUnits;
+        delete opt.seriesUnits;
+        opt.tooltip.formatter = function (ps) {
+          var out = esc(ps[0].axisValueLabel);
+          ps.forEach(function (p) {
+            var v = p.data !== null && typeof p.data === "object" ? p.data.value : p.data;
+            out += "<br>" + p.marker + esc(p.seriesName) + ": " + fmt(v, locale, units[p.seriesIndex]);
+            if (p.data && p.data.verdict) out += " · " + esc(p.data.verdict);
+          });
+          return out;
+        };
+      }
       var axes = [].concat(opt.yAxis || [], opt.xAxis || []);
       axes.forEach(function (ax) {
         if (ax.type === "value") ax.axisLabel = Object.assign({}, ax.axisLabel, { formatter: function (v) { return fmt(v, locale); } });
@@ -66,7 +85,7 @@
   // selects marked data-autosubmit submit their form on change (the button is for no-JS users)
   document.addEventListener("change", function (e) {
     var t = e.target;
-    if (t.matches && t.matches("select[data-autosubmit]") && t.form) t.form.submit();
+    if (t.matches && t.matches("select[data-autosubmit], input[type=checkbox][data-autosubmit]") && t.form) t.form.submit();
   });
 
   // htmx posts send their form's CSRF token as a header too: the server checks it without reading the upload

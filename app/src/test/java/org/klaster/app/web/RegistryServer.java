@@ -1,0 +1,202 @@
+package org.klaster.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.ByteArrayOutputStream;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.klaster.app.analysis.Reference;
+import org.klaster.data.demo.DemoRegistry;
+import org.klaster.data.store.Account;
+import org.klaster.data.store.Actor;
+import org.klaster.data.store.PlatformStore;
+import org.klaster.data.store.Role;
+import org.klaster.data.store.Store;
+import org.klaster.registry.Registry;
+
+/**
+ * A workbench with the SYNTHETIC demo registry in its platform store and one account per role; a request is
+ * signed in as the account named by the test cookie {@code test_account} (sign-in itself belongs to the auth
+ * branch: this stands in for it, in tests only). Days are those of a fixed clock, 2025-06-30.
+ *
+ * <pre>
+ * admin       administrator
+ * analyst     ministry analyst
+ * viewer      viewer
+ * sam         cluster manager of SAM-AUTO
+ * sve         cluster manager of SVE-METAL
+ * newbie      cluster manager of nothing yet
+ * member      participant: the first organisation of SVE-METAL
+ * </pre>
+ */
+final class RegistryServer implements AutoCloseable {
+
+    static final Instant NOW = Instant.parse("2025-06-30T10:00:00Z");
+    static final String COOKIE = "test_account";
+
+    final Store store;
+    final PlatformStore ps;
+    final Workbench wb;
+    final Javalin app;
+    final Registry demo;
+    final String memberInn;
+
+    RegistryServer() {
+        store = Store.inMemory();
+        wb = new Workbench(store, Reference.regions());
+        ps = PlatformStore.on(store);
+        wb.usePlatform(ps);
+        demo = DemoRegistry.generate();
+        ps.importRegistry(Actor.cli(), demo);
+        memberInn = demo.memberships().stream().filter(m -> m.cluster().equals("SVE-METAL")).findFirst().orElseThrow().inn();
+        Actor cli = Actor.cli();
+        ps.addAccount(cli, "admin", "Admin", Role.ADMINISTRATOR, "x", null, Set.of());
+        ps.addAccount(cli, "analyst", "Analyst", Role.MINISTRY_ANALYST, "x", null, Set.of());
+        ps.addAccount(cli, "viewer", "Viewer", Role.VIEWER, "x", null, Set.of());
+        ps.addAccount(cli, "sam", "Samara manager", Role.CLUSTER_MANAGER, "x", null, Set.of("SAM-AUTO"));
+        ps.addAccount(cli, "sve", "Ural manager", Role.CLUSTER_MANAGER, "x", null, Set.of("SVE-METAL"));
+        ps.addAccount(cli, "newbie", "New manager", Role.CLUSTER_MANAGER, "x", null, Set.of());
+        ps.addAccount(cli, "member", "A participant", Role.PARTICIPANT, "x", memberInn, Set.of());
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        app = WebApp.create(wb, Security.Config.local(), new ResponseCache(wb), ctx -> {
+            String login = ctx.cookie(COOKIE);
+            return login == null ? null : ps.account(login).orElse(null);
+        }, clock).start("127.0.0.1", 0);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + app.port();
+    }
+
+    /** A browser of one account (null: anonymous): its cookies, and the CSRF token of the pages it opens. */
+    Client as(String login) {
+        return new Client(login);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        ps.close();
+        store.close();
+    }
+
+    private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final class Client {
+        final CookieManager cookies = new CookieManager();
+        final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String token;
+
+        Client(String login) {
+            if (login != null) {
+                HttpCookie c = new HttpCookie(COOKIE, login);
+                c.setPath("/");
+                c.setVersion(0);
+                cookies.getCookieStore().add(URI.create(base()), c);
+            }
+        }
+
+        HttpResponse<String> get(String path) throws Exception {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher m = TOKEN.matcher(r.body());
+            if (m.find()) token = m.group(1);
+            return r;
+        }
+
+        /** A page that must answer 200. */
+        String page(String path) throws Exception {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
+            return r.body();
+        }
+
+        JsonNode json(String path) throws Exception {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
+            return JSON.readTree(r.body());
+        }
+
+        /** The token of a page's forms, read as a browser gets it. */
+        String token(String path) throws Exception {
+            get(path);
+            assertThat(token).as("a form with a token on " + path).isNotNull();
+            return token;
+        }
+
+        /** A form POST as a browser sends it: same origin, the token of the last page with a form (unless given). */
+        HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+            Map<String, String> f = new LinkedHashMap<>();
+            if (token != null) f.put("_csrf", token);
+            f.putAll(fields);
+            return form(path, f, Map.of("Origin", base()));
+        }
+
+        HttpResponse<String> form(String path, Map<String, String> fields, Map<String, String> headers) throws Exception {
+            StringBuilder body = new StringBuilder();
+            fields.forEach((k, v) -> body.append(body.length() == 0 ? "" : "&").append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                    .append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+            headers.forEach(b::header);
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** A multipart POST with the token: fields and files ({@code part} → {filename, content}). */
+        HttpResponse<String> multipart(String path, Map<String, String> fields, Map<String, String[]> files) throws Exception {
+            String boundary = "----klaster" + UUID.randomUUID();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            Map<String, String> f = new LinkedHashMap<>();
+            if (token != null) f.put("_csrf", token);
+            f.putAll(fields);
+            for (Map.Entry<String, String> e : f.entrySet()) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                        + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, String[]> e : files.entrySet()) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"; filename=\""
+                        + e.getValue()[0] + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(e.getValue()[1].getBytes(StandardCharsets.UTF_8));
+                body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpRequest r = HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary).header("Origin", base())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+            return http.send(r, HttpResponse.BodyHandlers.ofString());
+        }
+
+        /** A JSON POST to the API with the token as a header (a script of this browser). */
+        HttpResponse<String> postJson(String path, String json) throws Exception {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).header("Content-Type", "application/json")
+                    .header("Origin", base()).POST(HttpRequest.BodyPublishers.ofString(json));
+            if (token != null) b.header(Security.TOKEN_HEADER, token);
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    static List<String> lines(String csv) {
+        return List.of(csv.split("\r?\n"));
+    }
+}
