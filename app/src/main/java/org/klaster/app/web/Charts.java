@@ -215,6 +215,17 @@ public final class Charts {
     public record Link(String source, String target, double value, String color, String tooltip) {
     }
 
+    /** Colours of the organisation types, in {@code OrganisationType} order (enterprise first). */
+    static final String[] ORG_COLORS = {"#2c7fb8", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1", "#8c6d31"};
+
+    /** The same chart with other series colours. */
+    static String withColors(String chart, List<String> colors) {
+        ObjectNode o = (ObjectNode) read(chart);
+        ArrayNode c = o.putArray("color");
+        colors.forEach(c::add);
+        return o.toString();
+    }
+
     /** Colours of the contract types, in {@code ContractType} order (supply, works, import substitution, SPIC). */
     static final String[] CONTRACT_COLORS = {"#2c7fb8", "#f28e2b", "#59a14f", "#b07aa1"};
 
@@ -225,6 +236,8 @@ public final class Charts {
      */
     public static String network(String locale, List<String> categories, List<Node> nodes, List<Link> links) {
         ObjectNode o = base("", locale);
+        ArrayNode palette = o.putArray("color");
+        for (String c : ORG_COLORS) palette.add(c);
         o.putObject("tooltip").put("trigger", "item");
         o.put("tooltipText", true);
         ArrayNode l = o.putObject("legend").put("top", 0).putArray("data");
@@ -250,7 +263,7 @@ public final class Charts {
         ArrayNode data = s.putArray("data");
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
-            double size = 8 + 22 * Math.sqrt(max > 0 ? n.size() / max : 0);
+            double size = 10 + 20 * Math.sqrt(max > 0 ? n.size() / max : 0);
             // a fixed start on a circle: the force layout then lands the same way on every visit
             double a = 2 * Math.PI * i / Math.max(1, nodes.size());
             data.addObject().put("id", n.id()).put("name", n.label()).put("category", n.category())
@@ -261,7 +274,7 @@ public final class Charts {
         for (Link k : links) maxValue = Math.max(maxValue, k.value());
         ArrayNode ls = s.putArray("links");
         for (Link k : links) {
-            double w = 1 + 7 * Math.sqrt(maxValue > 0 ? k.value() / maxValue : 0);
+            double w = 1 + 5 * Math.sqrt(maxValue > 0 ? k.value() / maxValue : 0);
             ls.addObject().put("source", k.source()).put("target", k.target()).put("value", k.value()).put("tip", k.tooltip())
                     .putObject("lineStyle").put("width", Math.round(w * 10) / 10.0).put("color", k.color()).put("opacity", 0.75)
                     .put("curveness", 0.15);

@@ -572,7 +572,7 @@ public final class RegistryPages {
         String networkNote = m.format("registry.network.note", year, links.size(), f.insideContracts());
 
         // participants on a map: their coordinates, by type, around the cluster's regional capitals
-        Map<OrganisationType, List<Charts.Point>> byType = new LinkedHashMap<>();
+        Map<OrganisationType, List<Charts.Point>> byType = new java.util.EnumMap<>(OrganisationType.class);
         int withCoords = 0;
         for (String inn : f.participants().keySet()) {
             Organisation o = orgs.get(inn);
@@ -585,15 +585,17 @@ public final class RegistryPages {
         if (withCoords > 0) {
             List<String> seriesNames = new ArrayList<>();
             List<List<Charts.Point>> series = new ArrayList<>();
+            List<String> colors = new ArrayList<>();
             byType.forEach((t, pts) -> {
                 seriesNames.add(m.get("registry.orgType." + t.code()));
                 series.add(pts);
+                colors.add(Charts.ORG_COLORS[t.ordinal()]); // the network's colour of the type
             });
             RegionInfo capital = c.regions().isEmpty() ? null : wb.regions().get(c.regions().get(0)).orElse(null);
             double lon0 = capital != null ? capital.lon() : series.get(0).get(0).x();
             double lat0 = capital != null ? capital.lat() : series.get(0).get(0).y();
-            mapChart = Charts.plotTop(Charts.scatter(m.get("col.lon"), m.get("col.lat"), m.lang().name(), seriesNames, series,
-                    lon0, lat0), seriesNames.size() > 3 ? 84 : 56);
+            mapChart = Charts.withColors(Charts.plotTop(Charts.scatter(m.get("col.lon"), m.get("col.lat"), m.lang().name(),
+                    seriesNames, series, lon0, lat0), seriesNames.size() > 3 ? 84 : 56), colors);
         }
         Map<String, Integer> byRegion = f.byRegion();
         String mapNote = m.format("registry.map.note", withCoords, f.count(), String.join(", ", byRegion.entrySet().stream()
