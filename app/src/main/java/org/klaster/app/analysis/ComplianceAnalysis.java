@@ -19,6 +19,7 @@ import org.klaster.registry.ComplianceRow;
 import org.klaster.registry.Registry;
 import org.klaster.registry.Rule;
 import org.klaster.registry.RuleSet;
+import org.klaster.data.store.PlatformStore;
 
 /**
  * Registry → compliance: does a cluster meet the Decree 779 requirements in force on a day, judged on the
@@ -26,7 +27,7 @@ import org.klaster.registry.RuleSet;
  * columns of the command contract; the reason and smallest fix of a failed row (and the exemption of a
  * newcomer) are the {@code note} column and the numeric {@code fix} column of a named table, and a note
  * of the table (the CLI prints notes on stderr). The provenance names the rules version: the rules file's
- * SHA-256 and the valid_from of every rule row used.
+ * SHA-256 (or the platform store's version number, {@link #runStored}) and the valid_from of every rule row used.
  */
 public final class ComplianceAnalysis {
 
@@ -92,59 +93,88 @@ public final class ComplianceAnalysis {
             String rulesName = p.rules() == null ? RulesReader.PROJECT_RULES_NAME : fileName(p.rules());
             List<Text> warnings = new ArrayList<>(reg.warnings());
             warnings.addAll(rules.warnings());
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("rules", rulesName);
-            params.put("rules_sha256", rules.rules().version());
-            List<Provenance.Input> inputs = List.of(
+            return table(reg.registry(), rules.rules(), p, names, withNames, warnings, List.of(),
                     Provenance.Input.file("registry", fileName(registryDir), reg.sha256()),
-                    Provenance.Input.file("rules", rulesName, rules.rules().version()));
-            return check(reg.registry(), rules.rules(), Messages.text("compliance.rules", rulesName, rules.rules().version(),
-                    List.of()), params, inputs, warnings, p, names, withNames);
+                    Provenance.Input.file("rules", rulesName, rules.rules().version()), rulesName,
+                    used -> Messages.text("compliance.rules", rulesName, rules.rules().version(), used));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /**
-     * Checks a cluster of a registry already read (the platform store's) against a rules version.
-     *
-     * @param rulesVersion the version id the rules were saved under ({@code RuleSet.version()}), named in the
-     *                     provenance and the notes; null when they are the project's own file (rules-779.csv)
-     * @param registry     the registry input as the provenance names it (a store, synthetic or not)
+     * The report on the registry of the platform store, with its latest rules version — or the rules file
+     * {@code p.rules()} when given, or the project's rules when the store has none (a note says so). The
+     * provenance names the store and the rules version used.
      */
-    public static Table<Row> run(Registry reg, RuleSet rules, String rulesVersion, Provenance.Input registry, Params p,
-                                 Names names, boolean withNames) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        Provenance.Input rulesInput;
-        Text rulesNote;
-        if (rulesVersion == null) {
-            params.put("rules", RulesReader.PROJECT_RULES_NAME);
-            params.put("rules_sha256", rules.version());
-            rulesInput = Provenance.Input.file("rules", RulesReader.PROJECT_RULES_NAME, rules.version());
-            rulesNote = Messages.text("compliance.rules", RulesReader.PROJECT_RULES_NAME, rules.version(), List.of());
-        } else {
-            params.put("rules_version", rulesVersion);
-            rulesInput = new Provenance.Input("rules_version", null, rulesVersion, null, false, null);
-            rulesNote = Messages.text("compliance.rulesVersion", rulesVersion, List.of());
+    public static Table<Row> runStored(PlatformStore store, Params p, Names names, boolean withNames) {
+        try {
+            Registry registry = store.registry();
+            List<Text> warnings = new ArrayList<>();
+            List<Text> notes = new ArrayList<>();
+            RuleSet rules;
+            String rulesName;
+            java.util.function.Function<List<String>, Text> rulesNote;
+            if (p.rules() != null) {
+                RulesReader.Result r = RulesReader.read(p.rules());
+                warnings.addAll(r.warnings());
+                rules = r.rules();
+                rulesName = fileName(p.rules());
+                rulesNote = used -> Messages.text("compliance.rules", rulesName, r.rules().version(), used);
+            } else {
+                java.util.Optional<RuleSet> stored = store.currentRules();
+                if (stored.isPresent()) {
+                    rules = stored.get();
+                    rulesName = "platform:" + rules.version();
+                    rulesNote = used -> Messages.text("compliance.rules.stored", rules.version(), store.location(),
+                            rules.rules().size(), used);
+                } else {
+                    RulesReader.Result r = RulesReader.project();
+                    rules = r.rules();
+                    rulesName = RulesReader.PROJECT_RULES_NAME;
+                    notes.add(Messages.text("compliance.rules.none", store.location()));
+                    rulesNote = used -> Messages.text("compliance.rules", rulesName, r.rules().version(), used);
+                }
+            }
+            return table(registry, rules, p, names, withNames, warnings, notes,
+                    Provenance.Input.file("registry", "platform store " + store.location(), null),
+                    Provenance.Input.file("rules", rulesName, rules.version()), rulesName, rulesNote);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return check(reg, rules, rulesNote, params, List.of(registry, rulesInput), List.of(), p, names, withNames);
     }
 
-    /** The check and the table; {@code rulesNote} is completed with the rule rows used. */
-    private static Table<Row> check(Registry reg, RuleSet rules, Text rulesNote, Map<String, Object> rulesParams,
-                                    List<Provenance.Input> inputs, List<Text> warnings, Params p, Names names,
-                                    boolean withNames) {
+    /**
+     * The report on a registry already read (the web's, whose provenance says whether it is synthetic) with a rules
+     * version of the platform store ({@code rulesVersion}, the id {@code RuleSet.version()} was saved under), or the
+     * project's own rules when {@code rulesVersion} is null.
+     */
+    public static Table<Row> run(Registry registry, RuleSet rules, String rulesVersion, Provenance.Input registryInput, Params p,
+                                 Names names, boolean withNames) {
+        if (rulesVersion == null) {
+            String name = RulesReader.PROJECT_RULES_NAME;
+            return table(registry, rules, p, names, withNames, List.of(), List.of(), registryInput,
+                    Provenance.Input.file("rules", name, rules.version()), name,
+                    used -> Messages.text("compliance.rules", name, rules.version(), used));
+        }
+        return table(registry, rules, p, names, withNames, List.of(), List.of(), registryInput,
+                new Provenance.Input("rules_version", null, rulesVersion, null, false, null), "platform:" + rulesVersion,
+                used -> Messages.text("compliance.rulesVersion", rulesVersion, used));
+    }
+
+    private static Table<Row> table(Registry registry, RuleSet rules, Params p, Names names, boolean withNames,
+                                    List<Text> warnings, List<Text> firstNotes, Provenance.Input registryInput,
+                                    Provenance.Input rulesInput, String rulesName,
+                                    java.util.function.Function<List<String>, Text> rulesNote) {
         ComplianceResult res;
         try {
-            res = Compliance.check(reg, p.cluster(), rules, p.asOf(), p.year(), p.includeUnconfirmed());
+            res = Compliance.check(registry, p.cluster(), rules, p.asOf(), p.year(), p.includeUnconfirmed());
         } catch (InvalidParameterException e) {
             throw UserException.badParameter("cluster", e.text());
         }
         List<Row> rows = res.rows().stream().map(Row::new).toList();
-        List<Text> notes = new ArrayList<>();
-        Object[] args = rulesNote.args().toArray();
-        args[args.length - 1] = used(res.rulesUsed());
-        notes.add(Messages.text(rulesNote.key(), args));
+        List<Text> notes = new ArrayList<>(firstNotes);
+        notes.add(rulesNote.apply(used(res.rulesUsed())));
         notes.addAll(res.notes());
         for (ComplianceRow r : res.rows()) if (!r.passed() && r.note() != null) notes.add(r.note());
         notes.add(res.compliant()
@@ -155,14 +185,15 @@ public final class ComplianceAnalysis {
         params.put("as_of", p.asOf().toString());
         params.put("year", p.year());
         params.put("include_unconfirmed", p.includeUnconfirmed());
-        params.putAll(rulesParams);
+        params.put("rules", rulesName);
+        params.put(rulesName.startsWith("platform:") ? "rules_version" : "rules_sha256", rules.version());
         params.put("rules_used", used(res.rulesUsed()));
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("compliant", res.compliant());
         summary.put("failed", res.failed());
         summary.put("participants", res.participants());
-        return new Table<>(schema(names), rows, withNames, new Provenance(ID, inputs, params, "thousand RUB"), warnings,
-                notes, summary);
+        return new Table<>(schema(names), rows, withNames,
+                new Provenance(ID, List.of(registryInput, rulesInput), params, "thousand RUB"), warnings, notes, summary);
     }
 
     /** {@code inside_output_share.min_share=0.5 2015-07-31..2018-08-12 V} for each rule row used (no words: any language). */
