@@ -441,6 +441,11 @@ public final class Api {
         all.add(ComplexityAnalysis.productSchema(names));
         all.add(OpportunitiesAnalysis.schema(names));
         all.add(OpportunitiesAnalysis.producerSchema(names));
+        all.add(org.klaster.app.analysis.RegistryAnalysis.schema(names));
+        all.add(org.klaster.app.analysis.RegistryAnalysis.yearSchema());
+        all.add(org.klaster.app.analysis.RegistryAnalysis.contractSchema(Map.of()));
+        all.add(org.klaster.app.analysis.ParticipantsAnalysis.schema(names));
+        all.add(org.klaster.app.analysis.ComplianceAnalysis.schema(names));
         return all;
     }
 }
