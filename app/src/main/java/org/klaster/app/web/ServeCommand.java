@@ -81,6 +81,11 @@ public final class ServeCommand implements Callable<Integer> {
             DemoSetup.install(store, true, Progress.phases(err, false));
         }
         Workbench wb = new Workbench(store, Reference.regions());
+        if (!noDemo && wb.platform().clusters().isEmpty()) {
+            // the Registry section's SYNTHETIC demo registry, like the demo datasets: only into an empty registry
+            err.println("klaster serve: the registry holds no cluster; adding the SYNTHETIC demo registry (klaster demo registry)…");
+            wb.platform().importRegistry(org.klaster.data.store.Actor.cli(), org.klaster.data.demo.DemoRegistry.generate());
+        }
         // load the default activity and its latest mapping now, so the first page is as fast as the rest
         wb.defaultOf(org.klaster.data.store.DatasetKind.Content.ACTIVITY).ifPresent(d -> {
             var in = wb.activity(d);
