@@ -389,6 +389,32 @@ public final class PlatformStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Changes an account's role with what the role needs: a participant's organisation, a cluster manager's
+     * clusters (ends its sessions: what it may do has changed).
+     */
+    public void setRole(Actor by, String accountId, Role role, String organisationInn, Set<String> clusters) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(role, "role");
+        String inn = organisationInn == null || organisationInn.isBlank() ? null : organisationInn.strip();
+        Set<String> cl = clusters == null ? Set.of() : new TreeSet<>(clusters);
+        roleFields(role, inn, cl);
+        tx("change the role of an account", c -> {
+            Account a = requireAccount(c, accountId);
+            if (inn != null) requireOrganisation(c, inn);
+            for (String k : cl) requireCluster(c, k);
+            update(c, "UPDATE accounts SET role = ?, organisation_inn = ? WHERE id = ?", role.label(), inn, accountId);
+            update(c, "DELETE FROM account_clusters WHERE account_id = ?", accountId);
+            for (String k : cl) {
+                update(c, "INSERT INTO account_clusters (account_id, cluster_id) VALUES (?, ?)", accountId, k);
+            }
+            update(c, "DELETE FROM sessions WHERE account_id = ?", accountId);
+            Account b = new Account(a.id(), a.login(), a.displayName(), role, inn, cl, a.disabled(), a.createdAt());
+            audit(c, by, "update", "account", accountId, null, null, accountJson(a), accountJson(b));
+            return null;
+        });
+    }
+
     private static void roleFields(Role role, String inn, Set<String> clusters) {
         if ((role == Role.PARTICIPANT) != (inn != null)) {
             throw new InvalidRecordException(data("platform.role.organisation", role.label()));
@@ -1700,6 +1726,10 @@ public final class PlatformStore implements AutoCloseable {
     }
 
     private StoreException fail(String what, SQLException e) {
+        // a unique key taken between our check and our insert (another process on the same server): bad input
+        if ("23505".equals(e.getSQLState())) {
+            return new InvalidRecordException(data("platform.conflict", what));
+        }
         return new StoreException(data("platform.sql", location, what, mask(firstLine(e.getMessage()), secret)), e);
     }
 
