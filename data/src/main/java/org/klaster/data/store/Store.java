@@ -141,6 +141,22 @@ public final class Store implements AutoCloseable {
         return location;
     }
 
+    /**
+     * A new connection to this store's database (a DuckDB duplicate: a second DriverManager connection to the
+     * same file in one process would clash over its lock), for {@link PlatformStore#on}; the caller closes it.
+     */
+    Connection duplicateConnection() {
+        if (closed) throw new StoreException(DataText.data("store.open", location, "closed"));
+        try {
+            Connection c = conn.unwrap(DuckDBConnection.class).duplicate();
+            // a duplicate inherits the writer's auto-commit flag, which is off while a write is open
+            c.setAutoCommit(true);
+            return c;
+        } catch (SQLException e) {
+            throw fail("open a second connection", e);
+        }
+    }
+
     /** The schema version now in force (number of migrations applied). */
     public int schemaVersion() {
         try {
