@@ -16,7 +16,7 @@ import org.klaster.registry.Membership;
  * on loopback: {@link #open} gives each a new random password at every such start (printed on the console,
  * listed on the sign-in page to loopback visitors); {@link #close} disables them when the server is started
  * on any other address, so they never count as the administrator a shared server needs. No password is
- * fixed anywhere.
+ * fixed anywhere. The participant exists once the registry holds an organisation for it to act for.
  */
 public final class DemoAccounts {
 
@@ -48,8 +48,10 @@ public final class DemoAccounts {
             Set<String> clusters = r == Role.CLUSTER_MANAGER ? first.map(c -> Set.of(c.id())).orElse(Set.of()) : Set.of();
             if (a.isEmpty()) {
                 String inn = null;
-                if (r == Role.PARTICIPANT && first.isPresent()) {
-                    inn = store.memberships(first.get().id()).stream().map(Membership::inn).sorted().findFirst().orElse(null);
+                if (r == Role.PARTICIPANT) {
+                    inn = first.flatMap(c -> store.memberships(c.id()).stream().map(Membership::inn).sorted().findFirst())
+                            .orElse(store.organisations().stream().map(o -> o.inn()).sorted().findFirst().orElse(null));
+                    if (inn == null) continue; // a participant acts for an organisation: none in the registry yet
                 }
                 store.addAccount(by, login, login, r, hash, inn, clusters);
             } else {

@@ -30,7 +30,7 @@ import org.klaster.registry.Identifiers;
  * ({@code /admin/users}: accounts, adding one, disabling and enabling, the "analyses readable without
  * signing in" switch). Every change goes through {@link PlatformStore}, which writes the audit trail.
  */
-final class AccountPages {
+public final class AccountPages {
 
     /** A login: letters, digits and {@code . _ @ -}, 2 to 64 characters, starting with a letter or digit. */
     static final Pattern LOGIN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._@-]{1,63}");
@@ -64,22 +64,18 @@ final class AccountPages {
         String login = ctx.formParam("login");
         String next = ctx.formParam("next");
         Accounts.SignIn r = accounts.signIn(login, ctx.formParam("password"), ctx.ip(), ctx.cookie(Auth.SESSION_COOKIE));
-        switch (r) {
-            case Accounts.SignIn.Ok ok -> {
-                Auth.setSessionCookie(ctx, ok.sessionId());
-                Security.rotate(ctx); // the token of the signed-out page is of no use any more
-                String to = safeNext(next);
-                ctx.redirect(to == null ? "/" : to, HttpStatus.SEE_OTHER);
-            }
-            case Accounts.SignIn.Refused x -> {
-                ctx.status(401);
-                render(q, next, login, q.msg.get("auth.refused"));
-            }
-            case Accounts.SignIn.Throttled t -> {
-                long seconds = Math.max(1, t.retryAfter().toSeconds() + (t.retryAfter().toNanosPart() > 0 ? 1 : 0));
-                ctx.status(429).header("Retry-After", String.valueOf(seconds));
-                render(q, next, login, q.msg.format("auth.throttled", (seconds + 59) / 60));
-            }
+        if (r instanceof Accounts.SignIn.Ok ok) {
+            Auth.setSessionCookie(ctx, ok.sessionId());
+            Security.rotate(ctx); // the token of the signed-out page is of no use any more
+            String to = safeNext(next);
+            ctx.redirect(to == null ? "/" : to, HttpStatus.SEE_OTHER);
+        } else if (r instanceof Accounts.SignIn.Throttled t) {
+            long seconds = Math.max(1, t.retryAfter().toSeconds() + (t.retryAfter().toNanosPart() > 0 ? 1 : 0));
+            ctx.status(429).header("Retry-After", String.valueOf(seconds));
+            render(q, next, login, q.msg.format("auth.throttled", (seconds + 59) / 60));
+        } else {
+            ctx.status(401);
+            render(q, next, login, q.msg.get("auth.refused"));
         }
     }
 

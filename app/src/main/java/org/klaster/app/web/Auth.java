@@ -88,6 +88,7 @@ final class Auth {
      */
     void gate(Context ctx) {
         Access rule = Routes.access(ctx.routeRoles());
+        if (rule == null && ctx.routeRoles().isEmpty() && staticFile(ctx.path())) return; // the static folders are public
         if (rule == null) {
             LOG.error("route {} {} has no access rule: refused", ctx.method(), ctx.endpoint().path);
             throw new Security.Refused(403, Messages.text("auth.forbidden"));
@@ -100,6 +101,11 @@ final class Auth {
             case FORBID -> throw new Security.Refused(403, Messages.text("auth.forbidden"));
             case SIGN_IN -> signInFirst(ctx);
         }
+    }
+
+    /** The static folders of {@link WebApp} (style sheet, scripts, webjars): served to everybody, as before any route. */
+    static boolean staticFile(String path) {
+        return path.startsWith("/static/") || path.startsWith("/webjars/");
     }
 
     /** An anonymous request to a route that needs an account: the API says 401, a page goes to the sign-in form. */
