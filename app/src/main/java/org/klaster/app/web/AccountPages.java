@@ -196,8 +196,9 @@ public final class AccountPages {
         try {
             accounts.store().addAccount(Auth.user(ctx).actor(), login, name, role.get(), Passwords.hash(password), inn, clusters);
         } catch (StoreException e) {
+            // a login taken (ignoring case), an organisation not in the registry …: the store's sentence
             ctx.status(422);
-            users(q, m.format("admin.loginTaken", login), false, form);
+            users(q, m.text(e.text()), false, form);
             return;
         }
         ctx.status(201);
