@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "klaster", mixinStandardHelpOptions = true, versionProvider = Klaster.Version.class,
         description = "Klaster — open workbench for industrial-cluster policy and technological sovereignty.",
-        subcommands = {MapCommand.class, org.klaster.app.cli.IoCommand.class, org.klaster.app.cli.DependencyCommand.class, org.klaster.app.cli.ComplexityCommand.class, org.klaster.app.cli.OpportunitiesCommand.class, org.klaster.app.cli.ComplianceCommand.class, ImportCommand.class, DatasetsCommand.class, DemoCommand.class, ServeCommand.class,
+        subcommands = {MapCommand.class, org.klaster.app.cli.IoCommand.class, org.klaster.app.cli.DependencyCommand.class, org.klaster.app.cli.ComplexityCommand.class, org.klaster.app.cli.OpportunitiesCommand.class, org.klaster.app.cli.ComplianceCommand.class, org.klaster.app.cli.RegistryCommand.class, org.klaster.app.cli.UsersCommand.class, ImportCommand.class, DatasetsCommand.class, DemoCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Klaster implements Runnable {
@@ -111,6 +111,8 @@ public final class Klaster implements Runnable {
         }
         if (ex instanceof InputException || ex instanceof IllegalArgumentException) return BAD_INPUT;
         if (ex instanceof NotADatabaseException) return BAD_INPUT; // --db names a file that is not a database
+        // the platform store refused a record as given (a taken login, an unknown cluster): nothing was written
+        if (ex instanceof org.klaster.data.store.InvalidRecordException) return BAD_INPUT;
         if (ex instanceof CommandLine.ParameterException) return BAD_INPUT;
         return IMPOSSIBLE;
     }

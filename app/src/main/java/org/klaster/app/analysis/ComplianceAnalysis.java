@@ -16,7 +16,10 @@ import org.klaster.data.formats.RulesReader;
 import org.klaster.registry.Compliance;
 import org.klaster.registry.ComplianceResult;
 import org.klaster.registry.ComplianceRow;
+import org.klaster.registry.Registry;
 import org.klaster.registry.Rule;
+import org.klaster.registry.RuleSet;
+import org.klaster.data.store.PlatformStore;
 
 /**
  * Registry → compliance: does a cluster meet the Decree 779 requirements in force on a day, judged on the
@@ -24,7 +27,7 @@ import org.klaster.registry.Rule;
  * columns of the command contract; the reason and smallest fix of a failed row (and the exemption of a
  * newcomer) are the {@code note} column and the numeric {@code fix} column of a named table, and a note
  * of the table (the CLI prints notes on stderr). The provenance names the rules version: the rules file's
- * SHA-256 and the valid_from of every rule row used.
+ * SHA-256 (or the platform store's version number, {@link #runStored}) and the valid_from of every rule row used.
  */
 public final class ComplianceAnalysis {
 
@@ -87,42 +90,91 @@ public final class ComplianceAnalysis {
             RegistryReader.Result reg = RegistryReader.read(registryDir);
             RulesReader.Result rules = p.rules() == null ? RulesReader.project() : RulesReader.read(p.rules());
             String rulesName = p.rules() == null ? RulesReader.PROJECT_RULES_NAME : fileName(p.rules());
-            ComplianceResult res;
-            try {
-                res = Compliance.check(reg.registry(), p.cluster(), rules.rules(), p.asOf(), p.year(), p.includeUnconfirmed());
-            } catch (InvalidParameterException e) {
-                throw UserException.badParameter("cluster", e.text());
-            }
-            List<Row> rows = res.rows().stream().map(Row::new).toList();
             List<Text> warnings = new ArrayList<>(reg.warnings());
             warnings.addAll(rules.warnings());
-            List<Text> notes = new ArrayList<>();
-            notes.add(Messages.text("compliance.rules", rulesName, rules.rules().version(), used(res.rulesUsed())));
-            notes.addAll(res.notes());
-            for (ComplianceRow r : res.rows()) if (!r.passed() && r.note() != null) notes.add(r.note());
-            notes.add(res.compliant()
-                    ? Messages.text("compliance.verdict.pass", p.cluster(), p.asOf().toString(), p.year())
-                    : Messages.text("compliance.verdict.fail", p.cluster(), p.asOf().toString(), p.year(), res.failed()));
-            Map<String, Object> params = new LinkedHashMap<>();
-            params.put("cluster", p.cluster());
-            params.put("as_of", p.asOf().toString());
-            params.put("year", p.year());
-            params.put("include_unconfirmed", p.includeUnconfirmed());
-            params.put("rules", rulesName);
-            params.put("rules_sha256", rules.rules().version());
-            params.put("rules_used", used(res.rulesUsed()));
-            Map<String, Object> summary = new LinkedHashMap<>();
-            summary.put("compliant", res.compliant());
-            summary.put("failed", res.failed());
-            summary.put("participants", res.participants());
-            List<Provenance.Input> inputs = List.of(
+            return table(reg.registry(), rules.rules(), p, names, withNames, warnings, List.of(),
                     Provenance.Input.file("registry", fileName(registryDir), reg.sha256()),
-                    Provenance.Input.file("rules", rulesName, rules.rules().version()));
-            return new Table<>(schema(names), rows, withNames, new Provenance(ID, inputs, params, "thousand RUB"), warnings,
-                    notes, summary);
+                    Provenance.Input.file("rules", rulesName, rules.rules().version()), rulesName,
+                    used -> Messages.text("compliance.rules", rulesName, rules.rules().version(), used));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The report on the registry of the platform store, with its latest rules version — or the rules file
+     * {@code p.rules()} when given, or the project's rules when the store has none (a note says so). The
+     * provenance names the store and the rules version used.
+     */
+    public static Table<Row> runStored(PlatformStore store, Params p, Names names, boolean withNames) {
+        try {
+            Registry registry = store.registry();
+            List<Text> warnings = new ArrayList<>();
+            List<Text> notes = new ArrayList<>();
+            RuleSet rules;
+            String rulesName;
+            java.util.function.Function<List<String>, Text> rulesNote;
+            if (p.rules() != null) {
+                RulesReader.Result r = RulesReader.read(p.rules());
+                warnings.addAll(r.warnings());
+                rules = r.rules();
+                rulesName = fileName(p.rules());
+                rulesNote = used -> Messages.text("compliance.rules", rulesName, r.rules().version(), used);
+            } else {
+                java.util.Optional<RuleSet> stored = store.currentRules();
+                if (stored.isPresent()) {
+                    rules = stored.get();
+                    rulesName = "platform:" + rules.version();
+                    rulesNote = used -> Messages.text("compliance.rules.stored", rules.version(), store.location(),
+                            rules.rules().size(), used);
+                } else {
+                    RulesReader.Result r = RulesReader.project();
+                    rules = r.rules();
+                    rulesName = RulesReader.PROJECT_RULES_NAME;
+                    notes.add(Messages.text("compliance.rules.none", store.location()));
+                    rulesNote = used -> Messages.text("compliance.rules", rulesName, r.rules().version(), used);
+                }
+            }
+            return table(registry, rules, p, names, withNames, warnings, notes,
+                    Provenance.Input.file("registry", "platform store " + store.location(), null),
+                    Provenance.Input.file("rules", rulesName, rules.version()), rulesName, rulesNote);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Table<Row> table(Registry registry, RuleSet rules, Params p, Names names, boolean withNames,
+                                    List<Text> warnings, List<Text> firstNotes, Provenance.Input registryInput,
+                                    Provenance.Input rulesInput, String rulesName,
+                                    java.util.function.Function<List<String>, Text> rulesNote) {
+        ComplianceResult res;
+        try {
+            res = Compliance.check(registry, p.cluster(), rules, p.asOf(), p.year(), p.includeUnconfirmed());
+        } catch (InvalidParameterException e) {
+            throw UserException.badParameter("cluster", e.text());
+        }
+        List<Row> rows = res.rows().stream().map(Row::new).toList();
+        List<Text> notes = new ArrayList<>(firstNotes);
+        notes.add(rulesNote.apply(used(res.rulesUsed())));
+        notes.addAll(res.notes());
+        for (ComplianceRow r : res.rows()) if (!r.passed() && r.note() != null) notes.add(r.note());
+        notes.add(res.compliant()
+                ? Messages.text("compliance.verdict.pass", p.cluster(), p.asOf().toString(), p.year())
+                : Messages.text("compliance.verdict.fail", p.cluster(), p.asOf().toString(), p.year(), res.failed()));
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("cluster", p.cluster());
+        params.put("as_of", p.asOf().toString());
+        params.put("year", p.year());
+        params.put("include_unconfirmed", p.includeUnconfirmed());
+        params.put("rules", rulesName);
+        params.put(rulesName.startsWith("platform:") ? "rules_version" : "rules_sha256", rules.version());
+        params.put("rules_used", used(res.rulesUsed()));
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("compliant", res.compliant());
+        summary.put("failed", res.failed());
+        summary.put("participants", res.participants());
+        return new Table<>(schema(names), rows, withNames,
+                new Provenance(ID, List.of(registryInput, rulesInput), params, "thousand RUB"), warnings, notes, summary);
     }
 
     /** {@code inside_output_share.min_share=0.5 2015-07-31..2018-08-12 V} for each rule row used (no words: any language). */

@@ -29,7 +29,10 @@ public final class StoreAccess implements DataAccess, AutoCloseable {
         this(db, false);
     }
 
-    /** {@code create}: the command stores data, so a missing database file is created. */
+    /**
+     * {@code create}: the command stores data, so a missing database file is created. A null {@code db} has no
+     * dataset store (the command's {@code --db} is a PostgreSQL server): reading a dataset is then refused.
+     */
     public StoreAccess(Path db, boolean create) {
         this.db = db;
         this.create = create;
@@ -38,6 +41,7 @@ public final class StoreAccess implements DataAccess, AutoCloseable {
     /** The store, opened now if it was not yet. */
     public Store store() {
         if (store == null) {
+            if (db == null) throw UserException.badParameter("db", Messages.text("cli.db.postgres"));
             if (!create && !java.nio.file.Files.exists(db)) throw UserException.badParameter("db", Messages.text("cli.db.missing", db));
             store = Store.open(db);
         }

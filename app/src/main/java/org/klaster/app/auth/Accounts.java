@@ -14,7 +14,7 @@ import org.klaster.data.store.SessionRecord;
 /**
  * Signing in and out, sessions and API tokens over the {@link PlatformStore}, for any front end (it knows
  * neither HTTP nor the command line). Secrets never reach the store: it keeps the SHA-256 of session ids and
- * tokens ({@link Tokens#sha256Hex}) and Argon2id hashes of passwords ({@link Passwords}).
+ * tokens ({@link Tokens#sha256}) and Argon2id hashes of passwords ({@link Passwords}).
  *
  * <ul>
  *   <li><b>Sign-in</b>: throttled per login and address ({@link SignInThrottle}); an unknown login, a wrong
@@ -57,7 +57,6 @@ public final class Accounts {
     private final PlatformStore store;
     private final Clock clock;
     private final SignInThrottle throttle;
-    private final String dummyHash;
     private volatile List<DemoAccounts.Demo> demo = List.of();
     private volatile boolean publicAnalyses;
     private volatile Instant publicAnalysesRead = Instant.MIN;
@@ -66,8 +65,6 @@ public final class Accounts {
         this.store = Objects.requireNonNull(store);
         this.clock = Objects.requireNonNull(clock);
         this.throttle = new SignInThrottle(clock);
-        // verified against when the login is unknown, so that answer takes as long as a wrong password
-        this.dummyHash = Passwords.hash(Tokens.newId());
     }
 
     public PlatformStore store() {
@@ -91,26 +88,27 @@ public final class Accounts {
         boolean sane = login != null && password != null && !login.isBlank() && login.length() <= MAX_INPUT
                 && password.length() <= MAX_INPUT;
         Optional<Account> account = sane ? store.account(login.strip()) : Optional.empty();
-        String hash = account.flatMap(a -> store.passwordHash(a.id())).orElse(dummyHash);
-        boolean verified = Passwords.verify(sane ? password : "", hash); // always one Argon2 run
+        // an unknown login is verified against a hash no password matches: the answer takes as long as a wrong password
+        String hash = account.flatMap(a -> store.passwordHash(a.id())).orElse(Passwords.dummyHash());
+        boolean verified = Passwords.verify((sane ? password : "").toCharArray(), hash); // always one Argon2 run
         if (!verified || account.isEmpty() || account.get().disabled()) {
             throttle.failed(login, address);
             return new SignIn.Refused();
         }
         throttle.succeeded(login);
         Account a = account.get();
-        if (Passwords.needsRehash(hash)) store.setPasswordHash(Actor.of(a), a.id(), Passwords.hash(password));
+        if (Passwords.needsRehash(hash)) store.setPasswordHash(Actor.of(a), a.id(), Passwords.hash(password.toCharArray()));
         Instant now = clock.instant();
-        if (Tokens.isId(oldSessionId)) store.deleteSession(Tokens.sha256Hex(oldSessionId));
+        if (Tokens.isId(oldSessionId)) store.deleteSession(Tokens.sha256(oldSessionId));
         store.deleteSessionsIdleSince(now.minus(IDLE)); // housekeeping: sessions nobody can use any more
         String id = Tokens.newId();
-        store.createSession(Tokens.sha256Hex(id), a.id(), now);
+        store.createSession(Tokens.sha256(id), a.id(), now);
         return new SignIn.Ok(Principal.of(a), id);
     }
 
     /** Ends the session (signing out); an unknown or malformed id is ignored. */
     public void signOut(String sessionId) {
-        if (Tokens.isId(sessionId)) store.deleteSession(Tokens.sha256Hex(sessionId));
+        if (Tokens.isId(sessionId)) store.deleteSession(Tokens.sha256(sessionId));
     }
 
     /**
@@ -120,7 +118,7 @@ public final class Accounts {
      */
     public Optional<Principal> session(String sessionId) {
         if (!Tokens.isId(sessionId)) return Optional.empty();
-        String hash = Tokens.sha256Hex(sessionId);
+        String hash = Tokens.sha256(sessionId);
         Optional<SessionRecord> s = store.session(hash);
         if (s.isEmpty()) return Optional.empty();
         Instant now = clock.instant();
@@ -141,7 +139,7 @@ public final class Accounts {
     /** The account of a live API token ({@code kl_…}) of an enabled account; the token's use is recorded. */
     public Optional<Principal> token(String token) {
         if (!Tokens.isApiToken(token)) return Optional.empty();
-        return store.accountByToken(Tokens.sha256Hex(token), clock.instant()).filter(a -> !a.disabled()).map(Principal::of);
+        return store.accountByToken(Tokens.sha256(token), clock.instant()).filter(a -> !a.disabled()).map(Principal::of);
     }
 
     // ------------------------------------------------------------------ settings

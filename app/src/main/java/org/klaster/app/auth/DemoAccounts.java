@@ -43,7 +43,7 @@ public final class DemoAccounts {
         for (Role r : Role.values()) {
             String login = login(r);
             String password = Tokens.newId().substring(0, 20); // 120 random bits; the policy wants ≥ 12 characters
-            String hash = Passwords.hash(password);
+            String hash = Passwords.hash(password.toCharArray());
             Optional<Account> a = store.account(login);
             Set<String> clusters = r == Role.CLUSTER_MANAGER ? first.map(c -> Set.of(c.id())).orElse(Set.of()) : Set.of();
             if (a.isEmpty()) {

@@ -9,32 +9,35 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Secrets the platform hands out — session ids and API tokens — and the only form in which they are
- * stored: 32 bytes from {@link SecureRandom} (256 bits, beyond guessing), base64url without padding; the
- * store keeps the SHA-256 of them in hex, so a copy of the database signs nobody in. No salt is needed:
- * the secrets are random and long, not chosen by people.
+ * Secrets handed to clients — API tokens, session ids — and the SHA-256 under which the store keeps them
+ * (a 256-bit random value needs no slow hash: nothing can be guessed from its digest, and a copy of the
+ * database signs nobody in).
  */
 public final class Tokens {
 
-    /** What every API token starts with (it tells a leaked token from other strings in logs and scanners). */
+    /** Every API token starts so (tells a log reader and a secret scanner what it is). */
     public static final String API_PREFIX = "kl_";
-
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     private Tokens() {
     }
 
-    /** A new random id: 32 bytes, base64url (43 characters). */
-    public static String newId() {
-        byte[] b = new byte[32];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    /** A new API token: {@code kl_} and 32 random bytes in unpadded base64url (43 characters). */
+    public static String newApiToken() {
+        return API_PREFIX + random(32);
     }
 
-    /** A new API token: {@value #API_PREFIX} and a {@link #newId()}. */
-    public static String newApiToken() {
-        return API_PREFIX + newId();
+    /** A new session id: 32 random bytes in unpadded base64url (43 characters). */
+    public static String newId() {
+        return random(32);
+    }
+
+    /** {@code bytes} random bytes in unpadded base64url. */
+    public static String random(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /** Whether {@code s} has the shape of a {@link #newId()} (anything else is refused before a lookup). */
@@ -47,12 +50,12 @@ public final class Tokens {
         return s != null && s.startsWith(API_PREFIX) && isId(s.substring(API_PREFIX.length()));
     }
 
-    /** The SHA-256 of the string's UTF-8 bytes, lower-case hex: what the store keeps of a secret. */
-    public static String sha256Hex(String secret) {
+    /** The lower-case hex SHA-256 of the text's UTF-8 bytes, as the store takes it. */
+    public static String sha256(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            throw new IllegalStateException("the JVM has no SHA-256", e);
         }
     }
 }

@@ -20,12 +20,14 @@ import picocli.CommandLine.Option;
                 + "rule_valid_from,confidence; subject = cluster or an INN).",
                 "",
                 "The reason and the smallest fix of every failed row are printed on stderr (with --names also as the note"
-                        + " and fix columns). Rules come from --rules, else the project's dated rules of Decree 779.",
+                        + " and fix columns). Rules come from --rules, else (with --registry) the project's dated rules of"
+                        + " Decree 779, else (from the platform store --db) its latest rules version.",
                 ""})
 public final class ComplianceCommand extends TopLevelCommand {
 
-    @Option(names = "--registry", paramLabel = "DIR", required = true,
-            description = "Registry folder: organisations, clusters, memberships, contracts, facts [, offers] (.csv or .xlsx).")
+    @Option(names = "--registry", paramLabel = "DIR",
+            description = "Registry folder: organisations, clusters, memberships, contracts, facts [, offers] (.csv or .xlsx);"
+                    + " without it, the registry and the latest rules version of the platform store --db (klaster registry import).")
     Path registry;
 
     @Option(names = "--cluster", paramLabel = "C", required = true, description = "The cluster id (clusters.csv).")
@@ -47,6 +49,12 @@ public final class ComplianceCommand extends TopLevelCommand {
 
     @Override
     Table<?> run(StoreAccess access, Names names) {
+        ComplianceAnalysis.Params p = ComplianceAnalysis.Params.of(cluster, asOf, year, rules, !noUnconfirmed);
+        if (registry == null) {
+            try (org.klaster.app.analysis.PlatformAccess a = org.klaster.app.analysis.PlatformAccess.open(common.dbSpec(), false)) {
+                return ComplianceAnalysis.runStored(a.platform(), p, names, common.names);
+            }
+        }
         // OutFile compares --out with the paths given; the folder's files are inputs too
         if (common.out != null) {
             for (String f : org.klaster.data.formats.RegistryReader.FILES) {
@@ -58,7 +66,6 @@ public final class ComplianceCommand extends TopLevelCommand {
                 }
             }
         }
-        ComplianceAnalysis.Params p = ComplianceAnalysis.Params.of(cluster, asOf, year, rules, !noUnconfirmed);
         return ComplianceAnalysis.run(registry, p, names, common.names);
     }
 }

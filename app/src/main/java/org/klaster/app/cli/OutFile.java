@@ -70,7 +70,7 @@ public final class OutFile {
             Object v = a.getValue();
             if (v instanceof Collection<?> many) {
                 for (Object x : many) if (x != null) all.add(new Input(flag, Path.of(x.toString()), true));
-            } else if (v != null) {
+            } else if (v != null && !org.klaster.data.store.PlatformStore.isPostgresUrl(v.toString())) {
                 all.add(new Input(flag, Path.of(v.toString()), true));
             } else if (flag.equals(DB)) {
                 all.add(new Input(DB, Store.defaultPath(), false));

@@ -49,12 +49,15 @@ abstract class TopLevelCommand implements Callable<Integer>, Klaster.LanguageAwa
         while (p instanceof TopLevelCommand t) p = t.parent;
         if (p instanceof Klaster k) return k.terminal();
         if (p instanceof IoCommand io) return io.root.terminal();
+        if (p instanceof UsersCommand u) return u.root.terminal();
+        if (p instanceof RegistryCommand r) return r.root.terminal();
         return false;
     }
 
     @Override
     public final Integer call() throws Exception {
-        try (StoreAccess access = new StoreAccess(common.dbPath(), storesData())) {
+        // with a PostgreSQL --db (registry and accounts) there is no dataset file: the datasets' store is refused if read
+        try (StoreAccess access = new StoreAccess(common.postgres() ? null : common.dbPath(), storesData())) {
             Table<?> t = run(access, access.names(common.lang()));
             if (t != null) emit(t);
         }

@@ -186,7 +186,7 @@ public final class AccountPages {
                     clusters.add(c);
                 }
             }
-            if (problem == null) problem = Passwords.problem(login, password).orElse(null);
+            if (problem == null) problem = Passwords.weakness(login, password.toCharArray()).orElse(null);
         }
         if (problem != null) {
             ctx.status(422);
@@ -194,7 +194,7 @@ public final class AccountPages {
             return;
         }
         try {
-            accounts.store().addAccount(Auth.user(ctx).actor(), login, name, role.get(), Passwords.hash(password), inn, clusters);
+            accounts.store().addAccount(Auth.user(ctx).actor(), login, name, role.get(), Passwords.hash(password.toCharArray()), inn, clusters);
         } catch (StoreException e) {
             // a login taken (ignoring case), an organisation not in the registry …: the store's sentence
             ctx.status(422);

@@ -147,6 +147,6 @@ final class Auth {
         Principal p = user(ctx);
         if (!p.signedIn()) return "";
         String sid = ctx.cookie(SESSION_COOKIE);
-        return sid == null ? "" : Tokens.sha256Hex(sid);
+        return sid == null ? "" : Tokens.sha256(sid);
     }
 }

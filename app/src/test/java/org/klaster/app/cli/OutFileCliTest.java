@@ -59,6 +59,10 @@ class OutFileCliTest {
         BASE.put("klaster datasets", List.of("datasets"));
         BASE.put("klaster demo", List.of("demo", "--no-firms"));
         BASE.put("klaster demo firms", List.of("demo", "firms", "--rows", "1"));
+        BASE.put("klaster registry list", List.of("registry", "list"));
+        BASE.put("klaster registry show", List.of("registry", "show", "C"));
+        BASE.put("klaster registry rules", List.of("registry", "rules"));
+        BASE.put("klaster users list", List.of("users", "list"));
     }
 
     /** Every command of the launcher (picocli's model of {@link Klaster}), by its qualified name. */
@@ -145,7 +149,8 @@ class OutFileCliTest {
                 "klaster dependency --production", "klaster dependency --groups", "klaster complexity --exports",
                 "klaster opportunities --activity", "klaster opportunities --trade", "klaster opportunities --concordance",
                 "klaster import FILE", "klaster import --categories", "klaster datasets --db", "klaster demo --db",
-                "klaster compliance --registry", "klaster compliance --rules", "klaster compliance --db");
+                "klaster compliance --registry", "klaster compliance --rules", "klaster compliance --db",
+                "klaster registry list --db", "klaster registry rules --save", "klaster users list --db");
         assertThat(runs).isEqualTo(3 * tested.size());
     }
 

@@ -46,7 +46,7 @@ class ServeOptionsTest {
 
         // a database with accounts, none an enabled administrator (the demo's administrator is disabled there)
         try (Store store = Store.open(db); PlatformStore platform = PlatformStore.on(store)) {
-            platform.addAccount(Actor.cli(), "viewer1", "Viewer", Role.VIEWER, Passwords.hash(Tokens.newId()), null, Set.of());
+            platform.addAccount(Actor.cli(), "viewer1", "Viewer", Role.VIEWER, Passwords.hash(Tokens.newId().toCharArray()), null, Set.of());
             DemoAccounts.open(platform, Actor.cli());
             assertThat(platform.hasAdministrator()).isTrue();
         }

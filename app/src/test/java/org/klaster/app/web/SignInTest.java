@@ -70,7 +70,7 @@ class SignInTest {
         // the store keeps only the hash of the id
         String id = b.cookie(Auth.SESSION_COOKIE);
         assertThat(server.platform.session(id)).isEmpty();
-        assertThat(server.platform.session(Tokens.sha256Hex(id))).isPresent();
+        assertThat(server.platform.session(Tokens.sha256(id))).isPresent();
 
         String page = b.get("/mapping?lang=en").body();
         assertThat(page).contains("id=\"who\"").contains(a.displayName()).contains("Ministry analyst").contains("id=\"signout-form\"")
@@ -119,7 +119,7 @@ class SignInTest {
         assertThat(second).isNotEqualTo(first);
         assertThat(getWithSession(server, "/admin/users?lang=en", first).statusCode()).isEqualTo(302);
         assertThat(getWithSession(server, "/admin/users?lang=en", second).statusCode()).isEqualTo(200);
-        assertThat(server.platform.session(Tokens.sha256Hex(first))).isEmpty();
+        assertThat(server.platform.session(Tokens.sha256(first))).isEmpty();
 
         // an id planted by somebody else before sign-in is neither kept nor made valid
         FormClient victim = new FormClient(server.base());
@@ -185,7 +185,7 @@ class SignInTest {
         HttpResponse<String> out = b.form("/signout", Map.of(Security.TOKEN_FIELD, token), Map.of("Origin", server.base()));
         assertThat(out.statusCode()).isEqualTo(303);
         assertThat(signedIn(b)).isFalse();
-        assertThat(server.platform.session(Tokens.sha256Hex(id))).isEmpty();
+        assertThat(server.platform.session(Tokens.sha256(id))).isEmpty();
         assertThat(getWithSession(server, "/datasets?lang=en", id).body()).doesNotContain("id=\"signout-form\"");
     }
 
@@ -258,7 +258,7 @@ class SignInTest {
         server.clock.advance(Duration.ofSeconds(10));
         Account a = analyst(Tokens.newId());
         String token = Tokens.newApiToken();
-        var stored = server.platform.addToken(Actor.cli(), a.id(), "script", Tokens.sha256Hex(token));
+        var stored = server.platform.addToken(Actor.cli(), a.id(), "script", Tokens.sha256(token));
         assertThat(bearer("/api/v1/datasets", token).statusCode()).isEqualTo(200);
         HttpResponse<String> none = bearer("/api/v1/datasets", null);
         assertThat(none.statusCode()).isEqualTo(401);
@@ -273,7 +273,7 @@ class SignInTest {
         assertThat(bearer("/api/v1/openapi.json", null).statusCode()).isEqualTo(200);
         // a disabled account's token stops working as well
         String t2 = Tokens.newApiToken();
-        server.platform.addToken(Actor.cli(), a.id(), "other", Tokens.sha256Hex(t2));
+        server.platform.addToken(Actor.cli(), a.id(), "other", Tokens.sha256(t2));
         assertThat(bearer("/api/v1/datasets", t2).statusCode()).isEqualTo(200);
         server.platform.setDisabled(Actor.cli(), a.id(), true);
         assertThat(bearer("/api/v1/datasets", t2).statusCode()).isEqualTo(401);

@@ -74,7 +74,7 @@ final class TestServer implements AutoCloseable {
     /** An account of this role (a participant of {@code inn}, a manager of {@code clusters}) with a random password. */
     Account account(Role role, String inn, Set<String> clusters, String password) {
         String login = "t-" + role.label().replace('_', '-') + "-" + ACCOUNTS.incrementAndGet();
-        return platform.addAccount(Actor.cli(), login, "Test " + role.label(), role, Passwords.hash(password), inn, clusters);
+        return platform.addAccount(Actor.cli(), login, "Test " + role.label(), role, Passwords.hash(password.toCharArray()), inn, clusters);
     }
 
     /** A browser signed in with a new account of this role. */
@@ -100,7 +100,7 @@ final class TestServer implements AutoCloseable {
     String apiToken(Role role) {
         Account a = account(role, role == Role.PARTICIPANT ? PARTICIPANT_INN : null, Set.of(), Tokens.newId());
         String token = Tokens.newApiToken();
-        platform.addToken(Actor.cli(), a.id(), "test", Tokens.sha256Hex(token));
+        platform.addToken(Actor.cli(), a.id(), "test", Tokens.sha256(token));
         return token;
     }
 

@@ -62,7 +62,8 @@ import org.klaster.registry.RuleSet;
  * <p>Every mutating method is one transaction that also appends its audit entries: when it fails, nothing is
  * stored and nothing is audited. Input is checked in Java before any SQL runs; a refusal is a
  * {@link StoreException} with a message key of the data module's bundle. The audit trail is append-only: no
- * statement here updates or deletes it, and on PostgreSQL a trigger refuses it for any client.
+ * statement here updates or deletes it, and on PostgreSQL a trigger refuses it for any client. A record refused
+ * as given is an {@link InvalidRecordException} (bad input); any other {@link StoreException} is the database's.
  *
  * <p>One connection, guarded by a lock: registry writes are rare and short, and one connection makes every
  * method trivially serial (no pool, no isolation surprises). A PostgreSQL connection that was lost is opened
@@ -186,7 +187,7 @@ public final class PlatformStore implements AutoCloseable {
 
         static PgAddress parse(String url) {
             if (!isPostgresUrl(url)) {
-                throw new StoreException(data("platform.postgres.url", maskUrl(String.valueOf(url))));
+                throw new InvalidRecordException(data("platform.postgres.url", maskUrl(String.valueOf(url))));
             }
             String rest = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
             rest = rest.replaceFirst("^postgres(ql)?:", "postgresql:");
@@ -194,10 +195,11 @@ public final class PlatformStore implements AutoCloseable {
             try {
                 u = new URI(rest);
             } catch (URISyntaxException e) {
-                throw new StoreException(data("platform.postgres.url", maskUrl(url)), e);
+                // not chained: the parser's message quotes the address, password included
+                throw new InvalidRecordException(data("platform.postgres.url", maskUrl(url)));
             }
             if (u.getHost() == null || u.getHost().isEmpty()) {
-                throw new StoreException(data("platform.postgres.url", maskUrl(url)));
+                throw new InvalidRecordException(data("platform.postgres.url", maskUrl(url)));
             }
             String user = null;
             String password = null;
@@ -271,7 +273,7 @@ public final class PlatformStore implements AutoCloseable {
                 current = rs.getInt(1);
             }
             if (current > MIGRATIONS.size()) {
-                throw new StoreException(data("store.schema.newer", location, current, MIGRATIONS.size()));
+                throw new InvalidRecordException(data("store.schema.newer", location, current, MIGRATIONS.size()));
             }
             for (Migration m : MIGRATIONS.subList(current, MIGRATIONS.size())) {
                 if (m.only() == null || m.only() == dialect) {
@@ -362,7 +364,7 @@ public final class PlatformStore implements AutoCloseable {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(role, "role");
         String lg = login == null ? "" : login;
-        if (!LOGIN.matcher(lg).matches()) throw new StoreException(data("platform.login.invalid", lg));
+        if (!LOGIN.matcher(lg).matches()) throw new InvalidRecordException(data("platform.login.invalid", lg));
         String name = displayName == null || displayName.isBlank() ? lg : displayName.strip();
         text("display_name", name, MAX_NAME);
         hash(passwordHash);
@@ -373,7 +375,7 @@ public final class PlatformStore implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         return tx("add the account " + lg, c -> {
             if (exists(c, "SELECT 1 FROM accounts WHERE login_key = ?", key(lg))) {
-                throw new StoreException(data("platform.login.taken", lg));
+                throw new InvalidRecordException(data("platform.login.taken", lg));
             }
             if (inn != null) requireOrganisation(c, inn);
             for (String k : cl) requireCluster(c, k);
@@ -387,14 +389,40 @@ public final class PlatformStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Changes an account's role with what the role needs: a participant's organisation, a cluster manager's
+     * clusters (ends its sessions: what it may do has changed).
+     */
+    public void setRole(Actor by, String accountId, Role role, String organisationInn, Set<String> clusters) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(role, "role");
+        String inn = organisationInn == null || organisationInn.isBlank() ? null : organisationInn.strip();
+        Set<String> cl = clusters == null ? Set.of() : new TreeSet<>(clusters);
+        roleFields(role, inn, cl);
+        tx("change the role of an account", c -> {
+            Account a = requireAccount(c, accountId);
+            if (inn != null) requireOrganisation(c, inn);
+            for (String k : cl) requireCluster(c, k);
+            update(c, "UPDATE accounts SET role = ?, organisation_inn = ? WHERE id = ?", role.label(), inn, accountId);
+            update(c, "DELETE FROM account_clusters WHERE account_id = ?", accountId);
+            for (String k : cl) {
+                update(c, "INSERT INTO account_clusters (account_id, cluster_id) VALUES (?, ?)", accountId, k);
+            }
+            update(c, "DELETE FROM sessions WHERE account_id = ?", accountId);
+            Account b = new Account(a.id(), a.login(), a.displayName(), role, inn, cl, a.disabled(), a.createdAt());
+            audit(c, by, "update", "account", accountId, null, null, accountJson(a), accountJson(b));
+            return null;
+        });
+    }
+
     private static void roleFields(Role role, String inn, Set<String> clusters) {
         if ((role == Role.PARTICIPANT) != (inn != null)) {
-            throw new StoreException(data("platform.role.organisation", role.label()));
+            throw new InvalidRecordException(data("platform.role.organisation", role.label()));
         }
         if (role != Role.CLUSTER_MANAGER && !clusters.isEmpty()) {
-            throw new StoreException(data("platform.role.clusters", role.label()));
+            throw new InvalidRecordException(data("platform.role.clusters", role.label()));
         }
-        if (clusters.size() > MAX_LIST) throw new StoreException(data("platform.list.long", "clusters", String.valueOf(MAX_LIST)));
+        if (clusters.size() > MAX_LIST) throw new InvalidRecordException(data("platform.list.long", "clusters", String.valueOf(MAX_LIST)));
     }
 
     private static String key(String login) {
@@ -493,7 +521,7 @@ public final class PlatformStore implements AutoCloseable {
 
     private Account requireAccount(Connection c, String accountId) throws SQLException {
         return accountWhere(c, "id = ?", accountId)
-                .orElseThrow(() -> new StoreException(data("platform.account.unknown", String.valueOf(accountId))));
+                .orElseThrow(() -> new InvalidRecordException(data("platform.account.unknown", String.valueOf(accountId))));
     }
 
     private Optional<Account> accountWhere(Connection c, String where, String arg) throws SQLException {
@@ -559,7 +587,7 @@ public final class PlatformStore implements AutoCloseable {
         tx("create a session", c -> {
             Optional<Account> a = accountWhere(c, "id = ?", accountId);
             if (a.isEmpty() || a.get().disabled()) {
-                throw new StoreException(data("platform.session.account", String.valueOf(accountId)));
+                throw new InvalidRecordException(data("platform.session.account", String.valueOf(accountId)));
             }
             Instant t = now.truncatedTo(ChronoUnit.MICROS);
             update(c, "INSERT INTO sessions (id_hash, account_id, created_at, last_seen) VALUES (?, ?, ?, ?)",
@@ -619,7 +647,7 @@ public final class PlatformStore implements AutoCloseable {
         String id = UUID.randomUUID().toString();
         return tx("add an API token", c -> {
             Account a = requireAccount(c, accountId);
-            if (a.disabled()) throw new StoreException(data("platform.account.disabled", a.login()));
+            if (a.disabled()) throw new InvalidRecordException(data("platform.account.disabled", a.login()));
             update(c, "INSERT INTO api_tokens (id, account_id, name, token_hash, created_at) VALUES (?, ?, ?, ?, ?)",
                     id, accountId, nm, tokenHash, at);
             ApiToken t = new ApiToken(id, accountId, nm, at, null, null);
@@ -661,7 +689,7 @@ public final class PlatformStore implements AutoCloseable {
         Instant at = now();
         tx("revoke an API token", c -> {
             ApiToken t = tokenWhere(c, "id = ?", tokenId).stream().findFirst()
-                    .orElseThrow(() -> new StoreException(data("platform.token.unknown", String.valueOf(tokenId))));
+                    .orElseThrow(() -> new InvalidRecordException(data("platform.token.unknown", String.valueOf(tokenId))));
             if (t.revokedAt() != null) return null;
             update(c, "UPDATE api_tokens SET revoked_at = ? WHERE id = ?", at, tokenId);
             String login = accountWhere(c, "id = ?", t.accountId()).map(Account::login).orElse(null);
@@ -912,13 +940,13 @@ public final class PlatformStore implements AutoCloseable {
             Set<String> seen = new HashSet<>();
             for (Organisation o : r.organisations()) {
                 check(o);
-                if (!seen.add(o.inn())) throw new StoreException(data("platform.duplicate", "organisation", o.inn()));
+                if (!seen.add(o.inn())) throw new InvalidRecordException(data("platform.duplicate", "organisation", o.inn()));
                 inns.add(o.inn());
             }
             seen.clear();
             for (Cluster k : r.clusters()) {
                 check(k, inns);
-                if (!seen.add(k.id())) throw new StoreException(data("platform.duplicate", "cluster", k.id()));
+                if (!seen.add(k.id())) throw new InvalidRecordException(data("platform.duplicate", "cluster", k.id()));
                 clusterIds.add(k.id());
             }
             for (Membership m : r.memberships()) check(m, inns, clusterIds);
@@ -927,7 +955,7 @@ public final class PlatformStore implements AutoCloseable {
             for (AnnualFacts f : r.facts()) {
                 check(f, inns);
                 if (!seen.add(f.inn() + "/" + f.year())) {
-                    throw new StoreException(data("platform.duplicate", "facts", f.inn() + "/" + f.year()));
+                    throw new InvalidRecordException(data("platform.duplicate", "facts", f.inn() + "/" + f.year()));
                 }
             }
             for (Offer o : r.offers()) check(o, inns);
@@ -1013,9 +1041,9 @@ public final class PlatformStore implements AutoCloseable {
             requireCluster(c, cluster);
             requireOrganisation(c, inn);
             Membership open = memberships(c, cluster, inn).stream().filter(m -> m.left() == null).findFirst()
-                    .orElseThrow(() -> new StoreException(data("platform.membership.open", inn, cluster)));
+                    .orElseThrow(() -> new InvalidRecordException(data("platform.membership.open", inn, cluster)));
             if (left.isBefore(open.joined())) {
-                throw new StoreException(data("platform.membership.left", left.toString(), open.joined().toString()));
+                throw new InvalidRecordException(data("platform.membership.left", left.toString(), open.joined().toString()));
             }
             Membership ended = new Membership(cluster, inn, open.joined(), left);
             update(c, "UPDATE memberships SET left_on = ? WHERE cluster_id = ? AND inn = ? AND joined = ?", left,
@@ -1044,7 +1072,7 @@ public final class PlatformStore implements AutoCloseable {
         tx("delete a contract", c -> {
             StoredContract s = null;
             for (StoredContract x : storedContractById(c, contractId)) s = x;
-            if (s == null) throw new StoreException(data("platform.contract.unknown", String.valueOf(contractId)));
+            if (s == null) throw new InvalidRecordException(data("platform.contract.unknown", String.valueOf(contractId)));
             update(c, "DELETE FROM contracts WHERE id = ?", contractId);
             audit(c, by, "delete", "contract", contractId, s.contract().cluster(), null, contractJson(s), null);
             return null;
@@ -1117,7 +1145,7 @@ public final class PlatformStore implements AutoCloseable {
             if (x.joined().equals(m.joined())) {
                 old = x;
             } else if (overlap(x, m)) {
-                throw new StoreException(data("platform.membership.overlap", m.inn(), m.cluster(), x.joined().toString()));
+                throw new InvalidRecordException(data("platform.membership.overlap", m.inn(), m.cluster(), x.joined().toString()));
             }
         }
         if (m.equals(old)) return;
@@ -1170,10 +1198,10 @@ public final class PlatformStore implements AutoCloseable {
     // ---------------------------------------------------------------- checks (before any SQL)
 
     private static void check(Organisation o) {
-        if (!Identifiers.validInn(o.inn())) throw new StoreException(data("platform.inn.invalid", o.inn()));
+        if (!Identifiers.validInn(o.inn())) throw new InvalidRecordException(data("platform.inn.invalid", o.inn()));
         String ogrn = o.ogrn() == null ? "" : o.ogrn();
         if (!ogrn.isEmpty() && !Identifiers.validOgrn(ogrn)) {
-            throw new StoreException(data("platform.ogrn.invalid", ogrn, o.inn()));
+            throw new InvalidRecordException(data("platform.ogrn.invalid", ogrn, o.inn()));
         }
         text("name", o.name(), MAX_NAME);
         code("okved", o.okved(), true);
@@ -1183,7 +1211,7 @@ public final class PlatformStore implements AutoCloseable {
         range("employees", o.employees(), 0, Double.MAX_VALUE);
         range("revenue", o.revenue(), 0, Double.MAX_VALUE);
         if (o.ogrn() == null || o.name() == null || o.okved() == null || o.region() == null) {
-            throw new StoreException(data("platform.text.invalid", "organisation", String.valueOf(MAX_NAME), o.inn()));
+            throw new InvalidRecordException(data("platform.text.invalid", "organisation", String.valueOf(MAX_NAME), o.inn()));
         }
     }
 
@@ -1193,97 +1221,97 @@ public final class PlatformStore implements AutoCloseable {
         codes("regions", k.regions());
         codes("specialisation", k.specialisation());
         String org = k.specialisedOrganisation();
-        if (!org.isEmpty() && !inns.contains(org)) throw new StoreException(data("platform.organisation.unknown", org));
+        if (!org.isEmpty() && !inns.contains(org)) throw new InvalidRecordException(data("platform.organisation.unknown", org));
     }
 
     private static void check(Membership m, Set<String> inns, Set<String> clusters) {
-        if (!clusters.contains(m.cluster())) throw new StoreException(data("platform.cluster.unknown", m.cluster()));
-        if (!inns.contains(m.inn())) throw new StoreException(data("platform.organisation.unknown", m.inn()));
+        if (!clusters.contains(m.cluster())) throw new InvalidRecordException(data("platform.cluster.unknown", m.cluster()));
+        if (!inns.contains(m.inn())) throw new InvalidRecordException(data("platform.organisation.unknown", m.inn()));
         date("joined", m.joined());
         if (m.left() != null) {
             date("left", m.left());
             if (m.left().isBefore(m.joined())) {
-                throw new StoreException(data("platform.membership.left", m.left().toString(), m.joined().toString()));
+                throw new InvalidRecordException(data("platform.membership.left", m.left().toString(), m.joined().toString()));
             }
         }
     }
 
     private static void check(Contract k, Set<String> inns, Set<String> clusters) {
-        if (!clusters.contains(k.cluster())) throw new StoreException(data("platform.cluster.unknown", k.cluster()));
-        if (!inns.contains(k.supplier())) throw new StoreException(data("platform.organisation.unknown", k.supplier()));
-        if (!inns.contains(k.buyer())) throw new StoreException(data("platform.organisation.unknown", k.buyer()));
-        if (k.supplier().equals(k.buyer())) throw new StoreException(data("platform.contract.self", k.supplier()));
+        if (!clusters.contains(k.cluster())) throw new InvalidRecordException(data("platform.cluster.unknown", k.cluster()));
+        if (!inns.contains(k.supplier())) throw new InvalidRecordException(data("platform.organisation.unknown", k.supplier()));
+        if (!inns.contains(k.buyer())) throw new InvalidRecordException(data("platform.organisation.unknown", k.buyer()));
+        if (k.supplier().equals(k.buyer())) throw new InvalidRecordException(data("platform.contract.self", k.supplier()));
         year(k.year());
         if (!Double.isFinite(k.value()) || k.value() < 0) {
-            throw new StoreException(data("platform.value.invalid", "value", Double.toString(k.value())));
+            throw new InvalidRecordException(data("platform.value.invalid", "value", Double.toString(k.value())));
         }
     }
 
     private static void check(AnnualFacts f, Set<String> inns) {
-        if (!inns.contains(f.inn())) throw new StoreException(data("platform.organisation.unknown", f.inn()));
+        if (!inns.contains(f.inn())) throw new InvalidRecordException(data("platform.organisation.unknown", f.inn()));
         year(f.year());
         range("output", f.output(), 0, Double.MAX_VALUE);
         range("purchases", f.purchases(), 0, Double.MAX_VALUE);
     }
 
     private static void check(Offer o, Set<String> inns) {
-        if (!inns.contains(o.inn())) throw new StoreException(data("platform.organisation.unknown", o.inn()));
+        if (!inns.contains(o.inn())) throw new InvalidRecordException(data("platform.organisation.unknown", o.inn()));
         text("text", o.text(), MAX_TEXT);
         codes("codes", o.codes());
     }
 
     private static void text(String field, String v, int max) {
         if (v == null || v.isBlank() || v.length() > max || CONTROL.matcher(v).find()) {
-            throw new StoreException(data("platform.text.invalid", field, String.valueOf(max),
+            throw new InvalidRecordException(data("platform.text.invalid", field, String.valueOf(max),
                     v == null ? "" : v.length() > 80 ? v.substring(0, 80) + "…" : v));
         }
     }
 
     private static void code(String field, String v, boolean emptyAllowed) {
         if (v == null || (!emptyAllowed && v.isBlank()) || v.length() > MAX_CODE || CONTROL.matcher(v).find()) {
-            throw new StoreException(data("platform.code.invalid", field, String.valueOf(MAX_CODE), String.valueOf(v)));
+            throw new InvalidRecordException(data("platform.code.invalid", field, String.valueOf(MAX_CODE), String.valueOf(v)));
         }
     }
 
     private static void codes(String field, List<String> codes) {
-        if (codes.size() > MAX_LIST) throw new StoreException(data("platform.list.long", field, String.valueOf(MAX_LIST)));
+        if (codes.size() > MAX_LIST) throw new InvalidRecordException(data("platform.list.long", field, String.valueOf(MAX_LIST)));
         for (String s : codes) code(field, s, false);
     }
 
     private static void range(String field, double v, double min, double max) {
         if (Double.isNaN(v)) return;
-        if (!(v >= min && v <= max)) throw new StoreException(data("platform.value.invalid", field, Double.toString(v)));
+        if (!(v >= min && v <= max)) throw new InvalidRecordException(data("platform.value.invalid", field, Double.toString(v)));
     }
 
     private static void year(int y) {
         if (y < Numbers.MIN_YEAR || y > Numbers.MAX_YEAR) {
-            throw new StoreException(data("platform.year.invalid", Integer.toString(y), String.valueOf(Numbers.MIN_YEAR), String.valueOf(Numbers.MAX_YEAR)));
+            throw new InvalidRecordException(data("platform.year.invalid", Integer.toString(y), String.valueOf(Numbers.MIN_YEAR), String.valueOf(Numbers.MAX_YEAR)));
         }
     }
 
     private static void date(String field, LocalDate d) {
         if (d.getYear() < Numbers.MIN_YEAR || d.getYear() > Numbers.MAX_YEAR) {
-            throw new StoreException(data("platform.date.invalid", field, d.toString(), String.valueOf(Numbers.MIN_YEAR), String.valueOf(Numbers.MAX_YEAR)));
+            throw new InvalidRecordException(data("platform.date.invalid", field, d.toString(), String.valueOf(Numbers.MIN_YEAR), String.valueOf(Numbers.MAX_YEAR)));
         }
     }
 
     private static void hash(String h) {
-        if (h == null || h.isBlank() || h.length() > MAX_HASH) throw new StoreException(data("platform.password.hash"));
+        if (h == null || h.isBlank() || h.length() > MAX_HASH) throw new InvalidRecordException(data("platform.password.hash"));
     }
 
     private static void sha256(String h) {
-        if (h == null || !SHA256_HEX.matcher(h).matches()) throw new StoreException(data("platform.sha256"));
+        if (h == null || !SHA256_HEX.matcher(h).matches()) throw new InvalidRecordException(data("platform.sha256"));
     }
 
     private static void requireOrganisation(Connection c, String inn) throws SQLException {
         if (!exists(c, "SELECT 1 FROM organisations WHERE inn = ?", inn)) {
-            throw new StoreException(data("platform.organisation.unknown", String.valueOf(inn)));
+            throw new InvalidRecordException(data("platform.organisation.unknown", String.valueOf(inn)));
         }
     }
 
     private static void requireCluster(Connection c, String id) throws SQLException {
         if (!exists(c, "SELECT 1 FROM clusters WHERE id = ?", id)) {
-            throw new StoreException(data("platform.cluster.unknown", String.valueOf(id)));
+            throw new InvalidRecordException(data("platform.cluster.unknown", String.valueOf(id)));
         }
     }
 
@@ -1367,14 +1395,14 @@ public final class PlatformStore implements AutoCloseable {
     public String saveRules(Actor by, RuleSet rules, String note) {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(rules, "rules");
-        if (rules.rules().isEmpty()) throw new StoreException(data("platform.rules.empty"));
+        if (rules.rules().isEmpty()) throw new InvalidRecordException(data("platform.rules.empty"));
         String nt = note == null ? "" : note.strip();
         if (nt.length() > MAX_NAME || CONTROL.matcher(nt).find()) {
-            throw new StoreException(data("platform.text.invalid", "note", String.valueOf(MAX_NAME), nt.length() > 80 ? nt.substring(0, 80) : nt));
+            throw new InvalidRecordException(data("platform.text.invalid", "note", String.valueOf(MAX_NAME), nt.length() > 80 ? nt.substring(0, 80) : nt));
         }
         for (Rule r : rules.rules()) {
-            if (r.source().length() > MAX_TEXT) throw new StoreException(data("platform.text.invalid", "source", String.valueOf(MAX_TEXT), r.name()));
-            if (!Double.isFinite(r.value())) throw new StoreException(data("platform.value.invalid", r.name(), Double.toString(r.value())));
+            if (r.source().length() > MAX_TEXT) throw new InvalidRecordException(data("platform.text.invalid", "source", String.valueOf(MAX_TEXT), r.name()));
+            if (!Double.isFinite(r.value())) throw new InvalidRecordException(data("platform.value.invalid", r.name(), Double.toString(r.value())));
             date("valid_from", r.validFrom());
             if (r.validTo() != null) date("valid_to", r.validTo());
         }
@@ -1698,6 +1726,10 @@ public final class PlatformStore implements AutoCloseable {
     }
 
     private StoreException fail(String what, SQLException e) {
+        // a unique key taken between our check and our insert (another process on the same server): bad input
+        if ("23505".equals(e.getSQLState())) {
+            return new InvalidRecordException(data("platform.conflict", what));
+        }
         return new StoreException(data("platform.sql", location, what, mask(firstLine(e.getMessage()), secret)), e);
     }
 

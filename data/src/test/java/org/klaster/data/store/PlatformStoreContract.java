@@ -199,6 +199,54 @@ abstract class PlatformStoreContract {
         }
     }
 
+    @Test
+    void aRoleChangeBringsWhatTheRoleNeedsAndEndsSessions() {
+        smallRegistry();
+        Account a = s.addAccount(ADMIN, "worker", null, Role.VIEWER, HASH, null, Set.of());
+        s.createSession(sha("w1"), a.id(), T0);
+        assertThatThrownBy(() -> s.setRole(ADMIN, a.id(), Role.PARTICIPANT, null, null)).hasMessageContaining("participant");
+        s.setRole(ADMIN, a.id(), Role.PARTICIPANT, INN_B, null);
+        Account b = s.accountById(a.id()).orElseThrow();
+        assertThat(b.role()).isEqualTo(Role.PARTICIPANT);
+        assertThat(b.organisationInn()).isEqualTo(INN_B);
+        assertThat(s.session(sha("w1"))).isEmpty();
+        s.setRole(ADMIN, a.id(), Role.CLUSTER_MANAGER, null, Set.of("K2"));
+        Account c = s.accountById(a.id()).orElseThrow();
+        assertThat(c.organisationInn()).isNull();
+        assertThat(c.clusters()).containsExactly("K2");
+        AuditEntry e = s.audit("account", a.id(), 1).get(0);
+        assertThat(tree(e.before()).get("role").asText()).isEqualTo("participant");
+        assertThat(tree(e.after()).get("role").asText()).isEqualTo("cluster_manager");
+    }
+
+    /** Two threads adding the same login (in other cases) at once: exactly one account results. */
+    @Test
+    void concurrentAddsOfOneLoginMakeOneAccount() throws Exception {
+        int n = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String login = i % 2 == 0 ? "same.login" : "SAME.login";
+            results.add(pool.submit(() -> {
+                start.await();
+                try {
+                    s.addAccount(ADMIN, login, null, Role.VIEWER, HASH, null, Set.of());
+                    return true;
+                } catch (InvalidRecordException e) {
+                    return false;
+                }
+            }));
+        }
+        start.countDown();
+        int ok = 0;
+        for (java.util.concurrent.Future<Boolean> f : results) if (f.get()) ok++;
+        pool.shutdown();
+        assertThat(ok).isEqualTo(1);
+        assertThat(s.accounts()).hasSize(1);
+        assertThat(s.audit("account", null, 10)).hasSize(1);
+    }
+
     // ------------------------------------------------------------------ sessions
 
     @Test

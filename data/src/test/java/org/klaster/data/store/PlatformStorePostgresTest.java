@@ -61,6 +61,17 @@ class PlatformStorePostgresTest extends PlatformStoreContract {
         assertThat(s.accounts()).hasSize(2);
     }
 
+    /** Two servers on one database: the second's insert of a login taken meanwhile is a refusal, not a crash. */
+    @Test
+    void aLoginTakenByAnotherServerIsRefusedAsBadInput() {
+        try (PlatformStore other = PlatformStore.postgres(db.url())) {
+            other.addAccount(ADMIN, "shared", null, Role.VIEWER, HASH, null, Set.of());
+        }
+        assertThatThrownBy(() -> s.addAccount(ADMIN, "SHARED", null, Role.VIEWER, HASH, null, Set.of()))
+                .isInstanceOf(InvalidRecordException.class);
+        assertThat(s.accounts()).hasSize(1);
+    }
+
     @Test
     void messagesNeverShowThePassword() {
         assertThatThrownBy(() -> PlatformStore.postgres("postgresql://klaster:s3cr3t-pw@127.0.0.1:1/none"))

@@ -16,9 +16,9 @@ import java.util.Properties;
  * message — except on CI ({@code CI=true}), where they fail: CI must run the suite on both databases. Each
  * test gets a schema of its own ({@code t_} and random hex), dropped afterwards.
  */
-final class PostgresTestDatabase {
+public final class PostgresTestDatabase {
 
-    static final String ENV = "KLASTER_TEST_POSTGRES";
+    public static final String ENV = "KLASTER_TEST_POSTGRES";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PlatformStore.PgAddress address;
@@ -30,7 +30,7 @@ final class PostgresTestDatabase {
     }
 
     /** The configured server with a new empty schema, or a skipped (failed on CI) test. */
-    static PostgresTestDatabase create() {
+    public static PostgresTestDatabase create() {
         String url = System.getenv(ENV);
         if (url == null || url.isBlank()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
@@ -53,7 +53,7 @@ final class PostgresTestDatabase {
     }
 
     /** The JDBC URL of the schema, credentials as parameters (what {@link PlatformStore#postgres} takes). */
-    String url() {
+    public String url() {
         String jdbc = address.jdbcUrl();
         StringBuilder u = new StringBuilder(jdbc).append(jdbc.contains("?") ? "&" : "?").append("currentSchema=").append(schema);
         if (address.user() != null) u.append("&user=").append(enc(address.user()));
@@ -66,11 +66,11 @@ final class PostgresTestDatabase {
     }
 
     /** A plain connection to the schema (to do what the store never does). */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return new org.postgresql.Driver().connect(url(), new Properties());
     }
 
-    void execute(String sql) {
+    public void execute(String sql) {
         try (Connection c = connect(); Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
@@ -78,7 +78,7 @@ final class PostgresTestDatabase {
         }
     }
 
-    void drop() {
+    public void drop() {
         execute("DROP SCHEMA " + schema + " CASCADE");
     }
 }
