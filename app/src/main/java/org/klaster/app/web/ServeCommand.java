@@ -29,6 +29,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code klaster serve}: the web workbench on http://localhost:8080. On first run (a database without
  * datasets) it creates the synthetic demo with {@code klaster demo}, so a fresh clone shows something.
+ * Accounts live in the platform store ({@code --db}: the same DuckDB file, or PostgreSQL). On loopback with the
+ * demo it makes one account per role with new random passwords ({@link DemoAccounts}); on any other address, or
+ * behind a proxy, it disables those and refuses to start (exit 2) until an administrator exists.
  *
  * <p>The {@code klaster} launcher runs it with {@code -Xmx2g -XX:+ExitOnOutOfMemoryError} (measured in
  * docs/benchmarks.md, "Hardening under load"): every cache is bounded (the response cache by bytes, 1/16
