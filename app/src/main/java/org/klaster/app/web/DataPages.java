@@ -17,6 +17,7 @@ import org.klaster.app.analysis.Importers;
 import org.klaster.app.analysis.Messages;
 import org.klaster.app.analysis.Table;
 import org.klaster.app.analysis.UserException;
+import org.klaster.app.auth.Permission;
 import org.klaster.app.web.Pages.Option;
 import org.klaster.data.formats.BoundariesReader;
 import org.klaster.data.formats.InputException;
@@ -61,7 +62,7 @@ public final class DataPages {
 
     public record Page(Shell shell, List<Row> datasets, List<Option> kinds, UploadResult upload, UploadResult boundaries,
                        String boundariesSource, String boundariesCoverage, boolean boundariesComplete, String maxSize,
-                       List<String> classifications, UploadResult classification, String csrf) {
+                       List<String> classifications, UploadResult classification, String csrf, boolean canUpload) {
     }
 
     void page(Req q, Map<String, String> errors) {
@@ -96,7 +97,7 @@ public final class DataPages {
                 m.count(c.rows()), c.source())).toList();
         Page p = new Page(shell, rows, kinds, upload, boundaries, wb.boundariesSource(), coverage, wb.boundariesComplete(),
                 m.count(MAX_UPLOAD_BYTES / (1024 * 1024)) + "\u00a0" + m.get("unit.megabytes"), classifications, classification,
-                Security.token(q.ctx));
+                Security.token(q.ctx), shell.user().may(Permission.UPLOAD_DATASETS));
         UploadResult any = upload != null ? upload : boundaries != null ? boundaries : classification;
         if (q.htmx() && any != null) {
             q.ctx.render("data/upload_result.jte", Map.of("r", any, "s", shell));

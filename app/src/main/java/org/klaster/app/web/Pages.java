@@ -64,7 +64,7 @@ public final class Pages {
     /** The frame of a page whose dataset has been chosen (the picker offers {@code choices}). */
     static Shell shell(Req q, Section section, String title, Dataset chosen, List<Dataset> choices, String pickerAction,
                        Map<String, String> errors) {
-        return new Shell(q.msg, section, title, choices, chosen, q.ctx.path(), pickerAction, q.query(), q.wb, errors);
+        return new Shell(q.msg, section, title, choices, chosen, q.ctx.path(), pickerAction, q.query(), q.wb, errors).user(q.ctx);
     }
 
     /** The current page's URL without the given parameters (the sort links of one table). */

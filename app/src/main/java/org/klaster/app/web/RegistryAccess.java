@@ -1,22 +1,23 @@
 package org.klaster.app.web;
 
-import java.util.Set;
-import org.klaster.data.store.Account;
-import org.klaster.data.store.Role;
+import org.klaster.app.auth.Permission;
+import org.klaster.app.auth.Principal;
 import org.klaster.registry.Membership;
 import org.klaster.registry.Registry;
 
 /**
- * Who may do what in the Registry section (docs/web.md, "Registry"); {@code null} is an anonymous visitor,
- * refused everywhere, and a disabled account counts as anonymous.
+ * What an account may see and change in the Registry section, beyond the rule its route carries
+ * ({@link RegistryPages#install}): the route lets any signed-in role read, and this says which clusters (docs/web.md,
+ * "Registry"); {@code null} or an anonymous principal may do nothing.
  * <ul>
- *   <li>read (list, cluster profile, compliance report): any signed-in role. The administrator, the ministry
- *       analyst and the viewer see every cluster; a cluster manager the clusters they manage; a participant
- *       the clusters its organisation is (or was) a member of.</li>
- *   <li>create a cluster: administrator, cluster manager (who then manages it).</li>
- *   <li>edit a cluster (participants, contracts, facts, imports): administrator, or a manager of that cluster.</li>
- *   <li>edit an organisation's profile and facts: administrator, or the participant of that organisation.</li>
- *   <li>read a cluster's audit trail: administrator, or a manager of that cluster.</li>
+ *   <li>read a cluster (profile, report, downloads, API): the roles that read every cluster
+ *       ({@link Permission#READ_EVERY_CLUSTER}: administrator, ministry analyst, viewer), a manager of that cluster, a
+ *       participant whose organisation is (or was) one of its members;</li>
+ *   <li>create a cluster: {@link Permission#CREATE_CLUSTER} (administrator, cluster manager);</li>
+ *   <li>change a cluster (participants, imports, contracts, facts) and read its audit trail: administrator
+ *       ({@link Permission#EDIT_EVERY_CLUSTER}) or a manager of that cluster;</li>
+ *   <li>read an organisation: one who reads a cluster it belongs to, or edits it; edit it: administrator or the
+ *       participant of that organisation.</li>
  * </ul>
  */
 final class RegistryAccess {
@@ -24,61 +25,47 @@ final class RegistryAccess {
     private RegistryAccess() {
     }
 
-    static boolean signedIn(Account a) {
-        return a != null && !a.disabled();
+    static boolean signedIn(Principal p) {
+        return p != null && p.signedIn();
     }
 
-    private static boolean is(Account a, Role r) {
-        return signedIn(a) && a.role() == r;
-    }
-
-    /** Sees every cluster of the registry. */
-    static boolean seesAll(Account a) {
-        return is(a, Role.ADMINISTRATOR) || is(a, Role.MINISTRY_ANALYST) || is(a, Role.VIEWER);
-    }
-
-    static boolean manages(Account a, String cluster) {
-        return is(a, Role.CLUSTER_MANAGER) && a.clusters().contains(cluster);
+    static boolean seesAll(Principal p) {
+        return signedIn(p) && p.may(Permission.READ_EVERY_CLUSTER);
     }
 
     /** Whether the account may read this cluster's profile and report. */
-    static boolean canRead(Account a, Registry r, String cluster) {
-        if (seesAll(a) || manages(a, cluster)) return true;
-        if (is(a, Role.PARTICIPANT) && a.organisationInn() != null) {
+    static boolean canRead(Principal p, Registry r, String cluster) {
+        if (seesAll(p) || (signedIn(p) && p.manages(cluster))) return true;
+        if (signedIn(p) && p.organisationInn() != null) {
             for (Membership m : r.memberships()) {
-                if (m.cluster().equals(cluster) && m.inn().equals(a.organisationInn())) return true;
+                if (m.cluster().equals(cluster) && p.represents(m.inn())) return true;
             }
         }
         return false;
     }
 
-    static boolean canCreate(Account a) {
-        return is(a, Role.ADMINISTRATOR) || is(a, Role.CLUSTER_MANAGER);
+    static boolean canCreate(Principal p) {
+        return signedIn(p) && p.may(Permission.CREATE_CLUSTER);
     }
 
-    static boolean canEdit(Account a, String cluster) {
-        return is(a, Role.ADMINISTRATOR) || manages(a, cluster);
+    static boolean canEdit(Principal p, String cluster) {
+        return signedIn(p) && (p.may(Permission.EDIT_EVERY_CLUSTER) || p.manages(cluster));
     }
 
-    static boolean canAudit(Account a, String cluster) {
-        return canEdit(a, cluster);
+    static boolean canAudit(Principal p, String cluster) {
+        return signedIn(p) && (p.may(Permission.READ_EVERY_AUDIT) || p.manages(cluster));
     }
 
-    /** Whether the account may read an organisation's profile: it sees a cluster the organisation belongs to, or is it. */
-    static boolean canReadOrganisation(Account a, Registry r, String inn) {
-        if (seesAll(a) || canEditOrganisation(a, inn)) return true;
+    /** Whether the account may read an organisation's profile: it reads a cluster the organisation belongs to, or edits it. */
+    static boolean canReadOrganisation(Principal p, Registry r, String inn) {
+        if (seesAll(p) || canEditOrganisation(p, inn)) return true;
         for (Membership m : r.memberships()) {
-            if (m.inn().equals(inn) && canRead(a, r, m.cluster())) return true;
+            if (m.inn().equals(inn) && canRead(p, r, m.cluster())) return true;
         }
         return false;
     }
 
-    static boolean canEditOrganisation(Account a, String inn) {
-        return is(a, Role.ADMINISTRATOR) || (is(a, Role.PARTICIPANT) && inn.equals(a.organisationInn()));
-    }
-
-    /** The clusters a cluster manager manages (empty for other roles). */
-    static Set<String> managed(Account a) {
-        return is(a, Role.CLUSTER_MANAGER) ? a.clusters() : Set.of();
+    static boolean canEditOrganisation(Principal p, String inn) {
+        return signedIn(p) && (p.may(Permission.EDIT_EVERY_CLUSTER) || p.represents(inn));
     }
 }

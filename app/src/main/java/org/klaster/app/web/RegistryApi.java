@@ -3,7 +3,6 @@ package org.klaster.app.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -19,7 +18,10 @@ import org.klaster.app.analysis.Provenance;
 import org.klaster.app.analysis.RegistryAnalysis;
 import org.klaster.app.analysis.Table;
 import org.klaster.app.analysis.UserException;
-import org.klaster.data.store.Account;
+import org.klaster.app.auth.Access;
+import org.klaster.app.auth.Permission;
+import org.klaster.app.auth.Principal;
+import org.klaster.data.store.Role;
 import org.klaster.data.store.StoreException;
 import org.klaster.data.store.StoredContract;
 import org.klaster.registry.AnnualFacts;
@@ -48,28 +50,28 @@ final class RegistryApi {
         this.pages = pages;
     }
 
-    void install(RoutesConfig r) {
-        // any signed-in role (the clusters it may see)
-        r.get(PREFIX + "/clusters", this::clusters);
-        r.get(PREFIX + "/clusters/{id}", this::cluster);
-        r.get(PREFIX + "/clusters/{id}/participants", this::participants);
-        r.get(PREFIX + "/clusters/{id}/contracts", this::contracts);
-        r.get(PREFIX + "/clusters/{id}/compliance", this::compliance);
-        r.get(PREFIX + "/organisations/{inn}", this::organisation);
-        // administrator, a manager of that cluster
-        r.post(PREFIX + "/clusters/{id}/contracts", this::addContract);
-        r.post(PREFIX + "/clusters/{id}/facts", this::saveFacts);
+    /** The routes with their access rules (as the pages': reading any signed-in role, the clusters it may see). */
+    void install(Routes r) {
+        Access anyCluster = Access.ownCluster("id", Permission.EDIT_EVERY_CLUSTER.roles().toArray(Role[]::new));
+        r.get(PREFIX + "/clusters", Access.SIGNED_IN, this::clusters);
+        r.get(PREFIX + "/clusters/{id}", Access.SIGNED_IN, this::cluster);
+        r.get(PREFIX + "/clusters/{id}/participants", Access.SIGNED_IN, this::participants);
+        r.get(PREFIX + "/clusters/{id}/contracts", Access.SIGNED_IN, this::contracts);
+        r.get(PREFIX + "/clusters/{id}/compliance", Access.SIGNED_IN, this::compliance);
+        r.get(PREFIX + "/organisations/{inn}", Access.SIGNED_IN, this::organisation);
+        r.post(PREFIX + "/clusters/{id}/contracts", anyCluster, this::addContract);
+        r.post(PREFIX + "/clusters/{id}/facts", anyCluster, this::saveFacts);
     }
 
     private static void send(Context ctx, JsonNode o) {
         ctx.contentType("application/json; charset=utf-8").result(o.toString());
     }
 
-    private Account user(Context ctx) {
+    private Principal user(Context ctx) {
         return pages.user(ctx);
     }
 
-    private Cluster readable(Context ctx, Registry r, Account a) {
+    private Cluster readable(Context ctx, Registry r, Principal a) {
         String id = Param.code("id", ctx.pathParam("id"));
         if (a == null) throw RegistryPages.refused(null);
         Cluster c = r.cluster(id);
@@ -95,7 +97,7 @@ final class RegistryApi {
     /** {@code GET /clusters?as_of&year&region&type&specialisation&compliance&unconfirmed}: the national table. */
     void clusters(Context ctx) {
         Req q = Req.api(ctx, wb);
-        Account a = user(ctx);
+        Principal a = user(ctx);
         if (a == null) throw RegistryPages.refused(null);
         Registry all = pages.store().registry();
         List<Cluster> shown = all.clusters().stream().filter(c -> RegistryAccess.canRead(a, all, c.id())).toList();
@@ -109,7 +111,7 @@ final class RegistryApi {
     /** {@code GET /clusters/{id}?as_of&year}: the cluster, its figures on the day and its years. */
     void cluster(Context ctx) {
         Req q = Req.api(ctx, wb);
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Registry r = pages.store().registry();
         Cluster c = readable(ctx, r, a);
         LocalDate asOf = asOf(q);
@@ -143,7 +145,7 @@ final class RegistryApi {
     /** {@code GET /clusters/{id}/participants?as_of&year}. */
     void participants(Context ctx) {
         Req q = Req.api(ctx, wb);
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Registry r = pages.store().registry();
         Cluster c = readable(ctx, r, a);
         LocalDate asOf = asOf(q);
@@ -154,7 +156,7 @@ final class RegistryApi {
     /** {@code GET /clusters/{id}/contracts?as_of}. */
     void contracts(Context ctx) {
         Req q = Req.api(ctx, wb);
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Registry r = pages.store().registry();
         Cluster c = readable(ctx, r, a);
         Map<String, Contract> stored = new LinkedHashMap<>();
@@ -165,7 +167,7 @@ final class RegistryApi {
     /** {@code GET /clusters/{id}/compliance?as_of&year&unconfirmed}: the report (422 without participants on the day). */
     void compliance(Context ctx) {
         Req q = Req.api(ctx, wb);
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Registry r = pages.store().registry();
         Cluster c = readable(ctx, r, a);
         LocalDate asOf = asOf(q);
@@ -178,7 +180,7 @@ final class RegistryApi {
     /** {@code GET /organisations/{inn}}: its registry fields, memberships (of clusters the reader sees) and facts. */
     void organisation(Context ctx) {
         Req q = Req.api(ctx, wb);
-        Account a = user(ctx);
+        Principal a = user(ctx);
         if (a == null) throw RegistryPages.refused(null);
         String inn = Param.code("inn", ctx.pathParam("inn"));
         Registry r = pages.store().registry();
@@ -234,7 +236,7 @@ final class RegistryApi {
         return v;
     }
 
-    private static Cluster editable(Context ctx, RegistryPages pages, Account a) {
+    private static Cluster editable(Context ctx, RegistryPages pages, Principal a) {
         String id = Param.code("id", ctx.pathParam("id"));
         if (a == null) throw RegistryPages.refused(null);
         Cluster c = pages.store().cluster(id).orElseThrow(() -> new NotFound(Messages.of(org.klaster.app.analysis.Lang.en)
@@ -246,7 +248,7 @@ final class RegistryApi {
     /** {@code POST /clusters/{id}/contracts} {@code {supplier, buyer, contract_type, year, value}} → 201 {@code {contract}}. */
     void addContract(Context ctx) {
         Req q = Req.api(ctx, wb);
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Cluster c = editable(ctx, pages, a);
         Map<String, String> v = body(ctx);
         try {
@@ -265,7 +267,7 @@ final class RegistryApi {
     /** {@code POST /clusters/{id}/facts} {@code {inn, year, output, purchases}} → 200 {@code {inn, year}}. */
     void saveFacts(Context ctx) {
         Req q = Req.api(ctx, wb);
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Cluster c = editable(ctx, pages, a);
         Map<String, String> v = body(ctx);
         try {

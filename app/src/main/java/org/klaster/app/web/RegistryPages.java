@@ -42,7 +42,9 @@ import org.klaster.data.formats.DataText;
 import org.klaster.data.formats.InputException;
 import org.klaster.data.formats.RegistryReader;
 import org.klaster.data.formats.RulesReader;
-import org.klaster.data.store.Account;
+import org.klaster.app.auth.Access;
+import org.klaster.app.auth.Permission;
+import org.klaster.app.auth.Principal;
 import org.klaster.data.store.Actor;
 import org.klaster.data.store.AuditEntry;
 import org.klaster.data.store.PlatformStore;
@@ -78,62 +80,67 @@ public final class RegistryPages {
     public static final int AUDIT_ROWS = 500;
 
     private final Workbench wb;
-    private final Function<Context, Account> who;
+    private final Function<Context, Principal> who;
     private final Clock clock;
 
     /**
-     * @param who the signed-in account of a request, or null (anonymous)
+     * @param who   the principal of a request ({@code Auth#user})
+     * @param clock whose day is "today" (the default as-of date)
      */
-    RegistryPages(Workbench wb, Function<Context, Account> who, Clock clock) {
+    RegistryPages(Workbench wb, Function<Context, Principal> who, Clock clock) {
         this.wb = wb;
         this.who = who;
         this.clock = clock;
     }
 
-    /** Every route of the section with the access rule it needs (checked in the handler, {@link RegistryAccess}). */
-    void install(RoutesConfig r) {
-        // any signed-in role; lists the clusters it may see
-        r.get(Section.REGISTRY.path(), Pages.page(wb, this::list));
-        r.get("/registry/export.csv", this::exportList);
-        r.get("/registry/export.xlsx", this::exportList);
-        // administrator, cluster manager
-        r.get("/registry/clusters/new", Pages.page(wb, this::newCluster));
-        r.post("/registry/clusters", this::createCluster);
-        // any signed-in role that may see the cluster (RegistryAccess#canRead)
-        r.get("/registry/clusters/{id}", Pages.page(wb, this::profile));
-        r.get("/registry/clusters/{id}/{what}/export.csv", this::exportCluster);
-        r.get("/registry/clusters/{id}/{what}/export.xlsx", this::exportCluster);
-        r.get("/registry/clusters/{id}/compliance", Pages.page(wb, this::compliance));
-        // administrator, a manager of that cluster (RegistryAccess#canEdit)
-        r.post("/registry/clusters/{id}/participants", this::addParticipant);
-        r.post("/registry/clusters/{id}/import", this::importFiles);
-        r.post("/registry/clusters/{id}/contracts", this::addContract);
-        r.post("/registry/clusters/{id}/contracts/{contract}/delete", this::deleteContract);
-        r.post("/registry/clusters/{id}/facts", this::saveFacts);
-        // administrator, a manager of that cluster (RegistryAccess#canAudit)
-        r.get("/registry/clusters/{id}/audit", Pages.page(wb, this::audit));
-        // any signed-in role that sees a cluster of the organisation, or is it (RegistryAccess#canReadOrganisation)
-        r.get("/registry/organisations/{inn}", Pages.page(wb, this::organisation));
-        // administrator, the participant of that organisation (RegistryAccess#canEditOrganisation)
-        r.post("/registry/organisations/{inn}", this::saveOrganisation);
-        r.post("/registry/organisations/{inn}/facts", this::saveOrganisationFacts);
+    /**
+     * Every route of the section with its access rule ({@link Routes}; {@code Auth#gate} enforces it before the
+     * handler). Reading is open to every signed-in role; which clusters a role reads, the handlers decide
+     * ({@link RegistryAccess}), as they check again what the rule allowed.
+     */
+    void install(Routes r) {
+        Access anyCluster = Access.ownCluster("id", Permission.EDIT_EVERY_CLUSTER.roles().toArray(Role[]::new));
+        Access auditors = Access.ownCluster("id", Permission.READ_EVERY_AUDIT.roles().toArray(Role[]::new));
+        Access ownOrg = Access.ownOrganisation("inn", Permission.EDIT_EVERY_CLUSTER.roles().toArray(Role[]::new));
+        r.get(Section.REGISTRY.path(), Access.SIGNED_IN, Pages.page(wb, this::list));
+        r.get("/registry/export.csv", Access.SIGNED_IN, this::exportList);
+        r.get("/registry/export.xlsx", Access.SIGNED_IN, this::exportList);
+        r.get("/registry/clusters/new", Access.of(Permission.CREATE_CLUSTER), Pages.page(wb, this::newCluster));
+        r.post("/registry/clusters", Access.of(Permission.CREATE_CLUSTER), this::createCluster);
+        r.get("/registry/clusters/{id}", Access.SIGNED_IN, Pages.page(wb, this::profile));
+        r.get("/registry/clusters/{id}/{what}/export.csv", Access.SIGNED_IN, this::exportCluster);
+        r.get("/registry/clusters/{id}/{what}/export.xlsx", Access.SIGNED_IN, this::exportCluster);
+        r.get("/registry/clusters/{id}/compliance", Access.SIGNED_IN, Pages.page(wb, this::compliance));
+        r.post("/registry/clusters/{id}/participants", anyCluster, this::addParticipant);
+        r.post("/registry/clusters/{id}/import", anyCluster, this::importFiles);
+        r.post("/registry/clusters/{id}/contracts", anyCluster, this::addContract);
+        r.post("/registry/clusters/{id}/contracts/{contract}/delete", anyCluster, this::deleteContract);
+        r.post("/registry/clusters/{id}/facts", anyCluster, this::saveFacts);
+        r.get("/registry/clusters/{id}/audit", auditors, Pages.page(wb, this::audit));
+        r.get("/registry/organisations/{inn}", Access.SIGNED_IN, Pages.page(wb, this::organisation));
+        r.post("/registry/organisations/{inn}", ownOrg, this::saveOrganisation);
+        r.post("/registry/organisations/{inn}/facts", ownOrg, this::saveOrganisationFacts);
     }
 
     // ------------------------------------------------------------------ who, what, from where
 
-    Account user(Context ctx) {
-        Account a = who.apply(ctx);
-        return RegistryAccess.signedIn(a) ? a : null;
+    /** The signed-in principal of a request, or null. */
+    Principal user(Context ctx) {
+        Principal p = who.apply(ctx);
+        return RegistryAccess.signedIn(p) ? p : null;
     }
 
-    /** Refuses: 401 for an anonymous visitor (sign in), 403 for an account without the right. */
-    static Security.Refused refused(Account a) {
+    /**
+     * Refuses: 401 for an anonymous visitor (the routes' rules send them to sign in first, so this is a second
+     * line), 403 with the access check's own sentence for an account that may not see or change this one.
+     */
+    static Security.Refused refused(Principal a) {
         return a == null ? new Security.Refused(401, Messages.text("registry.signIn"))
-                : new Security.Refused(403, Messages.text("registry.refused"));
+                : new Security.Refused(403, Messages.text("auth.forbidden"));
     }
 
-    static Actor actor(Account a) {
-        return new Actor(a.id(), a.login());
+    static Actor actor(Principal a) {
+        return a.actor();
     }
 
     LocalDate today() {
@@ -171,7 +178,7 @@ public final class RegistryPages {
     }
 
     /** The cluster of the path, readable by the account (404 unknown, 401/403 refused). */
-    private Cluster readable(Req q, Registry r, Account a) {
+    private Cluster readable(Req q, Registry r, Principal a) {
         String id = Param.code("id", q.ctx.pathParam("id"));
         if (a == null) throw refused(null);
         Cluster c = r.cluster(id);
@@ -211,13 +218,13 @@ public final class RegistryPages {
     }
 
     /** The registry restricted to the clusters the account sees (their organisations and figures stay whole). */
-    private static Registry visible(Registry r, Account a) {
+    private static Registry visible(Registry r, Principal a) {
         List<Cluster> shown = r.clusters().stream().filter(c -> RegistryAccess.canRead(a, r, c.id())).toList();
         return new Registry(r.organisations(), shown, r.memberships(), r.contracts(), r.facts(), r.offers());
     }
 
     void list(Req q, Map<String, String> errors) {
-        Account a = user(q.ctx);
+        Principal a = user(q.ctx);
         if (a == null) throw refused(null);
         Messages m = q.msg;
         Names names = q.names();
@@ -294,7 +301,7 @@ public final class RegistryPages {
 
     void exportList(Context ctx) throws IOException {
         Req q = Req.of(ctx, wb);
-        Account a = user(ctx);
+        Principal a = user(ctx);
         if (a == null) throw refused(null);
         Registry r = visible(store().registry(), a);
         RegistryAnalysis.Params p = listParams(q, r);
@@ -346,7 +353,7 @@ public final class RegistryPages {
     }
 
     private void drawClusterForm(Req q, Form f, Map<String, String> errors) {
-        Account a = user(q.ctx);
+        Principal a = user(q.ctx);
         if (!RegistryAccess.canCreate(a)) throw refused(a);
         Messages m = q.msg;
         Shell s = shell(q, m.get("registry.new.title"), errors).input(registryInput(List.of()));
@@ -364,7 +371,7 @@ public final class RegistryPages {
     /** {@code POST /registry/clusters}: id, name, type, regions (repeated), specialisation, specialised_organisation. */
     void createCluster(Context ctx) {
         Req q = Req.of(ctx, wb);
-        Account a = user(ctx);
+        Principal a = user(ctx);
         if (!RegistryAccess.canCreate(a)) throw refused(a);
         Messages m = q.msg;
         Map<String, String> values = new LinkedHashMap<>();
@@ -400,7 +407,7 @@ public final class RegistryPages {
             if (a.role() == Role.CLUSTER_MANAGER) {
                 Set<String> mine = new LinkedHashSet<>(a.clusters());
                 mine.add(id);
-                store().setClusters(actor(a), a.id(), mine);
+                store().setClusters(actor(a), a.accountId(), mine);
             }
             ctx.redirect("/registry/clusters/" + Shell.enc(id) + "?done=created", HttpStatus.SEE_OTHER);
         } catch (FieldError e) {
@@ -477,7 +484,7 @@ public final class RegistryPages {
     }
 
     private void drawProfile(Req q, Form form, Map<String, String> errors) {
-        Account a = user(q.ctx);
+        Principal a = user(q.ctx);
         Registry r = store().registry();
         Cluster c = readable(q, r, a);
         Messages m = q.msg;
@@ -679,7 +686,7 @@ public final class RegistryPages {
     /** {@code /registry/clusters/{id}/{participants|contracts|years|compliance}/export.csv|xlsx}. */
     void exportCluster(Context ctx) throws IOException {
         Req q = Req.of(ctx, wb);
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Registry r = store().registry();
         Cluster c = readable(q, r, a);
         String what = ctx.pathParam("what");
@@ -712,7 +719,7 @@ public final class RegistryPages {
     // ------------------------------------------------------------------ edits of a cluster
 
     /** The cluster of a POST, editable by the account (404 unknown, 401/403 refused). */
-    private Cluster editable(Context ctx, Account a) {
+    private Cluster editable(Context ctx, Principal a) {
         String id = Param.code("id", ctx.pathParam("id"));
         if (a == null) throw refused(null);
         Cluster c = store().cluster(id).orElseThrow(() -> new NotFound(Messages.of(org.klaster.app.analysis.Lang.en)
@@ -746,7 +753,7 @@ public final class RegistryPages {
 
     /** {@code POST …/participants}: an organisation (registry fields) and the day it joined. */
     void addParticipant(Context ctx) {
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Cluster c = editable(ctx, a);
         Map<String, String> v = values(ctx, "inn", "ogrn", "name", "type", "okved", "region", "lat", "lon", "employees",
                 "final_producer", "special_territory", "joined");
@@ -852,7 +859,7 @@ public final class RegistryPages {
 
     /** {@code POST …/contracts}: supplier, buyer (INNs), contract_type, year, value (thousand RUB). */
     void addContract(Context ctx) {
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Cluster c = editable(ctx, a);
         Map<String, String> v = values(ctx, "supplier", "buyer", "contract_type", "year", "value");
         try {
@@ -886,7 +893,7 @@ public final class RegistryPages {
 
     /** {@code POST …/contracts/{contract}/delete}. */
     void deleteContract(Context ctx) {
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Cluster c = editable(ctx, a);
         String id = Param.code("contract", ctx.pathParam("contract"));
         boolean ours = store().contracts(c.id()).stream().anyMatch(x -> x.id().equals(id));
@@ -897,7 +904,7 @@ public final class RegistryPages {
 
     /** {@code POST …/facts}: inn (a member of the cluster), year, output, purchases (thousand RUB). */
     void saveFacts(Context ctx) {
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Cluster c = editable(ctx, a);
         Map<String, String> v = values(ctx, "inn", "year", "output", "purchases");
         try {
@@ -928,7 +935,7 @@ public final class RegistryPages {
      * joined. Everything accepted is stored in one transaction.
      */
     void importFiles(Context ctx) throws IOException {
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Cluster c = editable(ctx, a);
         Req q = Req.of(ctx, wb);
         Messages m = q.msg;
@@ -1046,7 +1053,7 @@ public final class RegistryPages {
     }
 
     void compliance(Req q, Map<String, String> errors) {
-        Account a = user(q.ctx);
+        Principal a = user(q.ctx);
         Registry r = store().registry();
         Cluster c = readable(q, r, a);
         Messages m = q.msg;
@@ -1185,7 +1192,7 @@ public final class RegistryPages {
     }
 
     private void drawOrganisation(Req q, Form form, Map<String, String> errors) {
-        Account a = user(q.ctx);
+        Principal a = user(q.ctx);
         if (a == null) throw refused(null);
         String inn = Param.code("inn", q.ctx.pathParam("inn"));
         Registry r = store().registry();
@@ -1285,7 +1292,7 @@ public final class RegistryPages {
     }
 
     /** The organisation of a POST, editable by the account. */
-    private Organisation editableOrganisation(Context ctx, Account a) {
+    private Organisation editableOrganisation(Context ctx, Principal a) {
         String inn = Param.code("inn", ctx.pathParam("inn"));
         if (a == null) throw refused(null);
         Organisation o = store().organisation(inn).orElseThrow(() -> new NotFound(Req.of(ctx, wb).msg.format("registry.noOrganisation", inn)));
@@ -1295,7 +1302,7 @@ public final class RegistryPages {
 
     /** {@code POST /registry/organisations/{inn}}: its registry fields (the INN stays). */
     void saveOrganisation(Context ctx) {
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Organisation o = editableOrganisation(ctx, a);
         Map<String, String> v = values(ctx, "ogrn", "name", "type", "okved", "region", "lat", "lon", "employees", "revenue",
                 "final_producer", "special_territory");
@@ -1312,7 +1319,7 @@ public final class RegistryPages {
 
     /** {@code POST /registry/organisations/{inn}/facts}: year, output, purchases. */
     void saveOrganisationFacts(Context ctx) {
-        Account a = user(ctx);
+        Principal a = user(ctx);
         Organisation o = editableOrganisation(ctx, a);
         Map<String, String> v = values(ctx, "year", "output", "purchases");
         try {
@@ -1341,7 +1348,7 @@ public final class RegistryPages {
     }
 
     void audit(Req q, Map<String, String> errors) {
-        Account a = user(q.ctx);
+        Principal a = user(q.ctx);
         Registry r = store().registry();
         String id = Param.code("id", q.ctx.pathParam("id"));
         if (a == null) throw refused(null);

@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * boundaries bump {@link Workbench#version()}).
  *
  * <p>Keyed on what a response depends on, and nothing else: path, language, htmx headers, the workbench
- * version, and the query parameters and dataset cookies the route's handler <em>read</em> ({@link Req}
+ * version, the session of a signed-in page (its header names the user; {@link Auth#cacheKey}), and the query parameters and dataset cookies the route's handler <em>read</em> ({@link Req}
  * records them). Each route learns the names it reads (a handful, named in code); a request is looked up
  * by the values of those names only, so {@code &x=1}, {@code &x=2} … are one entry, not thousands.
  *
@@ -57,7 +57,7 @@ final class ResponseCache {
         return ctx -> {
             Req q = api ? Req.api(ctx, wb) : Req.of(ctx, wb); // validates lang, sets the language cookie
             String prefix = wb.version() + "|" + q.lang + "|" + ctx.path() + "|" + ctx.header("HX-Request") + "|"
-                    + ctx.header("HX-Target") + "|";
+                    + ctx.header("HX-Target") + "|" + Auth.cacheKey(ctx) + "|";
             Entry e = entries.getIfPresent(prefix + values(ctx, names));
             if (e != null) {
                 ctx.contentType(e.contentType());

@@ -22,6 +22,9 @@ public record Section(String id, String path, boolean available) {
     /** Not in the main navigation order but a page of its own: datasets, uploads, provenance. */
     public static final Section DATA = new Section("data", "/datasets", true);
 
+    /** Signing in and the administrator's pages: in no navigation, shown from the header's account links. */
+    public static final Section ACCOUNT = new Section("account", "/signin", true);
+
     /** The navigation, in order. */
     public static final List<Section> ALL = List.of(MAPPING, SOVEREIGNTY, OPPORTUNITIES, REGISTRY, FINANCE, LOGISTICS, DATA);
 

@@ -38,7 +38,11 @@ import org.slf4j.LoggerFactory;
  *   <li><b>CSRF token</b> (OWASP "signed double-submit"): a random per-browser cookie, and in every form
  *       {@code HMAC-SHA256(per-process secret, cookie)}; htmx sends it as a header ({@code app.js}),
  *       plain forms as a hidden field. A token of another browser, of an earlier server process or
- *       made up does not verify.</li>
+ *       made up does not verify. After sign-in the token is also bound to the session cookie, and the
+ *       token cookie is replaced at sign-in and sign-out ({@link #rotate}).</li>
+ *   <li><b>API tokens</b>: a request under {@code /api/} with an {@code Authorization} header carries no
+ *       ambient credential ({@link Auth} then ignores cookies), so it is not held to the origin and token
+ *       checks; a bad token is 401.</li>
  *   <li><b>Headers</b>: CSP, nosniff, frame and referrer policy, Permissions-Policy always; behind a TLS
  *       proxy ({@code --behind-proxy}, {@code X-Forwarded-Proto: https}) HSTS and {@code Secure} cookies.</li>
  * </ul>
@@ -149,6 +153,9 @@ final class Security {
             refuse(ctx, 421, Messages.text("security.host", Param.shorten(String.valueOf(ctx.req().getServerName()))), "host");
         }
         if (SAFE.contains(ctx.method())) return;
+        // an API token in a header is no ambient credential: a cross-site page cannot send one, and cookies then
+        // count for nothing (Auth), so there is nothing to forge; an unknown token is 401 before any handler
+        if (Auth.bearer(ctx)) return;
         String fetchSite = ctx.header("Sec-Fetch-Site");
         if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
             refuse(ctx, 403, Messages.text("security.crossSite"), "Sec-Fetch-Site " + fetchSite);
@@ -226,14 +233,25 @@ final class Security {
     private boolean verifies(Context ctx, String token) {
         String cookie = ctx.cookie(cookieName(ctx));
         if (token == null || cookie == null || !COOKIE_VALUE.matcher(cookie).matches()) return false;
-        return MessageDigest.isEqual(sign(cookie).getBytes(StandardCharsets.US_ASCII), token.strip().getBytes(StandardCharsets.US_ASCII));
+        return MessageDigest.isEqual(sign(cookie, session(ctx)).getBytes(StandardCharsets.US_ASCII),
+                token.strip().getBytes(StandardCharsets.US_ASCII));
     }
 
-    private String sign(String cookie) {
+    /**
+     * The session the token is bound to: the session cookie as the browser sends it (or nothing before sign-in),
+     * so a token of the signed-out page, or of another session, does not verify after sign-in.
+     */
+    private static String session(Context ctx) {
+        String sid = ctx.cookie(Auth.SESSION_COOKIE);
+        return sid == null || sid.length() > 64 ? "" : sid;
+    }
+
+    private String sign(String cookie, String session) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(("csrf|" + cookie).getBytes(StandardCharsets.US_ASCII)));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    mac.doFinal(("csrf|" + cookie + "|" + session).getBytes(StandardCharsets.US_ASCII)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
@@ -256,16 +274,25 @@ final class Security {
         Security s = ctx.attribute(ATTR);
         if (s == null) throw new IllegalStateException("Security#before did not run for " + ctx.path());
         String cookie = ctx.cookie(cookieName(ctx));
-        if (cookie == null || !COOKIE_VALUE.matcher(cookie).matches()) {
-            byte[] b = new byte[32];
-            RANDOM.nextBytes(b);
-            cookie = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
-            // a session cookie: Lax is enough, since a cross-site POST never carries it
-            ctx.res().addHeader("Set-Cookie", cookieName(ctx) + "=" + cookie + "; Path=/; SameSite=Lax; HttpOnly" + (https(ctx) ? "; Secure" : ""));
-        }
-        String token = s.sign(cookie);
+        if (cookie == null || !COOKIE_VALUE.matcher(cookie).matches()) cookie = newCookie(ctx);
+        String token = s.sign(cookie, session(ctx));
         ctx.attribute(ATTR_TOKEN, token);
         return token;
+    }
+
+    /** Gives the browser a new token cookie (at sign-in and sign-out: the tokens of earlier pages stop working). */
+    static void rotate(Context ctx) {
+        newCookie(ctx);
+        ctx.attribute(ATTR_TOKEN, null);
+    }
+
+    private static String newCookie(Context ctx) {
+        byte[] b = new byte[32];
+        RANDOM.nextBytes(b);
+        String cookie = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        // a session cookie: Lax is enough, since a cross-site POST never carries it
+        ctx.res().addHeader("Set-Cookie", cookieName(ctx) + "=" + cookie + "; Path=/; SameSite=Lax; HttpOnly" + (https(ctx) ? "; Secure" : ""));
+        return cookie;
     }
 
     // ------------------------------------------------------------------ the refusal

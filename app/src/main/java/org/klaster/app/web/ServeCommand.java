@@ -9,7 +9,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.klaster.app.DemoSetup;
 import org.klaster.app.Klaster;
+import org.klaster.app.analysis.Lang;
+import org.klaster.app.analysis.Messages;
 import org.klaster.app.analysis.Reference;
+import org.klaster.app.analysis.UserException;
+import org.klaster.app.auth.Accounts;
+import org.klaster.app.auth.DemoAccounts;
+import org.klaster.data.store.Actor;
+import org.klaster.data.store.PlatformStore;
+import java.time.Clock;
+import java.util.List;
 import org.klaster.data.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,6 +29,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code klaster serve}: the web workbench on http://localhost:8080. On first run (a database without
  * datasets) it creates the synthetic demo with {@code klaster demo}, so a fresh clone shows something.
+ * Accounts live in the platform store ({@code --db}: the same DuckDB file, or PostgreSQL). On loopback with the
+ * demo it makes one account per role with new random passwords ({@link DemoAccounts}); on any other address, or
+ * behind a proxy, it disables those and refuses to start (exit 2) until an administrator exists.
  *
  * <p>The {@code klaster} launcher runs it with {@code -Xmx2g -XX:+ExitOnOutOfMemoryError} (measured in
  * docs/benchmarks.md, "Hardening under load"): every cache is bounded (the response cache by bytes, 1/16
@@ -31,7 +43,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the web workbench (maps, profiles, uploads, JSON API with OpenAPI/Swagger UI).",
                 "Creates the synthetic demo database on first run when the database holds no dataset."})
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Callable<Integer>, Klaster.LanguageAware {
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
@@ -40,8 +52,17 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for every interface).")
     String host;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The embedded database (default: ~/.klaster/klaster.duckdb).")
-    Path db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = {"The embedded database (default: ~/.klaster/klaster.duckdb),"
+            + " or postgresql://USER:PASSWORD@HOST:PORT/DB for the platform tables (accounts, registry, audit trail) of a shared"
+            + " server; the datasets then stay in --datasets."})
+    String db;
+
+    @Option(names = "--datasets", paramLabel = "FILE", description = "The DuckDB file of the datasets when --db is a PostgreSQL URL"
+            + " (default: ~/.klaster/klaster.duckdb).")
+    Path datasets;
+
+    @Option(names = "--lang", paramLabel = "en|ru", defaultValue = "en", description = "Language of the console messages (default: ${DEFAULT-VALUE}).")
+    Lang lang;
 
     @Option(names = "--no-demo", description = "Do not create the demo dataset when the database is empty.")
     boolean noDemo;
@@ -64,13 +85,40 @@ public final class ServeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
+    public Lang lang() {
+        return lang == null ? Lang.en : lang;
+    }
+
+    @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("--port must be between 0 and 65535, was " + port);
         Security.Config security = new Security.Config(host, allowedHosts, behindProxy); // refuses a malformed name (exit 2)
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path file = db != null ? db : Store.defaultPath();
+        Messages msg = Messages.of(lang());
+        boolean postgres = db != null && PlatformStore.isPostgresUrl(db);
+        if (datasets != null && !postgres) throw UserException.badParameter("datasets", Messages.text("serve.datasetsWithoutUrl"));
+        Path file = postgres ? (datasets != null ? datasets : Store.defaultPath()) : db != null ? Path.of(db) : Store.defaultPath();
+        // a shared server (another address than loopback, or behind a proxy) needs an administrator, and never has
+        // the demo's accounts; a database that does not exist yet has no administrator: refused before it is created
+        boolean local = WebApp.loopbackOnly(security);
+        if (!local && !postgres && !java.nio.file.Files.exists(file)) throw noAdministrator();
         Store store = Store.open(file);
+        PlatformStore platform;
+        try {
+            platform = postgres ? PlatformStore.postgres(db) : PlatformStore.on(store);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        if (!local) {
+            DemoAccounts.close(platform, Actor.cli());
+            if (!platform.hasAdministrator()) {
+                platform.close();
+                store.close();
+                throw noAdministrator();
+            }
+        }
         if (store.datasets().isEmpty() && !noDemo) {
             err.println("klaster serve: the database " + file + " holds no dataset; creating the synthetic demo (as `klaster demo` does)…");
             DemoSetup.install(store, true, Progress.phases(err, false));
@@ -80,27 +128,41 @@ public final class ServeCommand implements Callable<Integer> {
                     + " (your own datasets are kept)…");
             DemoSetup.install(store, true, Progress.phases(err, false));
         }
-        Workbench wb = new Workbench(store, Reference.regions());
-        if (!noDemo && wb.platform().clusters().isEmpty()) {
-            // the Registry section's SYNTHETIC demo registry, like the demo datasets: only into an empty registry
+        if (local && !noDemo && platform.clusters().isEmpty()) {
+            // the Registry section's SYNTHETIC demo registry, on this machine only and into an empty registry (before
+            // the demo accounts: the demo cluster manager and participant act for its first cluster)
             err.println("klaster serve: the registry holds no cluster; adding the SYNTHETIC demo registry (klaster demo registry)…");
-            wb.platform().importRegistry(org.klaster.data.store.Actor.cli(), org.klaster.data.demo.DemoRegistry.generate());
+            platform.importRegistry(Actor.cli(), org.klaster.data.demo.DemoRegistry.generate());
         }
+        Accounts accounts = new Accounts(platform, Clock.systemUTC());
+        if (local && store.dataset(DemoSetup.ACTIVITY).map(org.klaster.data.store.Dataset::synthetic).orElse(false)) {
+            // the demo on this machine: one account per role, new random passwords at every start
+            accounts.setDemo(DemoAccounts.open(platform, Actor.cli()));
+            out.println(msg.get("serve.demoAccounts"));
+            for (DemoAccounts.Demo d : accounts.demo()) {
+                out.println("  " + d.login() + "  (" + msg.get("role." + d.role().label()) + ")  " + d.password());
+            }
+        }
+        Workbench wb = new Workbench(store, Reference.regions()).usePlatform(platform);
         // load the default activity and its latest mapping now, so the first page is as fast as the rest
         wb.defaultOf(org.klaster.data.store.DatasetKind.Content.ACTIVITY).ifPresent(d -> {
             var in = wb.activity(d);
             org.klaster.app.analysis.MappingAnalysis.view(in, org.klaster.app.analysis.MappingAnalysis.years(in, null,
                     in.years().first() < in.years().last() ? in.years().first() : null), wb);
         });
-        Javalin app = WebApp.create(wb, security);
+        Javalin app = WebApp.create(wb, security, accounts);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, store, stopped), "klaster-serve-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(app, List.of(platform, store), stopped), "klaster-serve-shutdown"));
         app.start(host, port);
         String shown = host.equals("0.0.0.0") || host.equals("127.0.0.1") ? "localhost" : host;
         out.println("Klaster workbench: http://" + shown + ":" + app.port() + "/  (API: /api/v1, docs: /api/docs; Ctrl+C stops)");
         out.flush();
         stopped.await();
         return Klaster.OK;
+    }
+
+    private UserException noAdministrator() {
+        return UserException.badParameter("host", Messages.text("serve.noAdministrator", host));
     }
 
     /** Seconds SIGTERM or Ctrl+C waits for requests under way before the server stops anyway. */
@@ -113,7 +175,7 @@ public final class ServeCommand implements Callable<Integer> {
      * database: DuckDB's write-ahead log keeps every committed dataset and drops an unfinished write, as
      * after kill -9.
      */
-    static void stop(Javalin app, Store store, CountDownLatch stopped) {
+    static void stop(Javalin app, List<AutoCloseable> stores, CountDownLatch stopped) {
         Thread jetty = new Thread(app::stop, "klaster-serve-stop");
         jetty.setDaemon(true);
         jetty.start();
@@ -127,7 +189,13 @@ public final class ServeCommand implements Callable<Integer> {
             System.err.flush();
             Runtime.getRuntime().halt(1);
         }
-        store.close();
+        for (AutoCloseable c : stores) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                System.err.println("klaster serve: " + e.getMessage());
+            }
+        }
         stopped.countDown();
     }
 }

@@ -12,6 +12,8 @@ import org.klaster.app.analysis.Lang;
 import org.klaster.app.analysis.Messages;
 import org.klaster.app.analysis.Provenance;
 import org.klaster.app.analysis.Table;
+import org.klaster.app.auth.Permission;
+import org.klaster.app.auth.Principal;
 import org.klaster.data.store.Dataset;
 
 /**
@@ -36,6 +38,8 @@ public final class Shell {
     private final List<Provenance.Input> inputs = new ArrayList<>();
     private String units;
     private boolean anySynthetic;
+    private Principal user = Principal.ANONYMOUS;
+    private String signOutToken;
 
     Shell(Messages msg, Section section, String title, List<Dataset> datasets, Dataset dataset, String path,
           String pickerAction, Map<String, String> query, Workbench wb, Map<String, String> errors) {
@@ -111,6 +115,41 @@ public final class Shell {
 
     public String datasetId() {
         return dataset == null ? null : dataset.id();
+    }
+
+    // ------------------------------------------------------------------ who is signed in
+
+    /**
+     * The request's principal, for the header (name, role, "Sign out"). A signed-in page carries the sign-out
+     * form's CSRF token; anonymous pages carry none, so they stay the same for every visitor (and cacheable).
+     */
+    Shell user(io.javalin.http.Context ctx) {
+        this.user = Auth.user(ctx);
+        this.signOutToken = user.signedIn() ? Security.token(ctx) : null;
+        return this;
+    }
+
+    public Principal user() {
+        return user;
+    }
+
+    /** The signed-in user's role in this language, or null. */
+    public String roleLabel() {
+        return user.signedIn() ? msg.get("role." + user.role().label()) : null;
+    }
+
+    public String signOutToken() {
+        return signOutToken;
+    }
+
+    /** Whether the header links to the accounts page. */
+    public boolean admin() {
+        return user.may(Permission.MANAGE_ACCOUNTS);
+    }
+
+    /** The sign-in link, back to this page afterwards. */
+    public String signInUrl() {
+        return path == null || path.equals("/") || path.startsWith("/signin") ? "/signin" : "/signin?next=" + enc(path);
     }
 
     // ------------------------------------------------------------------ errors next to controls

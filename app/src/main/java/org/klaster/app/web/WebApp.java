@@ -8,6 +8,9 @@ import io.javalin.config.SizeUnit;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
 import java.util.Map;
 import java.util.List;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
@@ -17,6 +20,10 @@ import org.klaster.app.analysis.Lang;
 import org.klaster.app.analysis.Messages;
 import org.klaster.app.analysis.Texts;
 import org.klaster.app.analysis.UserException;
+import org.klaster.app.auth.Access;
+import org.klaster.app.auth.Accounts;
+import org.klaster.app.auth.Permission;
+import org.klaster.data.store.PlatformStore;
 import org.klaster.data.formats.InputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,38 +50,44 @@ import org.slf4j.LoggerFactory;
 public final class WebApp {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    /** Data uploads change what every analysis shows: administrators and ministry analysts. */
+    static final Access UPLOADS = Access.of(Permission.UPLOAD_DATASETS);
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
     private WebApp() {
     }
 
-    /** The workbench on this machine's names only, no proxy ({@link Security.Config#local()}). */
+    /**
+     * The workbench on this machine's names only, no proxy ({@link Security.Config#local()}), with a platform
+     * store of its own in memory: no accounts, analyses readable without signing in (what tests of the
+     * analyses need; {@code klaster serve} passes the real store).
+     */
     public static Javalin create(Workbench wb) {
-        return create(wb, Security.Config.local(), new ResponseCache(wb));
+        return create(wb, Security.Config.local(), null, new ResponseCache(wb));
     }
 
-    /** With the given security configuration ({@code klaster serve}'s options). */
+    /** With the given security configuration and an in-memory platform store. */
     static Javalin create(Workbench wb, Security.Config securityConfig) {
-        return create(wb, securityConfig, new ResponseCache(wb));
+        return create(wb, securityConfig, null, new ResponseCache(wb));
     }
 
     /** With the given response cache (tests look into it). */
     static Javalin create(Workbench wb, ResponseCache cache) {
-        return create(wb, Security.Config.local(), cache);
+        return create(wb, Security.Config.local(), null, cache);
     }
 
-    static Javalin create(Workbench wb, Security.Config securityConfig, ResponseCache cache) {
-        // no sign-in yet: the Registry section refuses every visitor until accounts are merged (branch auth)
-        return create(wb, securityConfig, cache, ctx -> null, java.time.Clock.systemDefaultZone());
+    /** With the given security configuration and accounts ({@code klaster serve}). */
+    public static Javalin create(Workbench wb, Security.Config securityConfig, Accounts accounts) {
+        return create(wb, securityConfig, accounts, new ResponseCache(wb));
     }
 
-    /**
-     * With the signed-in account of a request ({@code who}, null = anonymous) for the Registry section, and the
-     * clock whose day is "today" there (the default date of reports).
-     */
-    static Javalin create(Workbench wb, Security.Config securityConfig, ResponseCache cache,
-                          java.util.function.Function<Context, org.klaster.data.store.Account> who, java.time.Clock clock) {
+    /** {@code accounts} null: a platform store in memory of its own, closed with the server. */
+    static Javalin create(Workbench wb, Security.Config securityConfig, Accounts accounts, ResponseCache cache) {
+        PlatformStore own = accounts == null ? PlatformStore.inMemory() : null;
+        Accounts acc = accounts != null ? accounts : new Accounts(own, Clock.systemUTC());
+        Auth auth = new Auth(acc);
+        AccountPages account = new AccountPages(wb, acc, loopbackOnly(securityConfig));
         Security security = new Security(securityConfig);
         TemplateEngine jte = TemplateEngine.createPrecompiled(ContentType.Html);
         MappingPages mapping = new MappingPages(wb);
@@ -82,7 +95,9 @@ public final class WebApp {
         SovereigntyPages sov = new SovereigntyPages(wb);
         OpportunitiesPages opp = new OpportunitiesPages(wb);
         Api api = new Api(wb, sov, opp);
-        RegistryPages registry = new RegistryPages(wb, who, clock);
+        // the registry lives in the platform store beside the accounts
+        wb.usePlatform(acc.store());
+        RegistryPages registry = new RegistryPages(wb, Auth::user, acc.clock());
         RegistryApi registryApi = new RegistryApi(wb, registry);
 
         return Javalin.create(config -> {
@@ -114,6 +129,10 @@ public final class WebApp {
             }
             config.routes.before(security::before);
             config.routes.exception(Security.Refused.class, (e, ctx) -> Security.answer(e, ctx, wb));
+            // who is asking (resolved on first use), and the matched route's access rule before its handler
+            config.routes.before(auth::before);
+            config.routes.beforeMatched(auth::gate);
+            if (own != null) config.events.serverStopped(own::close);
             // ---- end security
             // a body announced over the limit is refused unread; the upload routes answer it (and a chunked
             // body that outgrows it) on their own form (DataPages#form)
@@ -123,59 +142,71 @@ public final class WebApp {
                 }
             });
 
+            // every route with its access rule (Routes makes it a required argument; RoleMatrixTest holds the table)
+            Routes routes = new Routes(config.routes);
             // pages: a refused parameter is shown next to its control (Pages.page)
-            config.routes.get("/", cache.wrap(Pages.page(wb, mapping::overview), false));
-            config.routes.get(Section.MAPPING.path(), cache.wrap(Pages.page(wb, mapping::overview), false));
-            config.routes.get("/mapping/regions/{iso}", cache.wrap(Pages.page(wb, mapping::region), false));
-            config.routes.get("/mapping/categories/{code}", cache.wrap(Pages.page(wb, mapping::category), false));
-            config.routes.get("/mapping/export.csv", ctx -> mapping.export(Req.of(ctx, wb)));
-            config.routes.get("/mapping/export.xlsx", ctx -> mapping.export(Req.of(ctx, wb)));
-            config.routes.get(Section.DATA.path(), Pages.page(wb, data::page));
-            config.routes.post("/datasets/upload", data::upload);
-            config.routes.post("/datasets/boundaries", data::uploadBoundaries);
-            config.routes.post("/datasets/boundaries/clear", data::clearBoundaries);
-            config.routes.post("/datasets/classification", data::uploadClassification);
-            config.routes.get(Section.SOVEREIGNTY.path(), cache.wrap(Pages.page(wb, sov::multipliers), false));
-            config.routes.get("/sovereignty/multipliers", cache.wrap(Pages.page(wb, sov::multipliers), false));
-            config.routes.get("/sovereignty/shock", cache.wrap(Pages.page(wb, sov::shock), false));
-            config.routes.get("/sovereignty/extraction", cache.wrap(Pages.page(wb, sov::extraction), false));
-            config.routes.get("/sovereignty/dependency", cache.wrap(Pages.page(wb, sov::dependency), false));
-            config.routes.get("/sovereignty/{what}/export.csv", ctx -> sov.export(Req.of(ctx, wb)));
-            config.routes.get("/sovereignty/{what}/export.xlsx", ctx -> sov.export(Req.of(ctx, wb)));
-            config.routes.get(Section.OPPORTUNITIES.path(), cache.wrap(Pages.page(wb, opp::productSpace), false));
-            config.routes.get("/opportunities/product-space", cache.wrap(Pages.page(wb, opp::productSpace), false));
-            config.routes.get("/opportunities/region", cache.wrap(Pages.page(wb, opp::region), false));
-            config.routes.get("/opportunities/{what}/export.csv", ctx -> opp.export(Req.of(ctx, wb)));
-            config.routes.get("/opportunities/{what}/export.xlsx", ctx -> opp.export(Req.of(ctx, wb)));
-            registry.install(config.routes);
+            routes.get("/", Access.ANALYSES, cache.wrap(Pages.page(wb, mapping::overview), false));
+            routes.get(Section.MAPPING.path(), Access.ANALYSES, cache.wrap(Pages.page(wb, mapping::overview), false));
+            routes.get("/mapping/regions/{iso}", Access.ANALYSES, cache.wrap(Pages.page(wb, mapping::region), false));
+            routes.get("/mapping/categories/{code}", Access.ANALYSES, cache.wrap(Pages.page(wb, mapping::category), false));
+            routes.get("/mapping/export.csv", Access.ANALYSES, ctx -> mapping.export(Req.of(ctx, wb)));
+            routes.get("/mapping/export.xlsx", Access.ANALYSES, ctx -> mapping.export(Req.of(ctx, wb)));
+            routes.get(Section.DATA.path(), Access.ANALYSES, Pages.page(wb, data::page));
+            routes.post("/datasets/upload", UPLOADS, data::upload);
+            routes.post("/datasets/boundaries", UPLOADS, data::uploadBoundaries);
+            routes.post("/datasets/boundaries/clear", UPLOADS, data::clearBoundaries);
+            routes.post("/datasets/classification", UPLOADS, data::uploadClassification);
+            routes.get(Section.SOVEREIGNTY.path(), Access.ANALYSES, cache.wrap(Pages.page(wb, sov::multipliers), false));
+            routes.get("/sovereignty/multipliers", Access.ANALYSES, cache.wrap(Pages.page(wb, sov::multipliers), false));
+            routes.get("/sovereignty/shock", Access.ANALYSES, cache.wrap(Pages.page(wb, sov::shock), false));
+            routes.get("/sovereignty/extraction", Access.ANALYSES, cache.wrap(Pages.page(wb, sov::extraction), false));
+            routes.get("/sovereignty/dependency", Access.ANALYSES, cache.wrap(Pages.page(wb, sov::dependency), false));
+            routes.get("/sovereignty/{what}/export.csv", Access.ANALYSES, ctx -> sov.export(Req.of(ctx, wb)));
+            routes.get("/sovereignty/{what}/export.xlsx", Access.ANALYSES, ctx -> sov.export(Req.of(ctx, wb)));
+            routes.get(Section.OPPORTUNITIES.path(), Access.ANALYSES, cache.wrap(Pages.page(wb, opp::productSpace), false));
+            routes.get("/opportunities/product-space", Access.ANALYSES, cache.wrap(Pages.page(wb, opp::productSpace), false));
+            routes.get("/opportunities/region", Access.ANALYSES, cache.wrap(Pages.page(wb, opp::region), false));
+            routes.get("/opportunities/{what}/export.csv", Access.ANALYSES, ctx -> opp.export(Req.of(ctx, wb)));
+            routes.get("/opportunities/{what}/export.xlsx", Access.ANALYSES, ctx -> opp.export(Req.of(ctx, wb)));
+            registry.install(routes);
             for (Section s : Section.ALL) {
-                if (!s.available()) config.routes.get(s.path(), ctx -> comingLater(ctx, wb, s));
+                if (!s.available()) routes.get(s.path(), Access.PUBLIC, ctx -> comingLater(ctx, wb, s));
             }
 
+            // accounts: signing in and out, the administrator's page
+            routes.get("/signin", Access.PUBLIC, account::signInPage);
+            routes.post("/signin", Access.PUBLIC, account::signIn);
+            routes.post("/signout", Access.PUBLIC, account::signOut);
+            routes.get("/admin/users", Access.ADMIN, account::usersPage);
+            routes.post("/admin/users", Access.ADMIN, account::addUser);
+            routes.post("/admin/users/{id}/disable", Access.ADMIN, ctx -> account.setDisabled(ctx, true));
+            routes.post("/admin/users/{id}/enable", Access.ADMIN, ctx -> account.setDisabled(ctx, false));
+            routes.post("/admin/settings", Access.ADMIN, account::settings);
+
             // API
-            config.routes.get(Api.PREFIX + "/datasets", cache.wrap(api::datasets, true));
-            config.routes.get(Api.PREFIX + "/datasets/{id}", api::datasetById);
-            config.routes.get(Api.PREFIX + "/regions", cache.wrap(api::regions, true));
-            config.routes.get(Api.PREFIX + "/categories", cache.wrap(api::categories, true));
-            config.routes.get(Api.PREFIX + "/mapping", cache.wrap(api::mapping, true));
-            config.routes.get(Api.PREFIX + "/mapping/map", cache.wrap(api::map, true));
-            config.routes.get(Api.PREFIX + "/mapping/regions/{iso}", cache.wrap(api::region, true));
-            config.routes.get(Api.PREFIX + "/mapping/categories/{code}", cache.wrap(api::category, true));
-            config.routes.get(Api.PREFIX + "/sovereignty/multipliers", cache.wrap(api::multipliers, true));
-            config.routes.get(Api.PREFIX + "/sovereignty/shock", cache.wrap(api::shock, true));
-            config.routes.get(Api.PREFIX + "/sovereignty/extraction", cache.wrap(api::extraction, true));
-            config.routes.get(Api.PREFIX + "/sovereignty/dependency", cache.wrap(api::dependency, true));
-            config.routes.get(Api.PREFIX + "/sovereignty/dependency/partners", cache.wrap(api::partners, true));
-            config.routes.get(Api.PREFIX + "/sovereignty/coverage", cache.wrap(api::coverage, true));
-            config.routes.get(Api.PREFIX + "/opportunities/complexity", cache.wrap(api::complexity, true));
-            config.routes.get(Api.PREFIX + "/opportunities/product-space", cache.wrap(api::productSpace, true));
-            config.routes.get(Api.PREFIX + "/opportunities/regions/{iso}", cache.wrap(api::opportunities, true));
-            config.routes.get(Api.PREFIX + "/opportunities/regions/{iso}/producers", cache.wrap(api::producers, true));
-            registryApi.install(config.routes);
-            config.routes.get(Api.PREFIX + "/openapi.json", api::openapi);
+            routes.get(Api.PREFIX + "/datasets", Access.ANALYSES, cache.wrap(api::datasets, true));
+            routes.get(Api.PREFIX + "/datasets/{id}", Access.ANALYSES, api::datasetById);
+            routes.get(Api.PREFIX + "/regions", Access.ANALYSES, cache.wrap(api::regions, true));
+            routes.get(Api.PREFIX + "/categories", Access.ANALYSES, cache.wrap(api::categories, true));
+            routes.get(Api.PREFIX + "/mapping", Access.ANALYSES, cache.wrap(api::mapping, true));
+            routes.get(Api.PREFIX + "/mapping/map", Access.ANALYSES, cache.wrap(api::map, true));
+            routes.get(Api.PREFIX + "/mapping/regions/{iso}", Access.ANALYSES, cache.wrap(api::region, true));
+            routes.get(Api.PREFIX + "/mapping/categories/{code}", Access.ANALYSES, cache.wrap(api::category, true));
+            routes.get(Api.PREFIX + "/sovereignty/multipliers", Access.ANALYSES, cache.wrap(api::multipliers, true));
+            routes.get(Api.PREFIX + "/sovereignty/shock", Access.ANALYSES, cache.wrap(api::shock, true));
+            routes.get(Api.PREFIX + "/sovereignty/extraction", Access.ANALYSES, cache.wrap(api::extraction, true));
+            routes.get(Api.PREFIX + "/sovereignty/dependency", Access.ANALYSES, cache.wrap(api::dependency, true));
+            routes.get(Api.PREFIX + "/sovereignty/dependency/partners", Access.ANALYSES, cache.wrap(api::partners, true));
+            routes.get(Api.PREFIX + "/sovereignty/coverage", Access.ANALYSES, cache.wrap(api::coverage, true));
+            routes.get(Api.PREFIX + "/opportunities/complexity", Access.ANALYSES, cache.wrap(api::complexity, true));
+            routes.get(Api.PREFIX + "/opportunities/product-space", Access.ANALYSES, cache.wrap(api::productSpace, true));
+            routes.get(Api.PREFIX + "/opportunities/regions/{iso}", Access.ANALYSES, cache.wrap(api::opportunities, true));
+            routes.get(Api.PREFIX + "/opportunities/regions/{iso}/producers", Access.ANALYSES, cache.wrap(api::producers, true));
+            registryApi.install(routes);
+            routes.get(Api.PREFIX + "/openapi.json", Access.PUBLIC, api::openapi);
             // the document's short address, as the README gives it
-            config.routes.get("/api/openapi.json", ctx -> ctx.redirect(Api.PREFIX + "/openapi.json"));
-            config.routes.get("/api/docs", ctx -> ctx.render("swagger.jte", Map.of()));
+            routes.get("/api/openapi.json", Access.PUBLIC, ctx -> ctx.redirect(Api.PREFIX + "/openapi.json"));
+            routes.get("/api/docs", Access.PUBLIC, ctx -> ctx.render("swagger.jte", Map.of()));
 
             // errors: a sentence for the user, in their language, never a stack trace
             config.routes.exception(UserException.class, (e, ctx) -> error(ctx, wb, status(e), e.text(), e.param()));
@@ -198,6 +229,16 @@ public final class WebApp {
                 }
             });
         });
+    }
+
+    /** Whether the server listens on a loopback address only and no proxy forwards to it (demo accounts may be shown). */
+    static boolean loopbackOnly(Security.Config c) {
+        if (c.behindProxy() || c.bindHost() == null) return false;
+        try {
+            return InetAddress.getByName(c.bindHost().strip()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Parameters that name a thing of a dataset: an unknown one is not found (404), not a bad value (400). */
@@ -234,7 +275,8 @@ public final class WebApp {
             ctx.contentType("application/json; charset=utf-8").result(Api.error(status, message, param).toString());
             return;
         }
-        Shell shell = new Shell(m, Section.MAPPING, m.get("error.title"), List.of(), null, ctx.path(), "/", Map.of(), wb, Map.of());
+        Shell shell = new Shell(m, Section.MAPPING, m.get("error.title"), List.of(), null, ctx.path(), "/", Map.of(), wb, Map.of())
+                .user(ctx);
         ctx.render("error.jte", Map.of("s", shell, "status", status, "message",
                 param == null ? message : m.format("error.param", label(m, param), message)));
     }

@@ -129,7 +129,20 @@ class BrowserTest {
         Path bad = dir.resolve("broken.csv");
         Files.writeString(bad, "region,industry,year,employment\nRU-SAM,29,2023,120\nRU-TA,29,2023,twelve\n");
 
+        // uploads are for administrators and ministry analysts: sign in as one through the form, and come back
+        String password = org.klaster.app.auth.Tokens.newId();
+        var analyst = server.account(org.klaster.data.store.Role.MINISTRY_ANALYST, null, java.util.Set.of(), password);
         driver.get(server.base() + "/datasets?lang=en");
+        driver.findElement(By.id("signin-link")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("signin-form")));
+        driver.findElement(By.id("login")).sendKeys(analyst.login());
+        driver.findElement(By.id("password")).sendKeys(password);
+        shot("07a-signin");
+        driver.findElement(By.id("signin-submit")).click();
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("upload-form")));
+        assertThat(driver.getCurrentUrl()).contains("/datasets");
+        assertThat(driver.findElement(By.id("who")).getText()).contains("Ministry analyst");
+        shot("07b-signed-in");
         // htmx sends the form's CSRF token as a header too (app.js): recorded here after app.js has set it
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("document.addEventListener('htmx:configRequest',"
                 + " function (e) { window.sentToken = e.detail.headers['" + Security.TOKEN_HEADER + "']; });");

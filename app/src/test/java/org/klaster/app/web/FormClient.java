@@ -31,11 +31,32 @@ final class FormClient {
 
     /** The token of a form of the Data page ({@code upload-form}, {@code boundaries-form}, …), read as a browser gets it. */
     String token(String form) throws Exception {
-        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/datasets?lang=en")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return token("/datasets", form);
+    }
+
+    /** The token of the form {@code form} on the page {@code path}, read as a browser gets it. */
+    String token(String path, String form) throws Exception {
+        String page = get(path + (path.contains("?") ? "&" : "?") + "lang=en").body();
         Matcher m = TOKEN.matcher(page);
         while (m.find()) if (m.group(1).equals(form)) return m.group(2);
-        throw new AssertionError("no form " + form + " with a token on /datasets");
+        throw new AssertionError("no form " + form + " with a token on " + path);
+    }
+
+    /** A GET with this browser's cookies. */
+    HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Signs in through the sign-in form (token from the form, same origin); the answer (303 when it worked). */
+    HttpResponse<String> signIn(String login, String password) throws Exception {
+        return form("/signin?lang=en", Map.of("login", login, "password", password, Security.TOKEN_FIELD, token("/signin", "signin-form")),
+                Map.of("Origin", base));
+    }
+
+    /** The value of one of this browser's cookies, or null. */
+    String cookie(String name) {
+        return ((CookieManager) http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     /** A multipart POST of text fields and files ({@code name} → {filename, content}) with {@code Origin} = the server. */

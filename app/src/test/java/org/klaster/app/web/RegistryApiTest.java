@@ -141,6 +141,38 @@ class RegistryApiTest {
         assertThat(seen).containsExactlyInAnyOrderElementsOf(documented);
     }
 
+    /** A script with an API token: no cookie, no CSRF token; the account's rules as in a browser. */
+    @Test
+    void aTokenHolderWritesContractsOfItsOwnClusterOnly() throws Exception {
+        String token = server.apiToken("sam");
+        String a = server.demo.memberships().stream().filter(m -> m.cluster().equals("SAM-AUTO")).findFirst().orElseThrow().inn();
+        String b = server.demo.memberships().stream().filter(m -> m.cluster().equals("SAM-AUTO")).skip(3).findFirst().orElseThrow().inn();
+        java.net.http.HttpClient plain = java.net.http.HttpClient.newHttpClient();
+        String body = "{\"supplier\":\"" + a + "\",\"buyer\":\"" + b + "\",\"contract_type\":\"works\",\"year\":2024,\"value\":7}";
+        java.util.function.Function<String, java.net.http.HttpRequest> post = path -> java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.base() + RegistryApi.PREFIX + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+        int before = server.ps.contracts("SAM-AUTO").size();
+        HttpResponse<String> ok = plain.send(post.apply("/clusters/SAM-AUTO/contracts"), HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+        assertThat(server.ps.contracts("SAM-AUTO")).hasSize(before + 1);
+        assertThat(server.ps.auditOfCluster("SAM-AUTO", 1).get(0).actor()).isEqualTo("sam");
+        HttpResponse<String> other = plain.send(post.apply("/clusters/TA-AERO/contracts"), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isEqualTo(403);
+        // a token read the manager's cluster, not another's
+        HttpResponse<String> read = plain.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.base()
+                + RegistryApi.PREFIX + "/clusters/TA-AERO")).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(read.statusCode()).isEqualTo(403);
+        // a revoked token no more
+        server.ps.tokens(server.ps.account("sam").orElseThrow().id()).forEach(t -> server.ps.revokeToken(
+                org.klaster.data.store.Actor.cli(), t.id()));
+        assertThat(plain.send(post.apply("/clusters/SAM-AUTO/contracts"), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(server.ps.contracts("SAM-AUTO")).hasSize(before + 1);
+        String id = JSON.readTree(ok.body()).get("contract").asText();
+        server.ps.deleteContract(org.klaster.data.store.Actor.cli(), id);
+    }
+
     @Test
     void theApiHasThePagesNumbers() throws Exception {
         RegistryServer.Client analyst = server.as("analyst");

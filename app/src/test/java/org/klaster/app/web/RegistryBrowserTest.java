@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.klaster.registry.Identifiers;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -26,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real browser in the Registry section ({@link RegistryServer}: the SYNTHETIC demo registry, one account per
- * role, signed in by the test cookie): a cluster manager creates a cluster, imports its participants from a CSV
+ * role, signed in through the sign-in form): a cluster manager creates a cluster, imports its participants from a CSV
  * file, records a contract between them and sees the compliance report change; then the demo's profile and
  * report in English and Russian. Screenshots go to target/screenshots/ (the good ones are copied to
  * docs/screenshots/). Without chromium the test is skipped, except on CI (CI=true).
@@ -84,10 +83,15 @@ class RegistryBrowserTest {
         }
     }
 
+    /** Signs in through the sign-in form, as a person does (a fresh browser state first). */
     static void signIn(String login) {
         driver.get(server.base() + "/static/app.css");
         driver.manage().deleteAllCookies();
-        driver.manage().addCookie(new Cookie(RegistryServer.COOKIE, login, "/"));
+        driver.get(server.base() + "/signin?lang=en");
+        driver.findElement(By.id("login")).sendKeys(login);
+        driver.findElement(By.id("password")).sendKeys(server.password(login));
+        driver.findElement(By.id("signin-submit")).click();
+        waiting().until(d -> !d.getCurrentUrl().contains("/signin"));
     }
 
     static String inn(String nine) {

@@ -44,23 +44,27 @@ class RegistryPagesTest {
     }
 
     @Test
-    void anonymousVisitorsAreRefusedEverywhere() throws Exception {
+    void anonymousVisitorsAreSentToSignIn() throws Exception {
         RegistryServer.Client anon = server.as(null);
         for (String p : List.of("/registry", "/registry/clusters/SAM-AUTO", "/registry/clusters/SAM-AUTO/compliance",
                 "/registry/clusters/new", "/registry/clusters/SAM-AUTO/audit", "/registry/organisations/" + server.memberInn,
                 "/registry/export.csv", "/registry/clusters/SAM-AUTO/participants/export.csv")) {
             HttpResponse<String> r = anon.get(p + "?lang=en");
-            assertThat(r.statusCode()).as(p).isEqualTo(401);
-            assertThat(r.body()).as(p).contains("Sign in to see the cluster registry");
+            assertThat(r.statusCode()).as(p).isEqualTo(302);
+            assertThat(r.headers().firstValue("location").orElse("")).as(p).startsWith("/signin?next=");
         }
-        HttpResponse<String> ru = anon.get("/registry?lang=ru");
-        assertThat(ru.body()).contains("Войдите, чтобы открыть реестр кластеров");
         for (String p : List.of("/clusters", "/clusters/SAM-AUTO", "/clusters/SAM-AUTO/participants", "/clusters/SAM-AUTO/contracts",
                 "/clusters/SAM-AUTO/compliance", "/organisations/" + server.memberInn)) {
             HttpResponse<String> r = anon.get(RegistryApi.PREFIX + p);
             assertThat(r.statusCode()).as(p).isEqualTo(401);
             assertThat(r.body()).as(p).startsWith("{").contains("\"status\":401");
         }
+        // and nothing is written without signing in, whatever the form carries
+        int contracts = server.ps.contracts("SAM-AUTO").size();
+        anon.token("/signin");
+        assertThat(anon.post("/registry/clusters/SAM-AUTO/contracts", Map.of("supplier", "1", "buyer", "2", "contract_type",
+                "supply", "year", "2024", "value", "1")).statusCode()).isEqualTo(302);
+        assertThat(server.ps.contracts("SAM-AUTO")).hasSize(contracts);
     }
 
     @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,7 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.klaster.app.analysis.Reference;
 import org.klaster.data.demo.DemoRegistry;
-import org.klaster.data.store.Account;
+import org.klaster.app.auth.Accounts;
+import org.klaster.app.auth.Passwords;
+import org.klaster.app.auth.Tokens;
 import org.klaster.data.store.Actor;
 import org.klaster.data.store.PlatformStore;
 import org.klaster.data.store.Role;
@@ -34,9 +35,9 @@ import org.klaster.data.store.Store;
 import org.klaster.registry.Registry;
 
 /**
- * A workbench with the SYNTHETIC demo registry in its platform store and one account per role; a request is
- * signed in as the account named by the test cookie {@code test_account} (sign-in itself belongs to the auth
- * branch: this stands in for it, in tests only). Days are those of a fixed clock, 2025-06-30.
+ * A workbench with the SYNTHETIC demo registry in its platform store and one account per role, signed in through
+ * the sign-in form as a browser does ({@link #as}). "Today" is that of a fixed clock, 2025-06-30 (sessions do not
+ * age).
  *
  * <pre>
  * admin       administrator
@@ -51,45 +52,65 @@ import org.klaster.registry.Registry;
 final class RegistryServer implements AutoCloseable {
 
     static final Instant NOW = Instant.parse("2025-06-30T10:00:00Z");
-    static final String COOKIE = "test_account";
 
     final Store store;
     final PlatformStore ps;
     final Workbench wb;
+    final Accounts accounts;
     final Javalin app;
     final Registry demo;
     final String memberInn;
+    private final Map<String, String> passwords = new LinkedHashMap<>();
 
     RegistryServer() {
         store = Store.inMemory();
         wb = new Workbench(store, Reference.regions());
         ps = PlatformStore.on(store);
-        wb.usePlatform(ps);
         demo = DemoRegistry.generate();
         ps.importRegistry(Actor.cli(), demo);
         memberInn = demo.memberships().stream().filter(m -> m.cluster().equals("SVE-METAL")).findFirst().orElseThrow().inn();
-        Actor cli = Actor.cli();
-        ps.addAccount(cli, "admin", "Admin", Role.ADMINISTRATOR, "x", null, Set.of());
-        ps.addAccount(cli, "analyst", "Analyst", Role.MINISTRY_ANALYST, "x", null, Set.of());
-        ps.addAccount(cli, "viewer", "Viewer", Role.VIEWER, "x", null, Set.of());
-        ps.addAccount(cli, "sam", "Samara manager", Role.CLUSTER_MANAGER, "x", null, Set.of("SAM-AUTO"));
-        ps.addAccount(cli, "sve", "Ural manager", Role.CLUSTER_MANAGER, "x", null, Set.of("SVE-METAL"));
-        ps.addAccount(cli, "newbie", "New manager", Role.CLUSTER_MANAGER, "x", null, Set.of());
-        ps.addAccount(cli, "member", "A participant", Role.PARTICIPANT, "x", memberInn, Set.of());
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        app = WebApp.create(wb, Security.Config.local(), new ResponseCache(wb), ctx -> {
-            String login = ctx.cookie(COOKIE);
-            return login == null ? null : ps.account(login).orElse(null);
-        }, clock).start("127.0.0.1", 0);
+        account("admin", Role.ADMINISTRATOR, null, Set.of());
+        account("analyst", Role.MINISTRY_ANALYST, null, Set.of());
+        account("viewer", Role.VIEWER, null, Set.of());
+        account("sam", Role.CLUSTER_MANAGER, null, Set.of("SAM-AUTO"));
+        account("sve", Role.CLUSTER_MANAGER, null, Set.of("SVE-METAL"));
+        account("newbie", Role.CLUSTER_MANAGER, null, Set.of());
+        account("member", Role.PARTICIPANT, memberInn, Set.of());
+        accounts = new Accounts(ps, Clock.fixed(NOW, ZoneOffset.UTC));
+        app = WebApp.create(wb, Security.Config.local(), accounts, new ResponseCache(wb)).start("127.0.0.1", 0);
+    }
+
+    private void account(String login, Role role, String inn, Set<String> clusters) {
+        String password = Tokens.newId();
+        ps.addAccount(Actor.cli(), login, login, role, Passwords.hash(password.toCharArray()), inn, clusters);
+        passwords.put(login, password);
+    }
+
+    String password(String login) {
+        return passwords.get(login);
+    }
+
+    /** An API token of the account (for scripts: {@code Authorization: Bearer}). */
+    String apiToken(String login) {
+        String token = Tokens.newApiToken();
+        ps.addToken(Actor.cli(), ps.account(login).orElseThrow().id(), "test", Tokens.sha256(token));
+        return token;
     }
 
     String base() {
         return "http://127.0.0.1:" + app.port();
     }
 
-    /** A browser of one account (null: anonymous): its cookies, and the CSRF token of the pages it opens. */
-    Client as(String login) {
-        return new Client(login);
+    /** A browser signed in as {@code login} through the sign-in form (null: anonymous). */
+    Client as(String login) throws Exception {
+        Client c = new Client();
+        if (login != null) {
+            c.get("/signin?lang=en");
+            HttpResponse<String> r = c.post("/signin", Map.of("login", login, "password", passwords.get(login)));
+            assertThat(r.statusCode()).as("sign-in of " + login + ": " + r.body()).isEqualTo(303);
+            c.token = null;
+        }
+        return c;
     }
 
     @Override
@@ -106,15 +127,6 @@ final class RegistryServer implements AutoCloseable {
         final CookieManager cookies = new CookieManager();
         final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
         String token;
-
-        Client(String login) {
-            if (login != null) {
-                HttpCookie c = new HttpCookie(COOKIE, login);
-                c.setPath("/");
-                c.setVersion(0);
-                cookies.getCookieStore().add(URI.create(base()), c);
-            }
-        }
 
         HttpResponse<String> get(String path) throws Exception {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + path)).build(),

@@ -80,7 +80,7 @@ class SecurityTest {
     /** Probe 4: a form on another site posting to us, even with a token it somehow got, is refused; nothing stored. */
     @Test
     void crossSitePostsAreRefusedAndNothingIsStored() throws Exception {
-        FormClient victim = new FormClient(server.base());
+        FormClient victim = server.uploader();
         String token = victim.token("upload-form");
         int before = datasets();
 
@@ -110,8 +110,8 @@ class SecurityTest {
     /** Probe 4: a same-origin POST without the token, with a made-up one, or with another browser's or server's, is refused. */
     @Test
     void postsWithoutAValidTokenAreRefused() throws Exception {
-        FormClient alice = new FormClient(server.base());
-        FormClient mallory = new FormClient(server.base());
+        FormClient alice = server.uploader();
+        FormClient mallory = server.uploader();
         String alicesToken = alice.token("upload-form");
         String mallorysToken = mallory.token("upload-form");
         assertThat(alicesToken).isNotEqualTo(mallorysToken);
@@ -123,7 +123,7 @@ class SecurityTest {
         assertThat(alice.multipart("/datasets/upload", fields("forged-" + alicesToken), activity()).statusCode()).isEqualTo(403);
         assertThat(alice.multipart("/datasets/upload", fields(mallorysToken), activity()).statusCode()).isEqualTo(403);
         // a browser without the cookie the token is bound to
-        assertThat(new FormClient(server.base()).multipart("/datasets/upload", fields(alicesToken), activity()).statusCode())
+        assertThat(server.uploader().multipart("/datasets/upload", fields(alicesToken), activity()).statusCode())
                 .isEqualTo(403);
         // neither Origin nor Referer: a token in the form is not enough (only in the header, as scripts send it)
         assertThat(alice.multipart("/datasets/upload", fields(alicesToken), activity(), Map.of()).statusCode()).isEqualTo(403);
@@ -132,7 +132,7 @@ class SecurityTest {
 
         // the token of an earlier (or another) server process: its secret is gone
         try (TestServer other = new TestServer(false)) {
-            FormClient elsewhere = new FormClient(other.base());
+            FormClient elsewhere = other.uploader();
             String foreign = elsewhere.token("upload-form");
             assertThat(alice.multipart("/datasets/upload", fields(foreign), activity()).statusCode()).isEqualTo(403);
         }
@@ -142,7 +142,7 @@ class SecurityTest {
     /** The forms as the Data page sends them (hidden field + Origin, Referer only, htmx's header, a script's header) are accepted. */
     @Test
     void sameOriginFormsWithTheirTokenAreAccepted() throws Exception {
-        FormClient browser = new FormClient(server.base());
+        FormClient browser = server.uploader();
         String token = browser.token("upload-form");
         int before = datasets();
         HttpResponse<String> plain = browser.multipart("/datasets/upload?lang=en", fields(token), activity());
@@ -212,7 +212,7 @@ class SecurityTest {
     /** The refusal speaks the page's language; the API answers with its JSON error; htmx gets a fragment to swap in. */
     @Test
     void refusalsAreOneSentenceInTheRightShape() throws Exception {
-        FormClient browser = new FormClient(server.base());
+        FormClient browser = server.uploader();
         browser.token("upload-form");
         HttpResponse<String> ru = browser.multipart("/datasets/upload?lang=ru", fields(null), activity(), Map.of("Origin", EVIL));
         assertThat(ru.statusCode()).isEqualTo(403);
@@ -315,7 +315,7 @@ class SecurityTest {
             assertThat(plain.headers().allValues("set-cookie")).noneMatch(c -> c.contains("Secure"));
 
             // a form posted through the proxy: its origin is https://klaster.example.org
-            FormClient browser = new FormClient(proxied.base());
+            FormClient browser = proxied.uploader();
             HttpRequest.Builder page = HttpRequest.newBuilder(URI.create(proxied.base() + "/datasets?lang=en"));
             viaProxy.forEach(page::header);
             HttpResponse<String> form = browser.http.send(page.build(), HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.klaster.app.DemoSetup;
+import org.klaster.app.auth.Accounts;
+import org.klaster.app.auth.Passwords;
+import org.klaster.app.auth.TestClock;
+import org.klaster.app.auth.Tokens;
+import org.klaster.data.store.Account;
+import org.klaster.data.store.Actor;
+import org.klaster.data.store.PlatformStore;
+import org.klaster.data.store.Role;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.klaster.data.store.Store;
 
 /**
@@ -23,6 +33,13 @@ final class TestServer implements AutoCloseable {
     final Store store;
     final Workbench wb;
     final Javalin app;
+    /** The platform store (accounts, sessions, settings) and the clock its sessions and throttling read. */
+    final PlatformStore platform;
+    final TestClock clock = new TestClock(java.time.Instant.now());
+    final Accounts accounts;
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+    /** The INN of the organisation test participants act for (Sberbank's, valid check digits). */
+    static final String PARTICIPANT_INN = "7707083893";
 
     TestServer() {
         this(false);
@@ -46,7 +63,45 @@ final class TestServer implements AutoCloseable {
         if (sovereignty) SovereigntyFixtures.install(store);
         if (extra != null) extra.accept(store);
         wb = new Workbench(store, Reference.regions());
-        app = WebApp.create(wb, security).start("127.0.0.1", 0);
+        platform = PlatformStore.inMemory();
+        // the organisation test participants act for (a participant account names one of the registry)
+        platform.saveOrganisation(Actor.cli(), org.klaster.registry.Organisation.of(PARTICIPANT_INN,
+                org.klaster.registry.OrganisationType.ENTERPRISE, false, false));
+        accounts = new Accounts(platform, clock);
+        app = WebApp.create(wb, security, accounts).start("127.0.0.1", 0);
+    }
+
+    /** An account of this role (a participant of {@code inn}, a manager of {@code clusters}) with a random password. */
+    Account account(Role role, String inn, Set<String> clusters, String password) {
+        String login = "t-" + role.label().replace('_', '-') + "-" + ACCOUNTS.incrementAndGet();
+        return platform.addAccount(Actor.cli(), login, "Test " + role.label(), role, Passwords.hash(password.toCharArray()), inn, clusters);
+    }
+
+    /** A browser signed in with a new account of this role. */
+    FormClient signedIn(Role role) throws Exception {
+        return signedIn(role, role == Role.PARTICIPANT ? PARTICIPANT_INN : null, Set.of());
+    }
+
+    FormClient signedIn(Role role, String inn, Set<String> clusters) throws Exception {
+        String password = Tokens.newId();
+        Account a = account(role, inn, clusters, password);
+        FormClient b = new FormClient(base());
+        HttpResponse<String> r = b.signIn(a.login(), password);
+        assertThat(r.statusCode()).as("sign-in of " + a.login() + ": " + r.body()).isEqualTo(303);
+        return b;
+    }
+
+    /** A browser that may upload (a ministry analyst), as every upload test needs. */
+    FormClient uploader() throws Exception {
+        return signedIn(Role.MINISTRY_ANALYST);
+    }
+
+    /** A new API token of a new account of this role. */
+    String apiToken(Role role) {
+        Account a = account(role, role == Role.PARTICIPANT ? PARTICIPANT_INN : null, Set.of(), Tokens.newId());
+        String token = Tokens.newApiToken();
+        platform.addToken(Actor.cli(), a.id(), "test", Tokens.sha256(token));
+        return token;
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -84,6 +139,7 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        platform.close();
         store.close();
     }
 }

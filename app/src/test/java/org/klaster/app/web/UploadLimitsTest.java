@@ -51,10 +51,10 @@ class UploadLimitsTest {
     @BeforeEach
     void start() throws Exception {
         server = new TestServer(false);
-        forms = new FormClient(server.base());
+        forms = server.uploader();
         String token = forms.token("upload-form");
         String cookies = ((java.net.CookieManager) forms.http.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals(Security.COOKIE)) // not the lang cookie: the tests choose the language
+                .filter(c -> c.getName().equals(Security.COOKIE) || c.getName().equals(Auth.SESSION_COOKIE)) // not the lang cookie: the tests choose the language
                 .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
         securityHeaders = "Origin: " + server.base() + "\r\n" + Security.TOKEN_HEADER + ": " + token + "\r\nCookie: " + cookies + "\r\n";
     }

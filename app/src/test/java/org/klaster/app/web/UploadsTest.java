@@ -21,9 +21,9 @@ class UploadsTest {
     private FormClient browser;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         server = new TestServer(false);
-        browser = new FormClient(server.base());
+        browser = server.uploader();
     }
 
     @AfterEach
@@ -128,7 +128,7 @@ class UploadsTest {
         String map = server.get("/mapping?lang=en").body();
         assertThat(map).contains("map-grid").doesNotContain("map-geo");
         assertThat(map).contains("boundaries: two.geojson").contains("(imported file)").doesNotContain("geoBoundaries");
-        assertThat(server.get("/datasets?lang=en").body()).contains("They draw 2 of the 83 regions").contains("id=\"boundaries-clear\"");
+        assertThat(browser.get("/datasets?lang=en").body()).contains("They draw 2 of the 83 regions").contains("id=\"boundaries-clear\"");
         HttpResponse<String> clear = browser.form("/datasets/boundaries/clear",
                 Map.of(Security.TOKEN_FIELD, browser.token("boundaries-clear")), Map.of("Origin", server.base()));
         assertThat(clear.statusCode()).isEqualTo(303);
