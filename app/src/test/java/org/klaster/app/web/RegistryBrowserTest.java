@@ -30,6 +30,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * report in English and Russian. Screenshots go to target/screenshots/ (the good ones are copied to
  * docs/screenshots/). Without chromium the test is skipped, except on CI (CI=true).
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class RegistryBrowserTest {
 
     static RegistryServer server;
@@ -103,6 +104,7 @@ class RegistryBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(2)
     void aClusterManagerCreatesAClusterImportsParticipantsAddsAContractAndSeesTheReportChange() throws IOException {
         signIn("newbie");
         driver.get(server.base() + "/registry?lang=en");
@@ -161,7 +163,9 @@ class RegistryBrowserTest {
         shot("28-registry-report-after");
     }
 
+    /** First: the demo as it is shipped (the other test adds a cluster). */
     @Test
+    @org.junit.jupiter.api.Order(1)
     void theDemoProfileAndReportInEnglishAndRussian() throws IOException {
         signIn("analyst");
         driver.get(server.base() + "/registry?lang=en");
