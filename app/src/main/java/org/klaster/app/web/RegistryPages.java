@@ -402,13 +402,8 @@ public final class RegistryPages {
                 throw field("specialised_organisation", DataText.data("registry.inn.unknown", DataText.quoted(org)));
             }
             Cluster c = new Cluster(id, values.get("name"), type, regions, spec, org);
-            store().saveCluster(actor(a), c);
-            // a cluster manager manages what they create
-            if (a.role() == Role.CLUSTER_MANAGER) {
-                Set<String> mine = new LinkedHashSet<>(a.clusters());
-                mine.add(id);
-                store().setClusters(actor(a), a.accountId(), mine);
-            }
+            // one transaction: a taken id is refused, and a cluster manager manages what they create
+            store().createCluster(actor(a), c, a.role() == Role.CLUSTER_MANAGER ? a.accountId() : null);
             ctx.redirect("/registry/clusters/" + Shell.enc(id) + "?done=created", HttpStatus.SEE_OTHER);
         } catch (FieldError e) {
             ctx.status(422);

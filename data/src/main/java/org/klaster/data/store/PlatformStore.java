@@ -1006,6 +1006,33 @@ public final class PlatformStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Creates a cluster that does not exist yet and, when {@code managerAccountId} is given, adds it to that
+     * cluster manager's clusters — one transaction, so a taken id is refused (never overwritten, even by a
+     * concurrent create of the same id) and a cluster is never left without the manager who made it.
+     */
+    public void createCluster(Actor by, Cluster k, String managerAccountId) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(k, "cluster");
+        tx("create the cluster " + k.id(), c -> {
+            if (!clusters(c, k.id()).isEmpty()) throw new InvalidRecordException(data("platform.cluster.taken", k.id()));
+            check(k, new HashSet<>(k.specialisedOrganisation().isEmpty() ? List.of()
+                    : column(c, "SELECT inn FROM organisations WHERE inn = ?", k.specialisedOrganisation())));
+            upsertCluster(c, by, "create", k);
+            if (managerAccountId != null) {
+                Account a = requireAccount(c, managerAccountId);
+                Set<String> cl = new TreeSet<>(a.clusters());
+                cl.add(k.id());
+                roleFields(a.role(), a.organisationInn(), cl);
+                update(c, "INSERT INTO account_clusters (account_id, cluster_id) VALUES (?, ?)", a.id(), k.id());
+                Account b = new Account(a.id(), a.login(), a.displayName(), a.role(), a.organisationInn(), cl,
+                        a.disabled(), a.createdAt());
+                audit(c, by, "update", "account", a.id(), null, null, accountJson(a), accountJson(b));
+            }
+            return null;
+        });
+    }
+
     /** Adds or changes an organisation (by INN). */
     public void saveOrganisation(Actor by, Organisation o) {
         Objects.requireNonNull(by, "by");

@@ -164,6 +164,29 @@ abstract class PlatformStoreContract {
     }
 
     @Test
+    void aCreatedClusterIsNewAndManagedByItsCreatorInOneTransaction() {
+        smallRegistry();
+        Account m = s.addAccount(ADMIN, "manager", null, Role.CLUSTER_MANAGER, HASH, null, Set.of("K1"));
+        Actor by = new Actor(m.id(), m.login());
+        int before = s.audit(null, null, 1000).size();
+        s.createCluster(by, cluster("K7"), m.id());
+        assertThat(s.cluster("K7")).isPresent();
+        assertThat(s.accountById(m.id()).orElseThrow().clusters()).containsExactly("K1", "K7");
+        assertThat(s.audit(null, null, 1000)).hasSize(before + 2);
+        // a taken id is refused, not overwritten: the first cluster K1 keeps its name, no manager change, no audit row
+        String name = s.cluster("K1").orElseThrow().name();
+        assertThatThrownBy(() -> s.createCluster(by, new Cluster("K1", "Hijacked", ClusterType.OTHER, List.of(), List.of(), ""),
+                m.id())).isInstanceOf(InvalidRecordException.class).hasMessageContaining("already a cluster K1");
+        assertThat(s.cluster("K1").orElseThrow().name()).isEqualTo(name);
+        // a manager that is not a cluster manager rolls the cluster back with it
+        Account v = s.addAccount(ADMIN, "viewer", null, Role.VIEWER, HASH, null, null);
+        int now = s.audit(null, null, 1000).size();
+        assertThatThrownBy(() -> s.createCluster(by, cluster("K8"), v.id())).hasMessageContaining("only a cluster manager");
+        assertThat(s.cluster("K8")).isEmpty();
+        assertThat(s.audit(null, null, 1000)).hasSize(now);
+    }
+
+    @Test
     void anAdministratorExistsOnlyWhileEnabled() {
         assertThat(s.hasAdministrator()).isFalse();
         s.addAccount(ADMIN, "viewer", null, Role.VIEWER, HASH, null, Set.of());
