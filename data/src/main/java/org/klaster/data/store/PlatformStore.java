@@ -821,35 +821,18 @@ public final class PlatformStore implements AutoCloseable {
     private List<Organisation> organisations(Connection c, String inn) throws SQLException {
         String sql = "SELECT inn, ogrn, name, type, okved, region, lat, lon, employees, revenue, final_producer, "
                 + "special_territory FROM organisations" + (inn == null ? "" : " WHERE inn = ?") + " ORDER BY ord";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (inn != null) ps.setString(1, inn);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Organisation> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new Organisation(rs.getString(1), rs.getString(2), rs.getString(3),
-                            stored(OrganisationType.parse(rs.getString(4)), rs.getString(4)), rs.getString(5),
-                            rs.getString(6), dbl(rs, 7), dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), rs.getBoolean(11),
-                            rs.getBoolean(12)));
-                }
-                return out;
-            }
-        }
+        return rows(c, sql, rs -> new Organisation(rs.getString(1), rs.getString(2), rs.getString(3),
+                stored(OrganisationType.parse(rs.getString(4)), rs.getString(4)), rs.getString(5),
+                rs.getString(6), dbl(rs, 7), dbl(rs, 8), dbl(rs, 9), dbl(rs, 10), rs.getBoolean(11),
+                rs.getBoolean(12)), inn == null ? new Object[0] : new Object[] {inn});
     }
 
     private List<Cluster> clusters(Connection c, String id) throws SQLException {
         String sql = "SELECT id, name, type, regions, specialisation, specialised_organisation FROM clusters"
                 + (id == null ? "" : " WHERE id = ?") + " ORDER BY ord";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (id != null) ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Cluster> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new Cluster(rs.getString(1), rs.getString(2), stored(ClusterType.parse(rs.getString(3)),
-                            rs.getString(3)), list(rs.getString(4)), list(rs.getString(5)), rs.getString(6)));
-                }
-                return out;
-            }
-        }
+        return rows(c, sql, rs -> new Cluster(rs.getString(1), rs.getString(2), stored(ClusterType.parse(rs.getString(3)),
+                rs.getString(3)), list(rs.getString(4)), list(rs.getString(5)), rs.getString(6)),
+                id == null ? new Object[0] : new Object[] {id});
     }
 
     private List<Membership> memberships(Connection c, String cluster, String inn) throws SQLException {
@@ -864,33 +847,19 @@ public final class PlatformStore implements AutoCloseable {
             args.add(inn);
         }
         sql.append(" ORDER BY ord");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            bind(ps, args.toArray());
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Membership> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new Membership(rs.getString(1), rs.getString(2), date(rs, 3), date(rs, 4)));
-                }
-                return out;
-            }
-        }
+        return rows(c, sql.toString(), rs -> new Membership(rs.getString(1), rs.getString(2), date(rs, 3), date(rs, 4)),
+                args.toArray());
     }
 
     private List<StoredContract> storedContracts(Connection c, String cluster) throws SQLException {
         String sql = "SELECT id, cluster_id, supplier, buyer, type, year, value FROM contracts"
                 + (cluster == null ? "" : " WHERE cluster_id = ?") + " ORDER BY ord";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (cluster != null) ps.setString(1, cluster);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<StoredContract> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new StoredContract(rs.getString(1), new Contract(rs.getString(2), rs.getString(3),
-                            rs.getString(4), stored(ContractType.parse(rs.getString(5)), rs.getString(5)), rs.getInt(6),
-                            rs.getDouble(7))));
-                }
-                return out;
-            }
-        }
+        return rows(c, sql, PlatformStore::storedContract, cluster == null ? new Object[0] : new Object[] {cluster});
+    }
+
+    private static StoredContract storedContract(ResultSet rs) throws SQLException {
+        return new StoredContract(rs.getString(1), new Contract(rs.getString(2), rs.getString(3), rs.getString(4),
+                stored(ContractType.parse(rs.getString(5)), rs.getString(5)), rs.getInt(6), rs.getDouble(7)));
     }
 
     private List<AnnualFacts> facts(Connection c, String inn) throws SQLException {
@@ -1107,19 +1076,8 @@ public final class PlatformStore implements AutoCloseable {
     }
 
     private List<StoredContract> storedContractById(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, cluster_id, supplier, buyer, type, year, value FROM contracts WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<StoredContract> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new StoredContract(rs.getString(1), new Contract(rs.getString(2), rs.getString(3),
-                            rs.getString(4), stored(ContractType.parse(rs.getString(5)), rs.getString(5)), rs.getInt(6),
-                            rs.getDouble(7))));
-                }
-                return out;
-            }
-        }
+        return rows(c, "SELECT id, cluster_id, supplier, buyer, type, year, value FROM contracts WHERE id = ?",
+                PlatformStore::storedContract, id);
     }
 
     /** Stores an organisation's figures of a year (replacing those of the same INN and year). */
@@ -1652,6 +1610,23 @@ public final class PlatformStore implements AutoCloseable {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
+            }
+        }
+    }
+
+    /** Reads one row of a result into a value. */
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of a query, each read by {@code row}. */
+    private static <T> List<T> rows(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) out.add(row.read(rs));
+                return out;
             }
         }
     }
