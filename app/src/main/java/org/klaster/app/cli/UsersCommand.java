@@ -92,6 +92,15 @@ public final class UsersCommand implements Runnable {
             return PlatformAccess.change(platform.db, f);
         }
 
+        /** Disables or enables an existing account (no database is created) and says so. */
+        Integer setDisabled(String login, boolean disabled, String doneKey) {
+            try (PlatformAccess a = PlatformAccess.open(platform.db, false)) {
+                a.platform().setDisabled(Actor.cli(), account(a.platform(), login).id(), disabled);
+            }
+            say(Messages.text(doneKey, login));
+            return Klaster.OK;
+        }
+
         Account account(PlatformStore s, String login) {
             return s.account(login).orElseThrow(() -> UserException.badParameter("login",
                     Messages.text("cli.users.unknown", login)));
@@ -218,11 +227,7 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (PlatformAccess a = PlatformAccess.open(platform.db, false)) {
-                a.platform().setDisabled(Actor.cli(), account(a.platform(), login).id(), true);
-            }
-            say(Messages.text("cli.users.disabled", login));
-            return Klaster.OK;
+            return setDisabled(login, true, "cli.users.disabled");
         }
     }
 
@@ -234,11 +239,7 @@ public final class UsersCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (PlatformAccess a = PlatformAccess.open(platform.db, false)) {
-                a.platform().setDisabled(Actor.cli(), account(a.platform(), login).id(), false);
-            }
-            say(Messages.text("cli.users.enabled", login));
-            return Klaster.OK;
+            return setDisabled(login, false, "cli.users.enabled");
         }
     }
 
