@@ -27,7 +27,7 @@ class AdminPagesTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) server.close();
     }
 
     private static Map<String, String> add(String login, String role, String password, String again) throws Exception {

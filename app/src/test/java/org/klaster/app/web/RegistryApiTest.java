@@ -35,7 +35,7 @@ class RegistryApiTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) server.close();
     }
 
     /** The body of an answer against the schema the document gives for the operation and status. */

@@ -32,7 +32,7 @@ class RegistryPagesTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) server.close();
     }
 
     static String inn(String nine) {

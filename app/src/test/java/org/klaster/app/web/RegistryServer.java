@@ -55,6 +55,7 @@ final class RegistryServer implements AutoCloseable {
 
     final Store store;
     final PlatformStore ps;
+    private final TestPlatform platformDb;
     final Workbench wb;
     final Accounts accounts;
     final Javalin app;
@@ -65,7 +66,8 @@ final class RegistryServer implements AutoCloseable {
     RegistryServer() {
         store = Store.inMemory();
         wb = new Workbench(store, Reference.regions());
-        ps = PlatformStore.on(store);
+        platformDb = TestPlatform.open(() -> PlatformStore.on(store));
+        ps = platformDb.store;
         demo = DemoRegistry.generate();
         ps.importRegistry(Actor.cli(), demo);
         memberInn = demo.memberships().stream().filter(m -> m.cluster().equals("SVE-METAL")).findFirst().orElseThrow().inn();
@@ -116,7 +118,7 @@ final class RegistryServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        ps.close();
+        platformDb.close();
         store.close();
     }
 

@@ -175,7 +175,7 @@ class RoleMatrixTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) server.close();
     }
 
     /** Every route registered in the app, as {@code METHOD path}, with its access rule (null when it has none or several). */

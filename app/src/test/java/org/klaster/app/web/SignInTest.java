@@ -39,7 +39,7 @@ class SignInTest {
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) server.close();
     }
 
     private Account analyst(String password) {

@@ -35,6 +35,7 @@ final class TestServer implements AutoCloseable {
     final Javalin app;
     /** The platform store (accounts, sessions, settings) and the clock its sessions and throttling read. */
     final PlatformStore platform;
+    private final TestPlatform platformDb;
     final TestClock clock = new TestClock(java.time.Instant.now());
     final Accounts accounts;
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
@@ -63,7 +64,8 @@ final class TestServer implements AutoCloseable {
         if (sovereignty) SovereigntyFixtures.install(store);
         if (extra != null) extra.accept(store);
         wb = new Workbench(store, Reference.regions());
-        platform = PlatformStore.inMemory();
+        platformDb = TestPlatform.open(PlatformStore::inMemory);
+        platform = platformDb.store;
         // the organisation test participants act for (a participant account names one of the registry)
         platform.saveOrganisation(Actor.cli(), org.klaster.registry.Organisation.of(PARTICIPANT_INN,
                 org.klaster.registry.OrganisationType.ENTERPRISE, false, false));
@@ -139,7 +141,7 @@ final class TestServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
-        platform.close();
+        platformDb.close();
         store.close();
     }
 }
