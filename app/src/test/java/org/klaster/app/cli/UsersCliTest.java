@@ -22,9 +22,14 @@ import org.klaster.app.auth.Tokens;
 import org.klaster.data.store.Account;
 import org.klaster.data.store.AuditEntry;
 import org.klaster.data.store.PlatformStore;
+import org.klaster.data.store.PostgresTestDatabase;
 import org.klaster.data.store.Store;
 
-/** {@code klaster users …} end to end on a DuckDB file: exit codes, nothing written on refusal, output columns. */
+/**
+ * {@code klaster users …} end to end on a DuckDB file — and, in the build's second platform run
+ * ({@code -Dklaster.test.platform=postgresql}), on a fresh PostgreSQL schema: exit codes, nothing written on
+ * refusal, output columns.
+ */
 class UsersCliTest {
 
     static final String PASSWORD = "Tver-river-bridge-1987";
@@ -32,12 +37,21 @@ class UsersCliTest {
     @TempDir
     Path dir;
     Path db;
+    /** What {@code --db} says: the DuckDB file, or the PostgreSQL schema's address. */
+    String dbArg;
+    private PostgresTestDatabase pg;
     private InputStream savedIn;
     private java.util.function.Supplier<java.io.Console> savedConsole;
 
     @BeforeEach
     void setUp() {
         db = dir.resolve("k.duckdb");
+        if ("postgresql".equals(System.getProperty("klaster.test.platform"))) {
+            pg = PostgresTestDatabase.create();
+            dbArg = pg.url();
+        } else {
+            dbArg = db.toString();
+        }
         savedIn = UsersCommand.stdin;
         savedConsole = UsersCommand.console;
         UsersCommand.console = () -> null; // as under a test runner or a pipe: no console
@@ -47,6 +61,7 @@ class UsersCliTest {
     void restore() {
         UsersCommand.stdin = savedIn;
         UsersCommand.console = savedConsole;
+        if (pg != null) pg.drop();
     }
 
     static void stdin(String text) {
@@ -55,12 +70,17 @@ class UsersCliTest {
 
     CliRun add(String login, String password, String... more) {
         stdin(password + "\n");
-        List<String> a = new java.util.ArrayList<>(List.of("users", "add", login, "--password-stdin", "--db", db.toString()));
+        List<String> a = new java.util.ArrayList<>(List.of("users", "add", login, "--password-stdin", "--db", dbArg));
         a.addAll(List.of(more));
         return klaster(a.toArray(String[]::new));
     }
 
     <T> T withStore(java.util.function.Function<PlatformStore, T> f) {
+        if (pg != null) {
+            try (PlatformStore p = PlatformStore.postgres(pg.url())) {
+                return f.apply(p);
+            }
+        }
         try (Store s = Store.open(db); PlatformStore p = PlatformStore.on(s)) {
             return f.apply(p);
         }
@@ -104,7 +124,7 @@ class UsersCliTest {
         CliRun empty = add("olga", "", "--role", "viewer");
         assertThat(empty.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(empty.err()).contains("no password on standard input");
-        CliRun noConsole = klaster("users", "add", "olga", "--role", "viewer", "--db", db.toString());
+        CliRun noConsole = klaster("users", "add", "olga", "--role", "viewer", "--db", dbArg);
         assertThat(noConsole.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(noConsole.err()).contains("--password-stdin");
         // the store refuses: unknown organisation, cluster; the database file it would have created is gone again
@@ -114,7 +134,8 @@ class UsersCliTest {
         CliRun cluster = add("mgr", PASSWORD, "--role", "cluster_manager", "--cluster", "AUTO");
         assertThat(cluster.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(cluster.err()).contains("no cluster AUTO");
-        assertThat(db).doesNotExist();
+        if (pg == null) assertThat(db).doesNotExist();
+        assertThat(withStore(PlatformStore::accounts)).isEmpty();
     }
 
     @Test
@@ -128,7 +149,7 @@ class UsersCliTest {
 
     String[] addArgs(String login, String... more) {
         stdin(PASSWORD + "\n");
-        List<String> a = new java.util.ArrayList<>(List.of("users", "add", login, "--password-stdin", "--db", db.toString()));
+        List<String> a = new java.util.ArrayList<>(List.of("users", "add", login, "--password-stdin", "--db", dbArg));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
@@ -137,7 +158,7 @@ class UsersCliTest {
     void theListHasOneRowPerAccount() {
         ok(addArgs("viewer1", "--role", "viewer"));
         ok(addArgs("Admin", "--role", "administrator", "--name", "The Admin"));
-        CliRun r = ok("users", "list", "--db", db.toString(), "--format", "csv");
+        CliRun r = ok("users", "list", "--db", dbArg, "--format", "csv");
         assertThat(r.header()).isEqualTo("login,display_name,role,organisation_inn,clusters,disabled,created_at");
         List<Map<String, String>> rows = r.csv();
         assertThat(rows).extracting(x -> x.get("login")).containsExactly("Admin", "viewer1");
@@ -158,7 +179,7 @@ class UsersCliTest {
             return null;
         });
         stdin("Another-long-passphrase-42\n");
-        CliRun r = ok("users", "passwd", "olga", "--password-stdin", "--db", db.toString());
+        CliRun r = ok("users", "passwd", "olga", "--password-stdin", "--db", dbArg);
         assertThat(r.err()).contains("the password of olga was changed");
         String hash = withStore(p -> p.passwordHash(id).orElseThrow());
         assertThat(Passwords.verify("Another-long-passphrase-42".toCharArray(), hash)).isTrue();
@@ -166,11 +187,11 @@ class UsersCliTest {
         boolean live = withStore(p -> p.session(Tokens.sha256("session-1")).isPresent());
         assertThat(live).isFalse();
         stdin("short\n");
-        assertThat(klaster("users", "passwd", "olga", "--password-stdin", "--db", db.toString()).code())
+        assertThat(klaster("users", "passwd", "olga", "--password-stdin", "--db", dbArg).code())
                 .isEqualTo(Klaster.BAD_INPUT);
         String unchanged = withStore(p -> p.passwordHash(id).orElseThrow());
         assertThat(unchanged).isEqualTo(hash);
-        CliRun unknown = klaster("users", "passwd", "nobody", "--password-stdin", "--db", db.toString());
+        CliRun unknown = klaster("users", "passwd", "nobody", "--password-stdin", "--db", dbArg);
         assertThat(unknown.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(unknown.err()).contains("--login: no account \"nobody\"");
     }
@@ -178,27 +199,27 @@ class UsersCliTest {
     @Test
     void tokensArePrintedOnceStoredHashedAndRevocable() {
         ok(addArgs("robot", "--role", "ministry_analyst"));
-        CliRun r = ok("users", "token", "robot", "--name", "nightly export", "--db", db.toString());
+        CliRun r = ok("users", "token", "robot", "--name", "nightly export", "--db", dbArg);
         String token = r.out().strip();
         assertThat(token).matches("kl_[A-Za-z0-9_-]{43}");
         assertThat(r.err()).contains("printed above, once");
         assertThat(byToken(token)).isPresent();
-        try (var in = Files.newInputStream(db)) {
+        if (pg == null) try (var in = Files.newInputStream(db)) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1)).doesNotContain(token);
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
-        CliRun list = ok("users", "list", "--tokens", "--db", db.toString(), "--format", "csv");
+        CliRun list = ok("users", "list", "--tokens", "--db", dbArg, "--format", "csv");
         assertThat(list.header()).isEqualTo("id,login,name,created_at,revoked_at,last_used");
         Map<String, String> row = list.csv().get(0);
         assertThat(row.get("login")).isEqualTo("robot");
         assertThat(row.get("name")).isEqualTo("nightly export");
         assertThat(row.get("revoked_at")).isEmpty();
-        ok("users", "revoke-token", row.get("id"), "--db", db.toString());
+        ok("users", "revoke-token", row.get("id"), "--db", dbArg);
         assertThat(byToken(token)).isEmpty();
-        assertThat(ok("users", "list", "--tokens", "--db", db.toString(), "--format", "csv").csv().get(0).get("revoked_at"))
+        assertThat(ok("users", "list", "--tokens", "--db", dbArg, "--format", "csv").csv().get(0).get("revoked_at"))
                 .isNotEmpty();
-        CliRun unknown = klaster("users", "revoke-token", "no-such-id", "--db", db.toString());
+        CliRun unknown = klaster("users", "revoke-token", "no-such-id", "--db", dbArg);
         assertThat(unknown.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(unknown.err()).contains("no API token no-such-id");
     }
@@ -206,15 +227,15 @@ class UsersCliTest {
     @Test
     void disabledAccountsLoseTheirTokensUntilEnabled() {
         ok(addArgs("robot", "--role", "viewer"));
-        String token = ok("users", "token", "robot", "--name", "t", "--db", db.toString()).out().strip();
-        ok("users", "disable", "robot", "--db", db.toString());
+        String token = ok("users", "token", "robot", "--name", "t", "--db", dbArg).out().strip();
+        ok("users", "disable", "robot", "--db", dbArg);
         boolean disabled = withStore(p -> p.account("robot").orElseThrow().disabled());
         assertThat(disabled).isTrue();
         assertThat(byToken(token)).isEmpty();
-        assertThat(ok("users", "list", "--db", db.toString(), "--format", "csv").csv().get(0).get("disabled")).isEqualTo("true");
-        ok("users", "enable", "robot", "--db", db.toString());
+        assertThat(ok("users", "list", "--db", dbArg, "--format", "csv").csv().get(0).get("disabled")).isEqualTo("true");
+        ok("users", "enable", "robot", "--db", dbArg);
         assertThat(byToken(token)).isPresent();
-        assertThat(klaster("users", "disable", "nobody", "--db", db.toString()).code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(klaster("users", "disable", "nobody", "--db", dbArg).code()).isEqualTo(Klaster.BAD_INPUT);
     }
 
     @Test
