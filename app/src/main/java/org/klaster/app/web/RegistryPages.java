@@ -763,8 +763,7 @@ public final class RegistryPages {
                 }
             }
             // one transaction: the organisation (unless stored already: its profile is its own to edit) and the membership
-            store().importRegistry(actor(a), new Registry(exists ? List.of() : List.of(o), List.of(),
-                    List.of(new Membership(c.id(), o.inn(), joined, null)), List.of(), List.of(), List.of()));
+            store().addParticipant(actor(a), exists ? null : o, new Membership(c.id(), o.inn(), joined, null));
             done(ctx, "/registry/clusters/" + Shell.enc(c.id()), exists ? "memberAdded" : "participantAdded", "participants");
         } catch (FieldError e) {
             failed(ctx, "participant", e, v);

@@ -345,6 +345,10 @@ class RegistryPagesTest {
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(303);
         assertThat(server.ps.organisation(i).orElseThrow().finalProducer()).isTrue();
         assertThat(server.ps.memberships("TA-PLAST")).hasSize(1);
+        // a participant added by hand is audited as the changes it is, by its author — not as an import
+        assertThat(server.ps.auditOfCluster("TA-PLAST", 100).stream().filter(e -> e.entityId().contains(i)))
+                .extracting(org.klaster.data.store.AuditEntry::action, org.klaster.data.store.AuditEntry::actor)
+                .isNotEmpty().allSatisfy(t -> assertThat(t.toList()).containsExactly("create", "newbie"));
         // facts of the year
         HttpResponse<String> facts = newbie.post("/registry/clusters/TA-PLAST/facts", Map.of("inn", i, "year", "2024",
                 "output", "12 500,5", "purchases", "4000"));

@@ -1028,6 +1028,29 @@ public final class PlatformStore implements AutoCloseable {
         });
     }
 
+    /**
+     * A participant added by hand: the organisation (null when it is stored already — its profile is then its own
+     * to edit) and its membership, in one transaction, audited as the changes they are (not as an import).
+     */
+    public void addParticipant(Actor by, Organisation organisation, Membership m) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(m, "membership");
+        tx("add a participant", c -> {
+            Set<String> inns = new HashSet<>(column(c, "SELECT inn FROM organisations WHERE inn = ?", m.inn()));
+            if (organisation != null) {
+                check(organisation);
+                if (!organisation.inn().equals(m.inn())) {
+                    throw new IllegalArgumentException("the membership is not the organisation's: " + m.inn());
+                }
+                inns.add(organisation.inn());
+            }
+            check(m, inns, Set.copyOf(column(c, "SELECT id FROM clusters WHERE id = ?", m.cluster())));
+            if (organisation != null) upsertOrganisation(c, by, null, organisation);
+            upsertMembership(c, by, null, m);
+            return null;
+        });
+    }
+
     /** Ends the open membership of an organisation in a cluster on {@code left}. */
     public void endMembership(Actor by, String cluster, String inn, LocalDate left) {
         Objects.requireNonNull(by, "by");
