@@ -1689,26 +1689,7 @@ public final class PlatformStore implements AutoCloseable {
     }
 
     private <T> T read(String what, Work<T> w) {
-        lock.lock();
-        try {
-            for (int attempt = 0; ; attempt++) {
-                Connection c = connection();
-                try {
-                    return w.run(c);
-                } catch (SQLException e) {
-                    if (attempt == 0 && opener != null && lost(c, e)) {
-                        closeQuietly(c);
-                        conn = null;
-                        continue;
-                    }
-                    throw fail(what, e);
-                }
-            }
-        } catch (SQLException e) {
-            throw fail(what, e);
-        } finally {
-            lock.unlock();
-        }
+        return run(what, false, w);
     }
 
     /**
@@ -1716,12 +1697,18 @@ public final class PlatformStore implements AutoCloseable {
      * lost before the commit began is opened again and the work retried once (nothing of it was stored).
      */
     private <T> T tx(String what, Work<T> w) {
+        return run(what, true, w);
+    }
+
+    /** {@link #read} and {@link #tx}: one lock, one retry on a connection lost before anything was committed. */
+    private <T> T run(String what, boolean transaction, Work<T> w) {
         lock.lock();
         try {
             for (int attempt = 0; ; attempt++) {
                 Connection c = connection();
                 boolean committing = false;
                 try {
+                    if (!transaction) return w.run(c);
                     c.setAutoCommit(false);
                     try {
                         T t = w.run(c);
