@@ -752,7 +752,7 @@ public final class RegistryPages {
         Cluster c = editable(ctx, a);
         Map<String, String> v = values(ctx, "inn", "ogrn", "name", "type", "okved", "region", "lat", "lon", "employees",
                 "final_producer", "special_territory", "joined");
-        try {
+        submit(ctx, "participant", v, () -> {
             Organisation o = organisation(v.get("inn"), v);
             LocalDate joined = date("joined", v.get("joined"), today());
             Registry r = store().registry();
@@ -765,10 +765,20 @@ public final class RegistryPages {
             // one transaction: the organisation (unless stored already: its profile is its own to edit) and the membership
             store().addParticipant(actor(a), exists ? null : o, new Membership(c.id(), o.inn(), joined, null));
             done(ctx, "/registry/clusters/" + Shell.enc(c.id()), exists ? "memberAdded" : "participantAdded", "participants");
+        });
+    }
+
+    /**
+     * Runs a cluster form's work (which ends in {@code done}); a field or store refusal redraws the form with the
+     * sentence and the values as typed.
+     */
+    private void submit(Context ctx, String form, Map<String, String> values, Runnable work) {
+        try {
+            work.run();
         } catch (FieldError e) {
-            failed(ctx, "participant", e, v);
+            failed(ctx, form, e, values);
         } catch (StoreException e) {
-            failed(ctx, "participant", Texts.of(e), v);
+            failed(ctx, form, Texts.of(e), values);
         }
     }
 
@@ -856,15 +866,11 @@ public final class RegistryPages {
         Principal a = user(ctx);
         Cluster c = editable(ctx, a);
         Map<String, String> v = values(ctx, "supplier", "buyer", "contract_type", "year", "value");
-        try {
+        submit(ctx, "contract", v, () -> {
             Contract k = contract(c.id(), v);
             store().addContract(actor(a), k);
             done(ctx, "/registry/clusters/" + Shell.enc(c.id()), "contract", "contracts");
-        } catch (FieldError e) {
-            failed(ctx, "contract", e, v);
-        } catch (StoreException e) {
-            failed(ctx, "contract", Texts.of(e), v);
-        }
+        });
     }
 
     /** A contract from fields (form or JSON), checked as the contracts file is. */
@@ -901,17 +907,13 @@ public final class RegistryPages {
         Principal a = user(ctx);
         Cluster c = editable(ctx, a);
         Map<String, String> v = values(ctx, "inn", "year", "output", "purchases");
-        try {
+        submit(ctx, "facts", v, () -> {
             String inn = v.get("inn");
             boolean member = store().memberships(c.id()).stream().anyMatch(mb -> mb.inn().equals(inn));
             if (!member) throw field("inn", Messages.text("registry.form.notMember", inn, c.id()));
             store().saveFacts(actor(a), facts(inn, v));
             done(ctx, "/registry/clusters/" + Shell.enc(c.id()), "facts", "participants");
-        } catch (FieldError e) {
-            failed(ctx, "facts", e, v);
-        } catch (StoreException e) {
-            failed(ctx, "facts", Texts.of(e), v);
-        }
+        });
     }
 
     static AnnualFacts facts(String inn, Map<String, String> v) {
