@@ -127,8 +127,8 @@ public final class RulesPages {
      * The edit form: the rows it starts from, a new row, the note. {@code base} is the version current when it was
      * drawn ("" while none is saved): a save on top of another administrator's newer version is refused, not merged.
      */
-    public record EditForm(String base, String from, List<FormRow> rows, FormRow added, String note, String noteError,
-                           String error) {
+    public record EditForm(String base, String fromVersion, String from, List<FormRow> rows, FormRow added, String note,
+                           String noteError, String error) {
     }
 
     /**
@@ -210,7 +210,8 @@ public final class RulesPages {
                         r.confidence().name(), false, null, null));
                 i++;
             }
-            form = new EditForm(current == null ? "" : current.version(), from(m, shown, current), fr, emptyRow(m), "", null, null);
+            form = new EditForm(current == null ? "" : current.version(), shown == null ? "" : shown.version(), from(m, shown, current),
+                    fr, emptyRow(m), "", null, null);
         }
         List<Option> names = new ArrayList<>();
         names.add(new Option("", m.get("admin.rules.choose"), form.added().rule().isEmpty()));
@@ -480,8 +481,11 @@ public final class RulesPages {
         List<FormRow> shownRows = new ArrayList<>();
         for (FormRow r : rows) shownRows.add(r.id().equals(errorRow) ? r.refused(errorField, error) : r);
         if ("new".equals(errorRow)) added = added.refused(errorField, error);
-        RuleVersion shown = current;
-        EditForm form = new EditForm(base, from(m, shown, current), shownRows, added, note, noteError, errorRow == null ? error : null);
+        // drawn again beside the version its rows came from
+        String fromVersion = field(ctx, "from");
+        RuleVersion shown = all.stream().filter(v -> v.version().equals(fromVersion)).findFirst().orElse(current);
+        EditForm form = new EditForm(base, shown == null ? "" : shown.version(), from(m, shown, current), shownRows, added, note,
+                noteError, errorRow == null ? error : null);
         ctx.status(422);
         draw(q, Map.of(), all, shown, form, "edit", m.get("admin.rules.notSaved"), false, List.of());
     }
