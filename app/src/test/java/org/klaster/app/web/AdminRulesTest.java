@@ -449,6 +449,16 @@ class AdminRulesTest {
         assertThat(twice.statusCode()).isEqualTo(422);
         assertThat(twice.body()).contains("id=\"project-message\"", "Nothing to save");
         assertThat(server.ps.ruleVersions()).hasSize(versions + 2);
+
+        // a column the format does not have: saved, and the warning shown with the version (not redirected away)
+        HttpResponse<String> extra = admin.multipart("/admin/rules/upload?lang=en", Map.of("note", "with a comment column"),
+                Map.of("file", new String[] {"commented.csv", "rule,parameter,value,valid_from,valid_to,source,confidence,comment\n"
+                        + "contract_link,min_contracts,1,2015-07-31,,src,V,checked by phone\n"}));
+        assertThat(extra.statusCode()).as(extra.body()).isEqualTo(201);
+        assertThat(extra.body()).contains("id=\"rules-message\"", "Version " + current().version() + " saved (1 rule(s))",
+                "column \"comment\" is not part of the rules format and was ignored");
+        assertThat(current().note()).isEqualTo("with a comment column");
+        assertThat(server.ps.ruleVersions()).hasSize(versions + 3);
     }
 
     /** The report names the version it used; "leave out unconfirmed" drops the [M] rule and says so. */
@@ -483,7 +493,7 @@ class AdminRulesTest {
             assertThat(r.statusCode()).isEqualTo(303);
             assertThat(fresh.ps.ruleVersions()).hasSize(1);
             assertThat(fresh.ps.ruleVersions().get(0).note()).isEqualTo("first version");
-            assertThat(admin.page("/admin/rules?version=1&done=saved&lang=en")).contains("Version 1 saved (9 rules)",
+            assertThat(admin.page("/admin/rules?version=1&done=saved&lang=en")).contains("Version 1 saved (9 rule(s))",
                     "What changed from the project's rules-779.csv", "Nothing: the rows are the same.");
         }
     }
