@@ -122,7 +122,7 @@ public final class AccountPages {
 
     /** The accounts page; {@code form} refills the add form after a refusal. */
     public record UsersPage(Shell shell, List<Row> accounts, List<Option> roles, boolean publicAnalyses, String message,
-                            boolean ok, Map<String, String> form, String csrf) {
+                            boolean ok, Map<String, String> form, String csrf, List<Pages.Tab> tabs) {
     }
 
     void usersPage(Context ctx) {
@@ -143,7 +143,7 @@ public final class AccountPages {
         for (Role r : Role.values()) roles.add(new Option(r.label(), m.get("role." + r.label()), r.label().equals(chosen)));
         Shell shell = Pages.shell(q, Section.ACCOUNT, m.get("admin.users.title"), null, List.of(), "/admin/users", Map.of());
         Pages.render(q.ctx, "account/users.jte", new UsersPage(shell, rows, roles, accounts.publicAnalyses(), message, ok, form,
-                Security.token(q.ctx)));
+                Security.token(q.ctx), RulesPages.tabs(m, "/admin/users")));
     }
 
     /** {@code POST /admin/users}: login, name, role, organisation (participant), clusters (cluster manager), password twice. */

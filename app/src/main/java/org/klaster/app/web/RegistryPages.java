@@ -1045,7 +1045,7 @@ public final class RegistryPages {
     public record Report(Shell shell, Cluster cluster, String asOf, List<Option> years, int year, boolean unconfirmed,
                          boolean print, Boolean compliant, String verdict, List<RequirementSummary> requirements,
                          TableModel table, List<String> notes, String rules, List<String> rulesUsed, String impossible,
-                         String printUrl, String profileUrl) {
+                         String printUrl, String profileUrl, String rulesUrl) {
     }
 
     void compliance(Req q, Map<String, String> errors) {
@@ -1068,6 +1068,9 @@ public final class RegistryPages {
         String printUrl = s.url("/registry/clusters/" + c.id() + "/compliance", "as_of", asOf.toString(), "year", year,
                 "unconfirmed", unconfirmed ? null : "exclude", "print", "1");
         String profileUrl = s.url("/registry/clusters/" + c.id());
+        // those who may save rules go from the version a report used to its rows (and the form that changes them)
+        String rulesUrl = !a.may(Permission.EDIT_RULES) ? null : rules.version() == null ? RulesPages.PATH
+                : s.url(RulesPages.PATH, "version", rules.version());
         Table<ComplianceAnalysis.Row> t;
         try {
             t = complianceTable(q, r, c, rules, asOf, year);
@@ -1076,7 +1079,7 @@ public final class RegistryPages {
             s.shows(new Table<>(ComplianceAnalysis.schema(names), List.of(), true, new Provenance(ComplianceAnalysis.ID,
                     List.of(registryInput(List.of(c)), rules.input()), Map.of(), null), List.of(), List.of()));
             Pages.render(q.ctx, "registry/compliance.jte", new Report(s, c, asOf.toString(), yearOptions(r, year), year, unconfirmed,
-                    print, null, null, List.of(), null, List.of(), rulesLabel, List.of(), m.text(Texts.of(e)), printUrl, profileUrl));
+                    print, null, null, List.of(), null, List.of(), rulesLabel, List.of(), m.text(Texts.of(e)), printUrl, profileUrl, rulesUrl));
             return;
         }
         s.shows(t);
@@ -1159,7 +1162,7 @@ public final class RegistryPages {
         @SuppressWarnings("unchecked")
         List<String> used = (List<String>) t.provenance().parameters().get("rules_used");
         Pages.render(q.ctx, "registry/compliance.jte", new Report(s, c, asOf.toString(), yearOptions(r, year), year, unconfirmed,
-                print, ok, verdict, reqs, table, notes, rulesLabel, used, null, printUrl, profileUrl));
+                print, ok, verdict, reqs, table, notes, rulesLabel, used, null, printUrl, profileUrl, rulesUrl));
     }
 
     private static boolean isShare(Requirement r) {

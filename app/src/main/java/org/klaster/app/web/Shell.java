@@ -147,6 +147,11 @@ public final class Shell {
         return user.may(Permission.MANAGE_ACCOUNTS);
     }
 
+    /** Whether the header (and the compliance report) link to the rules page. */
+    public boolean rulesEditor() {
+        return user.may(Permission.EDIT_RULES);
+    }
+
     /** The sign-in link, back to this page afterwards. */
     public String signInUrl() {
         return path == null || path.equals("/") || path.startsWith("/signin") ? "/signin" : "/signin?next=" + enc(path);

@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
  *   /opportunities/{complexity|region}/export.csv|.xlsx  the klaster complexity / opportunities tables
  *   /datasets              datasets, uploads (POST /datasets/upload, /datasets/boundaries)
  *   /registry[/clusters/{id}[/compliance|/audit]|/organisations/{inn}]  the cluster registry ({@link RegistryPages#install})
+ *   /admin/users, /admin/rules  the administrator's accounts and compliance rules ({@link RulesPages#install})
  *   /api/v1/...            JSON API ({@link Api#ROUTES}); /api/docs Swagger UI
  * </pre>
  */
@@ -88,6 +89,7 @@ public final class WebApp {
         Accounts acc = accounts != null ? accounts : new Accounts(own, Clock.systemUTC());
         Auth auth = new Auth(acc);
         AccountPages account = new AccountPages(wb, acc, loopbackOnly(securityConfig));
+        RulesPages rules = new RulesPages(wb);
         Security security = new Security(securityConfig);
         TemplateEngine jte = TemplateEngine.createPrecompiled(ContentType.Html);
         MappingPages mapping = new MappingPages(wb);
@@ -182,6 +184,7 @@ public final class WebApp {
             routes.post("/admin/users/{id}/disable", Access.ADMIN, ctx -> account.setDisabled(ctx, true));
             routes.post("/admin/users/{id}/enable", Access.ADMIN, ctx -> account.setDisabled(ctx, false));
             routes.post("/admin/settings", Access.ADMIN, account::settings);
+            rules.install(routes);
 
             // API
             routes.get(Api.PREFIX + "/datasets", Access.ANALYSES, cache.wrap(api::datasets, true));

@@ -193,4 +193,33 @@ class RegistryBrowserTest {
         assertThat(driver.findElement(By.cssSelector("header.top")).isDisplayed()).isFalse();
         shot("34-registry-report-print-ru");
     }
+
+    /**
+     * Last (it changes the rules): an administrator goes from a report to the version of the rules it used, raises the
+     * cooperation share to 0.25 in the form with a note, and sees the new version, what changed, and the report using it.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void anAdministratorEditsTheRulesFromTheReport() throws IOException {
+        server.ps.saveRules(org.klaster.data.store.Actor.cli(), org.klaster.data.formats.RulesReader.project().rules(),
+                "rules-779.csv");
+        signIn("admin");
+        driver.get(server.base() + "/registry/clusters/SVE-METAL/compliance?lang=en");
+        assertThat(driver.findElement(By.id("rules-version")).getText()).contains("version 1 (saved in the registry)");
+        driver.findElement(By.id("rules-edit-link")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("/admin/rules"));
+        assertThat(driver.findElement(By.id("rule-9")).getText()).contains("[M]");
+        WebElement value = driver.findElement(By.name("value_2"));
+        assertThat(value.getAttribute("value")).isEqualTo("0.2");
+        value.clear();
+        value.sendKeys("0.25");
+        driver.findElement(By.id("rules-note")).sendKeys("Cooperation share raised to 25 % (regional programme, test)");
+        driver.findElement(By.id("rules-submit")).click();
+        waiting().until(d -> d.getCurrentUrl().contains("done=saved"));
+        assertThat(driver.findElement(By.id("rules-message")).getText()).contains("Version 2 saved");
+        assertThat(driver.findElement(By.id("diff")).getText()).contains("value: 0.2 \u2192 0.25");
+        fullShot("35-admin-rules");
+        driver.get(server.base() + "/registry/clusters/SVE-METAL/compliance?lang=en");
+        assertThat(driver.findElement(By.id("rules-version")).getText()).contains("version 2 (saved in the registry)");
+    }
 }

@@ -91,6 +91,10 @@ class RoleMatrixTest {
             POST /admin/users/{id}/disable                  | D
             POST /admin/users/{id}/enable                   | D
             POST /admin/settings                            | D
+            GET  /admin/rules                               | D
+            POST /admin/rules                               | D
+            POST /admin/rules/upload                        | D
+            POST /admin/rules/project                       | D
             GET  /api/v1/datasets                           | a D M C P V
             GET  /api/v1/datasets/{id}                      | a D M C P V
             GET  /api/v1/regions                            | a D M C P V
