@@ -44,7 +44,7 @@ class AdminRulesTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) server.close();
     }
 
     private static RuleVersion current() {
