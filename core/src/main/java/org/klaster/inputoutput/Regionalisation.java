@@ -63,9 +63,6 @@ public final class Regionalisation {
      */
     public static final String OTHER_REGIONS = "fd:other_regions";
 
-    private Regionalisation() {
-    }
-
     /**
      * Simple location quotient SLQ_i = (E_ir / E_r) / (E_in / E_n): how much more concentrated sector i
      * is in the region than in the nation. NaN where E_in = 0 (undefined); 0 where the region employs
@@ -172,6 +169,60 @@ public final class Regionalisation {
     }
 
     /**
+     * The regional table of one region ({@link #regionalise(RegionalEmployment, Method, double)} on
+     * {@link #of(IoTable) of(national)}).
+     */
+    public static RegionalTable regionalise(IoTable national, RegionalEmployment employment, Method method, double delta) {
+        return of(national).regionalise(employment, method, delta);
+    }
+
+    // ------------------------------------------------------------------ a national table prepared for its regions
+
+    private final IoTable national;
+    private final double[] x;
+    private final boolean[] active;
+    private final DenseMatrix a;
+    private final List<String> categories;   // the national ones, and OTHER_REGIONS unless among them
+    private final int balancing;             // the position of OTHER_REGIONS
+
+    private Regionalisation(IoTable national) {
+        this.national = national;
+        List<String> c = new ArrayList<>(national.finalDemandCategories());
+        if (!c.contains(OTHER_REGIONS)) {
+            c.add(OTHER_REGIONS);
+        }
+        this.categories = List.copyOf(c);
+        this.balancing = categories.indexOf(OTHER_REGIONS);
+        this.x = national.totalOutput();
+        this.active = national.activeMask();
+        int n = national.size();
+        double[] z = national.intermediate().data();
+        this.a = new DenseMatrix(n, n);
+        double[] ad = a.data();
+        for (int j = 0; j < n; j++) {
+            if (active[j]) {
+                for (int i = 0, off = j * n; i < n; i++) {
+                    ad[off + i] = z[off + i] / x[j];
+                }
+            }
+        }
+    }
+
+    /**
+     * The national table prepared for regionalising it for any number of regions: total output, the
+     * active sectors and A = Z·diag(x)⁻¹ (0 in the columns of inactive sectors) are computed once. The
+     * table must not change afterwards. Safe to share between threads.
+     */
+    public static Regionalisation of(IoTable national) {
+        return new Regionalisation(national);
+    }
+
+    /** The national table. */
+    public IoTable national() {
+        return national;
+    }
+
+    /**
      * The regional table (methods.md §6) of one region, in the layout of any table, so that every
      * input–output analysis runs on it:
      * <ul>
@@ -191,7 +242,7 @@ public final class Regionalisation {
      * @throws InvalidParameterException for δ outside [0, 1], or for sectors with output but no
      *                                   national employment (all named)
      */
-    public static RegionalTable regionalise(IoTable national, RegionalEmployment employment, Method method, double delta) {
+    public RegionalTable regionalise(RegionalEmployment employment, Method method, double delta) {
         int n = national.size();
         if (employment.size() != n) {
             throw new IllegalArgumentException(employment.size() + " employment values for " + n + " sectors");
@@ -199,9 +250,6 @@ public final class Regionalisation {
         if (!(delta >= 0 && delta <= 1)) {
             throw new InvalidParameterException(Text.core("io.regional.delta", delta));
         }
-        double[] x = national.totalOutput();
-        boolean[] active = national.activeMask();
-        double[] eRegion = employment.regional();
         double[] eNation = employment.national();
         List<String> unemployed = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -213,7 +261,7 @@ public final class Regionalisation {
             throw new InvalidParameterException(Text.core("io.regional.no.employment", String.join(", ", unemployed)));
         }
         double[] slq = slq(employment);
-        double[] share = regionalShares(eRegion, eNation);
+        double[] share = regionalShares(employment.regional(), eNation);
         for (int i = 0; i < n; i++) {
             if (!active[i]) {
                 // a sector the nation does not produce in does not exist in the region either
@@ -222,45 +270,65 @@ public final class Regionalisation {
             }
         }
         double lambda = lambda(employment.regionalTotal(), employment.nationalTotal(), delta);
-
         double[] xr = new double[n];
         for (int i = 0; i < n; i++) {
             xr[i] = share[i] * x[i];
         }
-        double[] z = national.intermediate().data();
+
+        DenseMatrix m = national.importMatrix();
+        double[] md = m == null ? null : m.data();
         DenseMatrix zr = new DenseMatrix(n, n);
-        DenseMatrix other = new DenseMatrix(n, n);
+        DenseMatrix mr = m == null ? null : new DenseMatrix(n, n);
         double[] zd = zr.data();
-        double[] od = other.data();
+        double[] mrd = mr == null ? null : mr.data();
+        double[] fromOther = new double[n];
         double[] localSales = new double[n];
-        // one pass per element: a_ij, its regional part r_ij, then the flows bought in the region and elsewhere
+        double[] ad = a.data();
         for (int j = 0; j < n; j++) {
-            if (!active[j]) {
-                continue;
-            }
-            double xj = x[j];
             double xrj = xr[j];
-            boolean present = slq[j] > 0;
+            double sj = share[j];
             int off = j * n;
-            for (int i = 0; i < n; i++) {
-                double a = z[off + i] / xj;
-                double r = present && slq[i] > 0 ? a * Math.min(1.0, quotient(method, slq[i], slq[j], i == j, lambda)) : 0.0;
+            double scale = columnScale(method, slq[j], lambda);
+            // one pass per column: r_ij = a_ij·min(1, SLQ_i·scale_j), then what is bought in the region and
+            // elsewhere (two loops, so that the one with an import matrix has no running sum and can be
+            // vectorised); the diagonal, whose quotient differs, is put right after the loop
+            if (mrd != null) {
+                for (int i = 0; i < n; i++) {
+                    double aij = ad[off + i];
+                    double r = aij * Math.min(1.0, slq[i] * scale);
+                    double local = r * xrj;
+                    zd[off + i] = local;
+                    localSales[i] += local;
+                    mrd[off + i] = sj * md[off + i] + (aij - r) * xrj;
+                }
+            } else {
+                double otherSum = 0.0;
+                for (int i = 0; i < n; i++) {
+                    double aij = ad[off + i];
+                    double r = aij * Math.min(1.0, slq[i] * scale);
+                    double local = r * xrj;
+                    zd[off + i] = local;
+                    localSales[i] += local;
+                    otherSum += (aij - r) * xrj;
+                }
+                fromOther[j] = otherSum;
+            }
+            if (slq[j] > 0) {
+                double ajj = ad[off + j];
+                double r = ajj * Math.min(1.0, diagonalQuotient(method, slq[j], lambda));
                 double local = r * xrj;
-                zd[off + i] = local;
-                od[off + i] = (a - r) * xrj;
-                localSales[i] += local;
+                localSales[j] += local - zd[off + j];
+                if (mrd != null) {
+                    mrd[off + j] = sj * md[off + j] + (ajj - r) * xrj;
+                } else {
+                    fromOther[j] += (ajj - r) * xrj - (ajj - ajj * Math.min(1.0, slq[j] * scale)) * xrj;
+                }
+                zd[off + j] = local;
             }
         }
 
-        List<String> categories = new ArrayList<>(national.finalDemandCategories());
-        int balancing = categories.indexOf(OTHER_REGIONS);
-        if (balancing < 0) {
-            balancing = categories.size();
-            categories.add(OTHER_REGIONS);
-        }
-        int k = categories.size();
         DenseMatrix f = national.finalDemand();
-        DenseMatrix fr = new DenseMatrix(n, k);
+        DenseMatrix fr = new DenseMatrix(n, categories.size());
         double[] fd = f.data();
         double[] frd = fr.data();
         double[] scaledDemand = new double[n];
@@ -274,38 +342,127 @@ public final class Regionalisation {
         for (int i = 0; i < n; i++) {
             frd[i + balancing * n] += xr[i] - localSales[i] - scaledDemand[i];
         }
-
-        IoTable regional = IoTable.of(national.sectors(), zr, categories, fr).withNames(national.names())
-                .withGivenTotalOutput(xr);
-        if (national.importMatrix() != null) {
-            DenseMatrix m = national.importMatrix();
-            DenseMatrix mr = new DenseMatrix(n, n);
-            double[] md = m.data();
-            double[] mrd = mr.data();
+        double[] importsRow = null;
+        if (m == null) {
+            double[] mn = national.imports();
+            importsRow = new double[n];
             for (int j = 0; j < n; j++) {
-                for (int i = 0, off = j * n; i < n; i++) {
-                    mrd[off + i] = share[j] * md[off + i] + od[off + i];
-                }
+                importsRow[j] = (mn == null ? 0.0 : share[j] * mn[j]) + fromOther[j];
             }
-            regional = regional.withImportMatrix(mr, null);
-        } else {
-            double[] m = national.imports();
-            double[] fromOther = other.columnSums();
-            double[] mr = new double[n];
-            for (int j = 0; j < n; j++) {
-                mr[j] = (m == null ? 0.0 : share[j] * m[j]) + fromOther[j];
-            }
-            regional = regional.withImports(mr, null);
         }
+        double[] var = null;
         if (national.valueAdded() != null) {
             double[] va = national.valueAdded();
-            double[] var = new double[n];
+            var = new double[n];
             for (int j = 0; j < n; j++) {
                 var[j] = share[j] * va[j];
             }
-            regional = regional.withValueAdded(var);
         }
-        return new RegionalTable(regional, method, delta, lambda, slq, share, other, employment);
+        IoTable regional = new IoTable(national.sectors(), national.names(), zr, categories, fr, importsRow, mr, null, var,
+                xr);
+        return new RegionalTable(this, regional, method, delta, lambda, slq, share, employment);
+    }
+
+    /**
+     * The factor of column j in the off-diagonal quotients Q_ij = SLQ_i·scale_j: 1 (SLQ), 1/SLQ_j (CILQ),
+     * λ/SLQ_j (FLQ) — one division per column rather than per cell (SLQ_i·(λ/SLQ_j) and λ·(SLQ_i/SLQ_j)
+     * differ in the last bit at most); 0 when the region does not have sector j, so its column is 0.
+     * Sectors the region does not have carry SLQ 0, so their rows are 0 too.
+     */
+    static double columnScale(Method method, double slqJ, double lambda) {
+        if (!(slqJ > 0)) {
+            return 0.0;
+        }
+        return switch (method) {
+            case SLQ -> 1.0;
+            case CILQ -> 1.0 / slqJ;
+            case FLQ -> lambda / slqJ;
+        };
+    }
+
+    /** The quotient on the diagonal, Q_jj: SLQ_j, or λ·SLQ_j for FLQ. */
+    static double diagonalQuotient(Method method, double slqJ, double lambda) {
+        return method == Method.FLQ ? lambda * slqJ : slqJ;
+    }
+
+    /** r_ij of the region, by the arithmetic of its table (SLQ of absent sectors 0). */
+    private double coefficient(double[] slq, Method method, double lambda, int i, int j, double scale) {
+        double q = i == j ? (slq[j] > 0 ? diagonalQuotient(method, slq[j], lambda) : 0.0) : slq[i] * scale;
+        return a.data()[i + j * slq.length] * Math.min(1.0, q);
+    }
+
+    /** R = the regional coefficients of the region, by the same arithmetic as its table. */
+    DenseMatrix regionalCoefficients(double[] slq, Method method, double lambda) {
+        int n = slq.length;
+        DenseMatrix r = new DenseMatrix(n, n);
+        double[] rd = r.data();
+        for (int j = 0; j < n; j++) {
+            double scale = columnScale(method, slq[j], lambda);
+            for (int i = 0; i < n; i++) {
+                rd[i + j * n] = coefficient(slq, method, lambda, i, j, scale);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * I − R over the sectors {@code index} (k of them, ascending), built in one pass without forming R, and in
+     * {@code normBound[0]} min(max column sum, max row sum) of that R.
+     */
+    DenseMatrix identityMinusRegional(double[] slq, Method method, double lambda, int[] index, int k, double[] normBound) {
+        int n = slq.length;
+        double[] ad = a.data();
+        DenseMatrix result = new DenseMatrix(k, k);
+        double[] d = result.data();
+        double[] rowSums = new double[k];
+        double maxColumn = 0.0;
+        for (int b = 0; b < k; b++) {
+            int j = index[b];
+            double scale = columnScale(method, slq[j], lambda);
+            int src = j * n;
+            int dst = b * k;
+            if (k == n) {
+                for (int i = 0; i < n; i++) {
+                    d[dst + i] = -(ad[src + i] * Math.min(1.0, slq[i] * scale));
+                }
+            } else {
+                for (int c = 0; c < k; c++) {
+                    int i = index[c];
+                    d[dst + c] = -(ad[src + i] * Math.min(1.0, slq[i] * scale));
+                }
+            }
+            d[dst + b] = 1.0 - coefficient(slq, method, lambda, j, j, scale);
+            double column = 0.0;
+            for (int c = 0; c < k; c++) {
+                double r = c == b ? 1.0 - d[dst + c] : -d[dst + c];
+                column += r;
+                rowSums[c] += r;
+            }
+            maxColumn = Math.max(maxColumn, column);
+        }
+        double maxRow = 0.0;
+        for (double v : rowSums) {
+            maxRow = Math.max(maxRow, v);
+        }
+        normBound[0] = Math.min(maxColumn, maxRow);
+        return result;
+    }
+
+    /** (a_ij − r_ij)·x_jr, by the same arithmetic as the regional table's imports. */
+    DenseMatrix otherRegions(double[] slq, Method method, double lambda, double[] share) {
+        int n = slq.length;
+        DenseMatrix o = new DenseMatrix(n, n);
+        double[] od = o.data();
+        double[] ad = a.data();
+        for (int j = 0; j < n; j++) {
+            double scale = columnScale(method, slq[j], lambda);
+            double xrj = share[j] * x[j];
+            for (int i = 0; i < n; i++) {
+                double aij = ad[i + j * n];
+                od[i + j * n] = (aij - coefficient(slq, method, lambda, i, j, scale)) * xrj;
+            }
+        }
+        return o;
     }
 
     private static void requireLength(double[] v, int n, String name) {

@@ -134,20 +134,31 @@ public final class SectorEmployment {
 
         double[] national = new double[blocks];
         double total = 0.0;
-        Map<String, double[]> regional = new TreeMap<>();
-        Map<String, Double> regionTotals = new TreeMap<>();
+        Map<String, double[]> regional = new HashMap<>();
+        Map<String, double[]> regionTotals = new HashMap<>(); // one cell each, so a row adds without boxing
         Map<String, Double> unmatched = new TreeMap<>();
         Map<String, Integer> blockOfIndustry = new HashMap<>(); // memo of the prefix search; −1 = none
+        String lastRegion = null;
+        double[] byBlock = null;
+        double[] regionTotal = null;
         for (ActivityRecord r : rows) {
             if (r.year() != year || Double.isNaN(r.employment())) {
                 continue;
             }
             double e = r.employment();
             total += e;
-            regionTotals.merge(r.region(), e, Double::sum);
-            double[] byBlock = regional.computeIfAbsent(r.region(), k -> new double[national.length]);
-            final int maxLength = longest;
-            int b = blockOfIndustry.computeIfAbsent(r.industry(), code -> longestPrefixBlock(code, blockOfCode, maxLength));
+            // rows come grouped by region: look the region up only when it changes
+            if (!r.region().equals(lastRegion)) {
+                lastRegion = r.region();
+                byBlock = regional.computeIfAbsent(lastRegion, k -> new double[national.length]);
+                regionTotal = regionTotals.computeIfAbsent(lastRegion, k -> new double[1]);
+            }
+            regionTotal[0] += e;
+            Integer b = blockOfIndustry.get(r.industry());
+            if (b == null) {
+                b = longestPrefixBlock(r.industry(), blockOfCode, longest);
+                blockOfIndustry.put(r.industry(), b);
+            }
             if (b < 0) {
                 unmatched.merge(r.industry(), e, Double::sum);
                 continue;
@@ -155,8 +166,10 @@ public final class SectorEmployment {
             national[b] += e;
             byBlock[b] += e;
         }
+        Map<String, Double> totals = new TreeMap<>();
+        regionTotals.forEach((k, v) -> totals.put(k, v[0]));
         return new SectorEmployment(List.copyOf(sectors), blockOf, weight, national, total,
-                Collections.unmodifiableMap(regional), Collections.unmodifiableMap(regionTotals),
+                Collections.unmodifiableMap(regional), Collections.unmodifiableMap(totals),
                 Collections.unmodifiableMap(unmatched));
     }
 

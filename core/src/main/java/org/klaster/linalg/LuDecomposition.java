@@ -52,17 +52,18 @@ public final class LuDecomposition {
         if (!a.isSquare()) {
             throw new IllegalArgumentException("LU needs a square matrix, got " + a.rows() + "×" + a.cols());
         }
-        if (!a.isFinite()) {
-            throw new IllegalArgumentException("matrix has a NaN or infinite entry");
-        }
         int n = a.rows();
         int[] pivots = new int[n];
-        if (n == 0) {
-            return new LuDecomposition(0, lu, pivots, false, 0.0);
-        }
         double norm1 = 0.0;
         for (double s : columnAbsSums(lu, n)) {
             norm1 = Math.max(norm1, s);
+        }
+        // a NaN or ∞ makes its column's sum NaN or ∞; only then is the matrix scanned (a sum can also overflow)
+        if (!Double.isFinite(norm1) && !a.isFinite()) {
+            throw new IllegalArgumentException("matrix has a NaN or infinite entry");
+        }
+        if (n == 0) {
+            return new LuDecomposition(0, lu, pivots, false, 0.0);
         }
         intW info = new intW(0);
         Blas.lapack().dgetrf(n, n, lu, n, pivots, info);

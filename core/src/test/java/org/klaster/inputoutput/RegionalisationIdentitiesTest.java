@@ -152,6 +152,10 @@ class RegionalisationIdentitiesTest {
             double[][] inverse = Naive.inverse(Naive.identityMinus(rc.select(present, present).toRows()));
             List<Multipliers.Row> rows = Multipliers.compute(r.table());
             List<Multipliers.Row> national = Multipliers.compute(nation);
+            // the region's own shortcut (LU of I − R straight from R) and R as the table keeps it
+            double[] direct = r.outputMultipliers();
+            assertThat(direct[absent]).isNaN();
+            assertThat(r.regionalCoefficients().data()).containsExactly(rc.data(), within(1e-15));
             assertThat(rows.get(absent).outputMultiplier()).isNaN();
             for (int c = 0; c < present.length; c++) {
                 double sum = 0;
@@ -160,6 +164,7 @@ class RegionalisationIdentitiesTest {
                 }
                 Multipliers.Row row = rows.get(present[c]);
                 assertThat(row.outputMultiplier()).isCloseTo(sum, within(1e-12 * sum));
+                assertThat(direct[present[c]]).isCloseTo(sum, within(1e-12 * sum));
                 // the region keeps less of every round of purchases than the nation
                 assertThat(row.outputMultiplier()).isLessThanOrEqualTo(national.get(present[c]).outputMultiplier());
                 // columns balance, so every unit of final demand ends up as value added or a purchase elsewhere
