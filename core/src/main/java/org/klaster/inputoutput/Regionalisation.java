@@ -16,7 +16,7 @@ import org.klaster.linalg.DenseMatrix;
  * <ul>
  *   <li>{@link #slq}: simple location quotient SLQ_i = (E_ir/E_r) / (E_in/E_n);</li>
  *   <li>{@link #cilq}: cross-industry quotient CILQ_ij = SLQ_i / SLQ_j, with SLQ_i on the diagonal
- *       (Smith &amp; Morrison 1974; CILQ_ii would otherwise always be 1);</li>
+ *       (CILQ_ii would otherwise always be 1; Miller &amp; Blair 2009, ch. 8);</li>
  *   <li>{@link #lambda}: Flegg's size term λ = [log₂(1 + E_r/E_n)]^δ;</li>
  *   <li>{@link #flq}: FLQ_ij = λ·CILQ_ij, FLQ_ii = λ·SLQ_i (Flegg &amp; Webber 1997);</li>
  *   <li>{@link #regionalCoefficients}: r_ij = a_ij·min(1, Q_ij) for the method's quotient Q (SLQ: SLQ_i
