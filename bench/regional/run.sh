@@ -4,11 +4,12 @@
 # SectorEmployment, Regionalisation.regionalise, LeontiefModel's LU of I − R and one transposed solve, native
 # OpenBLAS through netlib) against the same steps in numpy (regional_numpy.py, Debian python3-numpy on the same
 # OpenBLAS, np.linalg.solve). Both read the same generated files outside the clock, time WARMUP + RUNS runs of the
-# whole computation (all regions) and report the median; compare.py checks that the multipliers agree to 1e-12 and
-# prints the ratio (goal: Java <= 0.5 x numpy). Peak RSS of each process by /usr/bin/time -v.
+# whole computation (all regions) and report the median, alternating ROUNDS times; compare.py checks that the
+# multipliers agree to 1e-12 and prints each round's medians, their ratio and the median ratio (goal: Java <= 0.5 x
+# numpy). Peak RSS of each process by /usr/bin/time -v; the load (uptime) before each round.
 #
 # usage: bench/regional/run.sh
-# env:   OUTDIR=/tmp/klaster-bench-regional  JAVA_WARMUP=20 JAVA_RUNS=50  NUMPY_WARMUP=5 NUMPY_RUNS=50
+# env:   OUTDIR=/tmp/klaster-bench-regional  ROUNDS=3  JAVA_WARMUP=20 JAVA_RUNS=50  NUMPY_WARMUP=5 NUMPY_RUNS=50
 #        KLASTER_JAVA_OPTS=-Xmx1g
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -35,15 +36,21 @@ java_cmd=(java -Xss8m ${KLASTER_JAVA_OPTS:--Xmx1g} -cp "$classes:$appjar" org.kl
 echo "== generating the demo table and activity in $out" >&2
 "${java_cmd[@]}" generate "$out" 2>&1 | grep -v -e '^INFO: Using' -e 'InstanceBuilder <clinit>'
 
-echo "== load before: $(uptime)" >&2
-echo "== Java" >&2
-/usr/bin/time -v -o "$out/java.rss" "${java_cmd[@]}" run "$out/io.csv" "$out/activity.csv" "$out/java.csv" \
-  "${JAVA_WARMUP:-20}" "${JAVA_RUNS:-50}" 2>&1 | grep -v -e '^INFO: Using' -e 'InstanceBuilder <clinit>' | tee "$out/java.log"
-echo "== numpy" >&2
-/usr/bin/time -v -o "$out/numpy.rss" "$py" "$here/regional_numpy.py" "$out/io.csv" "$out/activity.csv" "$out/numpy.csv" \
-  "${NUMPY_WARMUP:-5}" "${NUMPY_RUNS:-50}" | tee "$out/numpy.log"
-echo "== load after: $(uptime)" >&2
-"$py" "$here/compare.py" "$out/java.csv" "$out/numpy.csv" "$out/java.log" "$out/numpy.log"
-for side in java numpy; do
-  echo "peak RSS $side: $(awk -F': ' '/Maximum resident/ {printf "%.0f MiB", $2 / 1024}' "$out/$side.rss")"
+rounds="${ROUNDS:-3}"
+rm -f "$out"/java-*.log "$out"/numpy-*.log "$out"/*.rss
+: >"$out/uptime.txt"
+# alternate Java and numpy, ROUNDS times, so that both see the same (shared, changing) machine
+for i in $(seq 1 "$rounds"); do
+  uptime >>"$out/uptime.txt"
+  echo "== round $i: Java" >&2
+  /usr/bin/time -v -o "$out/java-$i.rss" "${java_cmd[@]}" run "$out/io.csv" "$out/activity.csv" "$out/java.csv" \
+    "${JAVA_WARMUP:-20}" "${JAVA_RUNS:-50}" 2>&1 | grep -v -e '^INFO: Using' -e 'InstanceBuilder <clinit>' >"$out/java-$i.log"
+  grep median "$out/java-$i.log" >&2
+  echo "== round $i: numpy" >&2
+  /usr/bin/time -v -o "$out/numpy-$i.rss" "$py" "$here/regional_numpy.py" "$out/io.csv" "$out/activity.csv" "$out/numpy.csv" \
+    "${NUMPY_WARMUP:-5}" "${NUMPY_RUNS:-50}" >"$out/numpy-$i.log"
+  grep median "$out/numpy-$i.log" >&2
 done
+uptime >>"$out/uptime.txt"
+head -1 "$out/java-1.log"
+"$py" "$here/compare.py" "$out" "$rounds"

@@ -407,7 +407,9 @@ public final class Regionalisation {
 
     /**
      * I − R over the sectors {@code index} (k of them, ascending), built in one pass without forming R, and in
-     * {@code normBound[0]} min(max column sum, max row sum) of that R.
+     * {@code normBound[0]} an upper bound on ρ(R): its largest row sum, or, when that is not below 1, the smaller
+     * of it and the largest column sum (the row sums accumulate across the column loop, which the JIT
+     * vectorises; a running column sum would not be, so it is taken only when needed).
      */
     DenseMatrix identityMinusRegional(double[] slq, Method method, double lambda, int[] index, int k, double[] normBound) {
         int n = slq.length;
@@ -415,36 +417,52 @@ public final class Regionalisation {
         DenseMatrix result = new DenseMatrix(k, k);
         double[] d = result.data();
         double[] rowSums = new double[k];
-        double maxColumn = 0.0;
+        double[] slqOf = k == n ? slq : new double[k];
+        if (k < n) {
+            for (int c = 0; c < k; c++) {
+                slqOf[c] = slq[index[c]];
+            }
+        }
         for (int b = 0; b < k; b++) {
             int j = index[b];
             double scale = columnScale(method, slq[j], lambda);
             int src = j * n;
             int dst = b * k;
             if (k == n) {
-                for (int i = 0; i < n; i++) {
-                    d[dst + i] = -(ad[src + i] * Math.min(1.0, slq[i] * scale));
+                for (int c = 0; c < k; c++) {
+                    double r = ad[src + c] * Math.min(1.0, slqOf[c] * scale);
+                    d[dst + c] = -r;
+                    rowSums[c] += r;
                 }
             } else {
                 for (int c = 0; c < k; c++) {
-                    int i = index[c];
-                    d[dst + c] = -(ad[src + i] * Math.min(1.0, slq[i] * scale));
+                    double r = ad[src + index[c]] * Math.min(1.0, slqOf[c] * scale);
+                    d[dst + c] = -r;
+                    rowSums[c] += r;
                 }
             }
-            d[dst + b] = 1.0 - coefficient(slq, method, lambda, j, j, scale);
-            double column = 0.0;
-            for (int c = 0; c < k; c++) {
-                double r = c == b ? 1.0 - d[dst + c] : -d[dst + c];
-                column += r;
-                rowSums[c] += r;
-            }
-            maxColumn = Math.max(maxColumn, column);
+            // the diagonal has its own quotient: replace the off-diagonal formula's value
+            double rjj = coefficient(slq, method, lambda, j, j, scale);
+            rowSums[b] += rjj + d[dst + b];
+            d[dst + b] = 1.0 - rjj;
         }
         double maxRow = 0.0;
         for (double v : rowSums) {
             maxRow = Math.max(maxRow, v);
         }
-        normBound[0] = Math.min(maxColumn, maxRow);
+        double bound = maxRow;
+        if (!(maxRow < 1.0)) {
+            double maxColumn = 0.0;
+            for (int b = 0; b < k; b++) {
+                double column = 0.0;
+                for (int c = 0; c < k; c++) {
+                    column += c == b ? 1.0 - d[b * k + c] : -d[b * k + c];
+                }
+                maxColumn = Math.max(maxColumn, column);
+            }
+            bound = Math.min(maxRow, maxColumn);
+        }
+        normBound[0] = bound;
         return result;
     }
 

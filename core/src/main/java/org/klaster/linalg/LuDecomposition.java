@@ -76,11 +76,23 @@ public final class LuDecomposition {
     private static double[] columnAbsSums(double[] a, int n) {
         double[] s = new double[n];
         for (int j = 0; j < n; j++) {
-            double t = 0.0;
-            for (int i = 0, off = j * n; i < n; i++) {
-                t += Math.abs(a[off + i]);
+            // four running sums: one would be a chain of dependent additions, four keep the adder busy
+            double t0 = 0.0;
+            double t1 = 0.0;
+            double t2 = 0.0;
+            double t3 = 0.0;
+            int off = j * n;
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                t0 += Math.abs(a[off + i]);
+                t1 += Math.abs(a[off + i + 1]);
+                t2 += Math.abs(a[off + i + 2]);
+                t3 += Math.abs(a[off + i + 3]);
             }
-            s[j] = t;
+            for (; i < n; i++) {
+                t0 += Math.abs(a[off + i]);
+            }
+            s[j] = (t0 + t1) + (t2 + t3);
         }
         return s;
     }

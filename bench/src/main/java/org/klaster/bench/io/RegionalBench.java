@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.klaster.activity.ActivityRecord;
 import org.klaster.data.demo.DemoEconomy;
 import org.klaster.data.demo.DemoIo;
@@ -31,8 +32,10 @@ import org.klaster.linalg.Blas;
  *                                          reads both files (not timed), then times WARMUP + RUNS runs of: employment by
  *                                          sector for the latest year, and for every region the regional table
  *                                          ({@link Regionalisation#regionalise}) and its output multipliers (LU of
- *                                          I − R and one transposed solve, {@link RegionalTable#outputMultipliers}); prints every time
- *                                          and the median; writes OUT.csv (region × sector, empty where inactive)
+ *                                          I − R and one transposed solve, {@link RegionalTable#outputMultipliers}), one region
+ *                                          after the other, then the same with the regions spread over the common
+ *                                          fork-join pool; prints every time and both medians; writes OUT.csv (region ×
+ *                                          sector, empty where inactive)
  * </pre>
  */
 public final class RegionalBench {
@@ -60,16 +63,37 @@ public final class RegionalBench {
     record Result(List<String> regions, double[][] multipliers) {
     }
 
-    static Result regionaliseAll(IoTable national, List<ActivityRecord> rows, int year) {
+    static Result regionaliseAll(IoTable national, List<ActivityRecord> rows, int year, boolean parallel) {
         SectorEmployment employment = SectorEmployment.of(national.sectors(), national.totalOutput(), null, rows, year);
         Regionalisation prepared = Regionalisation.of(national);   // x, active sectors and A once for all regions
         List<String> regions = new ArrayList<>(employment.regions());
         double[][] out = new double[regions.size()][];
-        for (int r = 0; r < regions.size(); r++) {
+        // regions are independent and the prepared table is immutable: the parallel run uses the common pool
+        IntStream all = IntStream.range(0, regions.size());
+        (parallel ? all.parallel() : all).forEach(r -> {
             RegionalTable t = prepared.regionalise(employment.region(regions.get(r)), Regionalisation.Method.FLQ, 0.3);
             out[r] = t.outputMultipliers();   // LU of I − R (dgetrf) and one transposed solve (dgetrs)
-        }
+        });
         return new Result(regions, out);
+    }
+
+    /** Times WARMUP + RUNS runs; returns the median and keeps the last result in {@code last[0]}. */
+    static double time(IoTable national, List<ActivityRecord> rows, int year, boolean parallel, int warmup, int runs,
+                       Result[] last) {
+        double[] times = new double[runs];
+        for (int i = 0; i < warmup + runs; i++) {
+            long t0 = System.nanoTime();
+            last[0] = regionaliseAll(national, rows, year, parallel);
+            double s = (System.nanoTime() - t0) / 1e9;
+            if (i >= warmup) {
+                times[i - warmup] = s;
+            }
+        }
+        System.out.printf(Locale.ROOT, "java %s runs (s): %s%n", parallel ? "parallel" : "sequential", Arrays.toString(
+                Arrays.stream(times).mapToObj(t -> String.format(Locale.ROOT, "%.5f", t)).toArray()));
+        double[] sorted = times.clone();
+        Arrays.sort(sorted);
+        return runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
     }
 
     static void run(Path io, Path activity, Path out, int warmup, int runs) throws IOException {
@@ -77,25 +101,20 @@ public final class RegionalBench {
         List<ActivityRecord> rows = ActivityReader.read(activity, null).records();
         int year = rows.stream().mapToInt(ActivityRecord::year).max().orElseThrow();
         System.out.println("netlib backend: " + Blas.backend() + "; " + national.size() + " sectors, " + rows.size()
-                + " activity rows, year " + year);
-        Result result = null;
-        double[] times = new double[runs];
-        for (int i = 0; i < warmup + runs; i++) {
-            long t0 = System.nanoTime();
-            result = regionaliseAll(national, rows, year);
-            double s = (System.nanoTime() - t0) / 1e9;
-            if (i >= warmup) {
-                times[i - warmup] = s;
-            }
+                + " activity rows, year " + year + ", " + Runtime.getRuntime().availableProcessors() + " processors");
+        Result[] sequential = new Result[1];
+        Result[] parallel = new Result[1];
+        double median = time(national, rows, year, false, warmup, runs, sequential);
+        double parallelMedian = time(national, rows, year, true, warmup, runs, parallel);
+        // the same numbers either way, bit for bit
+        if (!Arrays.deepEquals(sequential[0].multipliers(), parallel[0].multipliers())) {
+            throw new IllegalStateException("the parallel run gave other multipliers than the sequential one");
         }
-        double[] sorted = times.clone();
-        Arrays.sort(sorted);
-        double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
-        System.out.printf(Locale.ROOT, "java runs (s): %s%n", Arrays.toString(Arrays.stream(times)
-                .mapToObj(t -> String.format(Locale.ROOT, "%.5f", t)).toArray()));
         System.out.printf(Locale.ROOT, "java median %.6f s over %d runs (%d warm-up), %d regions%n", median, runs, warmup,
-                result.regions().size());
-        write(out, national.sectors(), result);
+                sequential[0].regions().size());
+        System.out.printf(Locale.ROOT, "java parallel median %.6f s over %d runs (%d warm-up), common pool of %d%n",
+                parallelMedian, runs, warmup, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
+        write(out, national.sectors(), sequential[0]);
     }
 
     static void write(Path out, List<String> sectors, Result r) throws IOException {
