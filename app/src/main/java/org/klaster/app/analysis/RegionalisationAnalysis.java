@@ -97,10 +97,13 @@ public final class RegionalisationAnalysis {
         int year = MappingAnalysis.years(activity, p.year(), null).year();
         List<Object> key = new ArrayList<>(List.of(ID, national.input(), activity.input(), p, year));
         if (links != null) key.add(links.input());
-        return access.memo(key, () -> regionalise(national, activity, links, p, year));
+        return access.memo(key, () -> regionalise(national, activity, links, p, year,
+                // x, the active sectors and A of the national table, kept where results are kept (the web's region picker)
+                access.memo(List.of(ID, "national", national.input()), () -> Regionalisation.of(national.table()))));
     }
 
-    private static Result regionalise(IoModel national, ActivityInput activity, SectorLinks links, Params p, int year) {
+    private static Result regionalise(IoModel national, ActivityInput activity, SectorLinks links, Params p, int year,
+                                      Regionalisation prepared) {
         IoTable nation = national.table();
         double[] x = nation.totalOutput();
         SectorEmployment employment = SectorEmployment.of(nation.sectors(), x, links == null ? null : links.links(),
@@ -115,7 +118,7 @@ public final class RegionalisationAnalysis {
         List<String> missing = employment.sectorsWithoutEmployment(x);
         if (!missing.isEmpty()) throw noEmployment(national, activity, links, year, missing);
 
-        RegionalTable r = Regionalisation.regionalise(nation, employment.region(p.region()), p.method(), p.delta());
+        RegionalTable r = prepared.regionalise(employment.region(p.region()), p.method(), p.delta());
 
         List<Text> warnings = new ArrayList<>(national.warnings());
         warnings.addAll(activity.warnings());
