@@ -52,17 +52,18 @@ public final class LuDecomposition {
         if (!a.isSquare()) {
             throw new IllegalArgumentException("LU needs a square matrix, got " + a.rows() + "×" + a.cols());
         }
-        if (!a.isFinite()) {
-            throw new IllegalArgumentException("matrix has a NaN or infinite entry");
-        }
         int n = a.rows();
         int[] pivots = new int[n];
-        if (n == 0) {
-            return new LuDecomposition(0, lu, pivots, false, 0.0);
-        }
         double norm1 = 0.0;
         for (double s : columnAbsSums(lu, n)) {
             norm1 = Math.max(norm1, s);
+        }
+        // a NaN or ∞ makes its column's sum NaN or ∞; only then is the matrix scanned (a sum can also overflow)
+        if (!Double.isFinite(norm1) && !a.isFinite()) {
+            throw new IllegalArgumentException("matrix has a NaN or infinite entry");
+        }
+        if (n == 0) {
+            return new LuDecomposition(0, lu, pivots, false, 0.0);
         }
         intW info = new intW(0);
         Blas.lapack().dgetrf(n, n, lu, n, pivots, info);
@@ -75,11 +76,23 @@ public final class LuDecomposition {
     private static double[] columnAbsSums(double[] a, int n) {
         double[] s = new double[n];
         for (int j = 0; j < n; j++) {
-            double t = 0.0;
-            for (int i = 0, off = j * n; i < n; i++) {
-                t += Math.abs(a[off + i]);
+            // four running sums: one would be a chain of dependent additions, four keep the adder busy
+            double t0 = 0.0;
+            double t1 = 0.0;
+            double t2 = 0.0;
+            double t3 = 0.0;
+            int off = j * n;
+            int i = 0;
+            for (; i + 3 < n; i += 4) {
+                t0 += Math.abs(a[off + i]);
+                t1 += Math.abs(a[off + i + 1]);
+                t2 += Math.abs(a[off + i + 2]);
+                t3 += Math.abs(a[off + i + 3]);
             }
-            s[j] = t;
+            for (; i < n; i++) {
+                t0 += Math.abs(a[off + i]);
+            }
+            s[j] = (t0 + t1) + (t2 + t3);
         }
         return s;
     }

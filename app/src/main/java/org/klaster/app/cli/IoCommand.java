@@ -3,16 +3,19 @@ package org.klaster.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import org.klaster.app.Klaster;
+import org.klaster.app.analysis.ActivityInput;
 import org.klaster.app.analysis.ExtractionAnalysis;
 import org.klaster.app.analysis.Inputs;
 import org.klaster.app.analysis.IoModel;
 import org.klaster.app.analysis.MultipliersAnalysis;
 import org.klaster.app.analysis.Names;
 import org.klaster.app.analysis.Param;
+import org.klaster.app.analysis.RegionalisationAnalysis;
 import org.klaster.app.analysis.ShockAnalysis;
 import org.klaster.app.analysis.Source;
 import org.klaster.app.analysis.StoreAccess;
 import org.klaster.app.analysis.Table;
+import org.klaster.data.store.DatasetKind.Content;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,12 +28,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code klaster io multipliers|shock|extract}: input–output analysis of a table in the io.csv
  * matrix layout or a stored one ({@link MultipliersAnalysis}, {@link ShockAnalysis},
- * {@link ExtractionAnalysis}). Validation warnings and the largest column gap go to stderr; a malformed
+ * {@link ExtractionAnalysis}); {@code klaster io regionalise} writes a region's table in that layout
+ * ({@link RegionalisationAnalysis}). Validation warnings and the largest column gap go to stderr; a malformed
  * table exits 2, a non-productive one exits 1.
  */
 @Command(name = "io", mixinStandardHelpOptions = true,
-        description = "Input–output analysis of an io.csv table: multipliers and linkages, shocks, hypothetical extraction.",
-        subcommands = {IoCommand.MultipliersCommand.class, IoCommand.ShockCommand.class, IoCommand.ExtractCommand.class})
+        description = "Input–output analysis of an io.csv table: multipliers and linkages, shocks, hypothetical extraction, regional tables.",
+        subcommands = {IoCommand.MultipliersCommand.class, IoCommand.ShockCommand.class, IoCommand.ExtractCommand.class,
+                IoCommand.RegionaliseCommand.class})
 public final class IoCommand implements Runnable {
 
     @ParentCommand
@@ -40,7 +45,7 @@ public final class IoCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "klaster io needs a subcommand: multipliers, shock or extract"
+        throw new ParameterException(spec.commandLine(), "klaster io needs a subcommand: multipliers, shock, extract or regionalise"
                 + " (see klaster io --help)");
     }
 
@@ -137,6 +142,80 @@ public final class IoCommand implements Runnable {
         @Override
         Table<?> run(StoreAccess access, Names names) {
             return ExtractionAnalysis.run(table.load(access), names, common.names);
+        }
+    }
+
+    @Command(name = "regionalise", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"A region's input–output table from the national one and the region's employment, by location",
+                    "quotients (SLQ, CILQ or Flegg's FLQ), written in the io.csv layout: io multipliers|shock|extract read it.",
+                    "Inputs bought in the region are the sector rows; those from other regions and abroad the import rows;",
+                    "sales to other regions the fd:other_regions column. National employment = the sum over all regions.",
+                    "Example: klaster io regionalise --io-dataset demo-io --dataset demo --region RU-SAM --out sam.csv"})
+    static final class RegionaliseCommand extends TopLevelCommand {
+        static final class National {
+            @Option(names = "--table", paramLabel = "FILE", required = true,
+                    description = "The national input–output table in the io.csv matrix layout (CSV or XLSX; formats.md §2).")
+            Path table;
+
+            @Option(names = "--io-dataset", paramLabel = "ID", required = true,
+                    description = "A stored national table instead (klaster import io|rosstat-io; the demo's is demo-io).")
+            String ioDataset;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        National national;
+
+        static final class Employment {
+            @Option(names = "--activity", paramLabel = "FILE", required = true,
+                    description = "Regional activity with employment by industry (CSV or XLSX; formats.md §1).")
+            Path activity;
+
+            @Option(names = "--dataset", paramLabel = "ID", required = true,
+                    description = "A stored activity or firms dataset instead, e.g. demo.")
+            String dataset;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Employment employment;
+
+        @Option(names = "--region", paramLabel = "R", required = true, description = "The region, as coded in the activity (e.g. RU-SAM).")
+        String region;
+
+        @Option(names = "--year", paramLabel = "Y", description = "Year of the employment (default: the latest in the activity).")
+        Integer year;
+
+        @Option(names = "--method", paramLabel = "flq|cilq|slq", defaultValue = "flq",
+                description = "Location quotient (default: ${DEFAULT-VALUE}).")
+        String method;
+
+        @Option(names = "--delta", paramLabel = "D", defaultValue = "0.3",
+                description = "Flegg's δ, 0–1, for flq (default: ${DEFAULT-VALUE}).")
+        double delta;
+
+        @Option(names = "--sector-map", paramLabel = "FILE",
+                description = "sector,industry links from the table's sectors to the activity's industries, for a table of another"
+                        + " classification (CSV or XLSX); default: the industries are the sector codes or finer codes of them.")
+        Path sectorMap;
+
+        @Option(names = "--sheet", paramLabel = "NAME", description = "Sheet of an XLSX table (default: the first).")
+        String sheet;
+
+        @Option(names = "--allow-imbalance",
+                description = "A given total_output more than 0.1 %% off its row sum is a warning, not an error.")
+        boolean allowImbalance;
+
+        @Override
+        Table<?> run(StoreAccess access, Names names) {
+            // the flags first: a bad --method or --delta is refused before any file is read
+            RegionalisationAnalysis.Params p = RegionalisationAnalysis.Params.of(region, year, method, delta);
+            IoModel nation = national.ioDataset != null
+                    ? access.io(access.choose("io_dataset", national.ioDataset, Content.IO_TABLE))
+                    : Inputs.io(Source.file(national.table, sheet), allowImbalance, access);
+            ActivityInput activity = Inputs.activity(employment.dataset != null ? Source.stored(employment.dataset)
+                    : Source.file(employment.activity, null), false, null, access, null);
+            RegionalisationAnalysis.SectorLinks links = sectorMap == null ? null
+                    : RegionalisationAnalysis.sectorMap(sectorMap, null, nation.table());
+            return RegionalisationAnalysis.run(nation, activity, links, p, access);
         }
     }
 }

@@ -234,7 +234,7 @@ class IoCliTest {
         assertThat(noTable.code()).isEqualTo(Klaster.BAD_INPUT);
         CliRun noSubcommand = klaster("io");
         assertThat(noSubcommand.code()).isEqualTo(Klaster.BAD_INPUT);
-        assertThat(noSubcommand.err()).contains("needs a subcommand: multipliers, shock or extract");
+        assertThat(noSubcommand.err()).contains("needs a subcommand: multipliers, shock, extract or regionalise");
     }
 
     @Test

@@ -50,6 +50,7 @@ class OutFileCliTest {
         BASE.put("klaster io multipliers", List.of("io", "multipliers", "--table", "@"));
         BASE.put("klaster io shock", List.of("io", "shock", "--table", "@", "--demand", "S1=-0.1"));
         BASE.put("klaster io extract", List.of("io", "extract", "--table", "@"));
+        BASE.put("klaster io regionalise", List.of("io", "regionalise", "--table", "@", "--activity", "@", "--region", "R1"));
         BASE.put("klaster dependency", List.of("dependency", "--trade", "@", "--reporter", "RUS"));
         BASE.put("klaster complexity", List.of("complexity", "--exports", "@"));
         BASE.put("klaster opportunities", List.of("opportunities", "--region", "RU-SAM"));
@@ -145,7 +146,8 @@ class OutFileCliTest {
         }
         // the inputs the issue lists are all among those checked
         assertThat(tested).contains("klaster map --activity", "klaster map --firms", "klaster map --categories", "klaster map --db",
-                "klaster io multipliers --table", "klaster io shock --table", "klaster io extract --table", "klaster dependency --trade",
+                "klaster io multipliers --table", "klaster io shock --table", "klaster io extract --table",
+                "klaster io regionalise --table", "klaster io regionalise --activity", "klaster io regionalise --sector-map", "klaster dependency --trade",
                 "klaster dependency --production", "klaster dependency --groups", "klaster complexity --exports",
                 "klaster opportunities --activity", "klaster opportunities --trade", "klaster opportunities --concordance",
                 "klaster import FILE", "klaster import --categories", "klaster datasets --db", "klaster demo --db",
