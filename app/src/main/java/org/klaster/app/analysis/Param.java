@@ -80,6 +80,18 @@ public final class Param {
         return v;
     }
 
+    /**
+     * A share as the command line writes it: a fraction ({@code 0.3}) or a percentage with its sign ({@code 30%}),
+     * in [0, 1]; a decimal comma is accepted.
+     */
+    public static double shareOrPercent(String param, String v) {
+        if (blank(v)) throw UserException.badParameter(param, Messages.text("param.required"));
+        String s = v.strip();
+        boolean percent = s.endsWith("%");
+        Double d = number(param, percent ? s.substring(0, s.length() - 1).strip() : s);
+        return share(param, percent ? d / 100 : d);
+    }
+
     /** A number ≥ 0. */
     public static double nonNegative(String param, double v) {
         if (!(v >= 0) || Double.isInfinite(v)) throw UserException.badParameter(param, Messages.text("param.nonNegative", v));

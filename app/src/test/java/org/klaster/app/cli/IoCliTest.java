@@ -234,7 +234,7 @@ class IoCliTest {
         assertThat(noTable.code()).isEqualTo(Klaster.BAD_INPUT);
         CliRun noSubcommand = klaster("io");
         assertThat(noSubcommand.code()).isEqualTo(Klaster.BAD_INPUT);
-        assertThat(noSubcommand.err()).contains("needs a subcommand: multipliers, shock, extract or regionalise");
+        assertThat(noSubcommand.err()).contains("needs a subcommand: multipliers, shock, extract, regionalise, leakage, suppliers or localise");
     }
 
     @Test
