@@ -51,6 +51,10 @@ class OutFileCliTest {
         BASE.put("klaster io shock", List.of("io", "shock", "--table", "@", "--demand", "S1=-0.1"));
         BASE.put("klaster io extract", List.of("io", "extract", "--table", "@"));
         BASE.put("klaster io regionalise", List.of("io", "regionalise", "--table", "@", "--activity", "@", "--region", "R1"));
+        BASE.put("klaster io leakage", List.of("io", "leakage", "--table", "@", "--activity", "@", "--region", "R1"));
+        BASE.put("klaster io localise", List.of("io", "localise", "--table", "@", "--activity", "@", "--region", "R1",
+                "--share", "0.3"));
+        BASE.put("klaster io suppliers", List.of("io", "suppliers", "--table", "@", "--activity", "@", "--region", "R1"));
         BASE.put("klaster dependency", List.of("dependency", "--trade", "@", "--reporter", "RUS"));
         BASE.put("klaster complexity", List.of("complexity", "--exports", "@"));
         BASE.put("klaster opportunities", List.of("opportunities", "--region", "RU-SAM"));
