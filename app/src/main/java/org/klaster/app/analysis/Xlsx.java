@@ -21,11 +21,20 @@ public final class Xlsx {
     }
 
     public static <R> void write(Table<R> t, Messages m, OutputStream out) throws IOException {
+        write(t, m, out, false);
+    }
+
+    /**
+     * @param layout the table is a file layout that readers read back (the io.csv layout of a regional table,
+     *               whose columns are the table's own codes): the data sheet is headed by the column names, as
+     *               the file would be, and the column sheet names no labels
+     */
+    public static <R> void write(Table<R> t, Messages m, OutputStream out, boolean layout) throws IOException {
         Workbook book = new Workbook(out, "Klaster", "1.0");
         List<Column<R>> cols = t.columns();
         Worksheet ws = book.newWorksheet(sheetName(m.get("xlsx.data")));
         for (int c = 0; c < cols.size(); c++) {
-            ws.value(0, c, header(cols.get(c), t.moneyUnit(), m));
+            ws.value(0, c, layout ? cols.get(c).name() : header(cols.get(c), t.moneyUnit(), m));
             ws.style(0, c).bold().wrapText(true).set();
         }
         int r = 1;
@@ -53,7 +62,7 @@ public final class Xlsx {
         for (int i = 0; i < cols.size(); i++) {
             Column<R> c = cols.get(i);
             cs.value(i + 1, 0, c.name());
-            cs.value(i + 1, 1, m.get(c.labelKey()));
+            if (!layout) cs.value(i + 1, 1, m.get(c.labelKey()));
             cs.value(i + 1, 2, Units.label(c.unit(), t.moneyUnit(), m));
             if (m.has(c.helpKey())) cs.value(i + 1, 3, m.get(c.helpKey()));
         }
@@ -69,7 +78,8 @@ public final class Xlsx {
         about.value(line++, 1, m.get("method." + t.provenance().method()));
         for (Provenance.Input in : t.provenance().inputs()) {
             about.value(line, 0, m.format("xlsx.input", m.has("role." + in.role()) ? m.get("role." + in.role()) : in.role()));
-            about.value(line, 1, in.dataset() != null ? in.id() + " — " + m.source(in.dataset()) : in.source());
+            // label(): a table made from a dataset (a region's from the national one) is named by its source
+            about.value(line, 1, in.dataset() != null ? in.label() + " — " + m.source(in.dataset()) : in.source());
             about.value(line++, 2, in.sha256() == null ? "" : "sha256 " + in.sha256());
         }
         if (t.moneyUnit() != null) {

@@ -60,6 +60,7 @@ public final class Api {
             new String[] {"get", PREFIX + "/sovereignty/multipliers"},
             new String[] {"get", PREFIX + "/sovereignty/shock"},
             new String[] {"get", PREFIX + "/sovereignty/extraction"},
+            new String[] {"get", PREFIX + "/sovereignty/regional-table"},
             new String[] {"get", PREFIX + "/sovereignty/dependency"},
             new String[] {"get", PREFIX + "/sovereignty/dependency/partners"},
             new String[] {"get", PREFIX + "/sovereignty/coverage"},
@@ -241,8 +242,14 @@ public final class Api {
 
     // ------------------------------------------------------------------ sovereignty
 
-    private IoModel io(Req q) {
-        return wb.io(q.requireDataset("dataset", Content.IO_TABLE));
+    /** The national table of {@code dataset}, or with {@code region} that region's ({@link SovereigntyPages#ioView}). */
+    private SovereigntyPages.IoView io(Req q) {
+        return sov.ioView(q, q.requireDataset("dataset", Content.IO_TABLE));
+    }
+
+    /** The region's name beside its code, when the answer is about a region's table. */
+    private static void regionName(ObjectNode o, SovereigntyPages.IoView view, Names names) {
+        if (view.regional() != null) o.put("region_name", names.region(view.params().region()));
     }
 
     private static void sectors(ObjectNode o, IoModel v, Names names) {
@@ -252,30 +259,52 @@ public final class Api {
 
     public void multipliers(Context ctx) {
         Req q = Req.api(ctx, wb);
-        IoModel v = io(q);
-        ObjectNode o = JsonRows.of(MultipliersAnalysis.run(v, q.names(), true), q.msg);
+        SovereigntyPages.IoView view = io(q);
+        IoModel v = view.model();
+        ObjectNode o = JsonRows.of(view.table(MultipliersAnalysis.run(v, q.names(), true)), q.msg);
+        regionName(o, view, q.names());
         sectors(o, v, q.names());
         send(ctx, o);
     }
 
     public void extraction(Context ctx) {
         Req q = Req.api(ctx, wb);
-        IoModel v = io(q);
-        ObjectNode o = JsonRows.of(ExtractionAnalysis.run(v, q.names(), true), q.msg);
+        SovereigntyPages.IoView view = io(q);
+        IoModel v = view.model();
+        ObjectNode o = JsonRows.of(view.table(ExtractionAnalysis.run(v, q.names(), true)), q.msg);
+        regionName(o, view, q.names());
         sectors(o, v, q.names());
+        send(ctx, o);
+    }
+
+    /**
+     * {@code region} (required), {@code activity, year, method, delta}: the region's table in the io.csv layout, one
+     * row per line of the file ({@code klaster io regionalise}), with λ and the sectors.
+     */
+    public void regionalTable(Context ctx) {
+        Req q = Req.api(ctx, wb);
+        if (q.code("region") == null) throw UserException.badParameter("region", Messages.text("param.required"));
+        SovereigntyPages.IoView view = io(q);
+        org.klaster.app.analysis.RegionalisationAnalysis.Result r = view.regional().result();
+        ObjectNode o = JsonRows.of(org.klaster.app.analysis.RegionalisationAnalysis.table(r), q.msg);
+        regionName(o, view, q.names());
+        o.put("lambda", r.regional().lambda());
+        sectors(o, view.model(), q.names());
         send(ctx, o);
     }
 
     /** {@code type=demand|input-cut|perturb&rates=S1=-0.2,S2=0.1} (the CLI's pairs; shares in [−1, 1]). */
     public void shock(Context ctx) {
         Req q = Req.api(ctx, wb);
-        IoModel v = io(q);
+        SovereigntyPages.IoView view = io(q);
+        IoModel v = view.model();
         IoModel.ShockType type = IoModel.ShockType.parse("type", q.param("type"));
         String raw = q.param("rates");
         if (raw == null || raw.isBlank()) throw UserException.badParameter("rates", Messages.text("param.pairNone"));
         ShockAnalysis.Scenario s = new ShockAnalysis.Scenario(type, Param.pairs("rates", List.of(raw.split(",")), v.table(), true));
-        Table<org.klaster.inputoutput.ShockResult.Row> t = ShockAnalysis.run(v, s, wb, q.names(), true);
+        Table<org.klaster.inputoutput.ShockResult.Row> t = view.table(ShockAnalysis.run(v, s, wb, q.names(), true));
         ObjectNode o = JsonRows.of(t, q.msg);
+        regionName(o, view, q.names());
         // the TOTAL row again on its own, as the last row of the table
         com.fasterxml.jackson.databind.JsonNode rows = o.get("rows");
         o.set("total", rows.get(rows.size() - 1));

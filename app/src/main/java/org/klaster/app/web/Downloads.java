@@ -27,6 +27,11 @@ final class Downloads {
     }
 
     static void send(Context ctx, Table<?> t, String baseName, Messages m) throws IOException {
+        send(ctx, t, baseName, m, false);
+    }
+
+    /** With {@code layout}, a table that is a file layout (a regional io.csv): its XLSX is headed by the column names. */
+    static void send(Context ctx, Table<?> t, String baseName, Messages m, boolean layout) throws IOException {
         String ext = extension(ctx);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         if (ext.equals("csv")) {
@@ -35,7 +40,7 @@ final class Downloads {
             }
             ctx.contentType("text/csv; charset=utf-8");
         } else {
-            Xlsx.write(t, m, bytes);
+            Xlsx.write(t, m, bytes, layout);
             ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         }
         String name = (t.synthetic() ? "SYNTHETIC-" : "") + baseName.replaceAll("[^A-Za-z0-9._-]", "_") + "." + ext;

@@ -53,7 +53,8 @@ final class Req {
             "year", "base_year", "metric", "country", "industry", "product", "reporter", "from", "to", "years", "outside",
             "filter", "only", "top", "type", "rates", "a_type", "a_sector", "a_rate", "b_type", "b_sector", "b_rate",
             "sort", "dir", "csort", "cdir", "psort", "pdir", "ssort", "sdir", "trade_year", "measure", "threshold",
-            "as_of", "specialisation", "compliance", "unconfirmed", "print", "done", "ksort", "kdir", "ysort", "ydir", "version");
+            "as_of", "specialisation", "compliance", "unconfirmed", "print", "done", "ksort", "kdir", "ysort", "ydir", "version",
+            "activity", "method", "delta");
     private static final java.util.Set<String> LEARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Names learned beyond {@link #KNOWN}, at most this many (names come from code, not from visitors). */
     private static final int LEARNED_MAX = 64;

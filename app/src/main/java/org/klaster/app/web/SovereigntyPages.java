@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.klaster.AnalysisException;
+import org.klaster.app.analysis.ActivityInput;
 import org.klaster.app.analysis.CoverageAnalysis;
 import org.klaster.app.analysis.DependencyAnalysis;
 import org.klaster.app.analysis.ExtractionAnalysis;
@@ -15,6 +16,8 @@ import org.klaster.app.analysis.MultipliersAnalysis;
 import org.klaster.app.analysis.Names;
 import org.klaster.app.analysis.Param;
 import org.klaster.app.analysis.PartnersAnalysis;
+import org.klaster.app.analysis.Provenance;
+import org.klaster.app.analysis.RegionalisationAnalysis;
 import org.klaster.app.analysis.ShockAnalysis;
 import org.klaster.app.analysis.Table;
 import org.klaster.app.analysis.TradeInput;
@@ -31,6 +34,7 @@ import org.klaster.dependency.SovereigntyCoverage;
 import org.klaster.dependency.Thresholds;
 import org.klaster.inputoutput.HypotheticalExtraction;
 import org.klaster.inputoutput.Multipliers;
+import org.klaster.inputoutput.Regionalisation;
 import org.klaster.inputoutput.ShockResult;
 
 /**
@@ -40,6 +44,11 @@ import org.klaster.inputoutput.ShockResult;
  * ({@link MultipliersAnalysis}, {@link ShockAnalysis}, {@link ExtractionAnalysis},
  * {@link DependencyAnalysis}, {@link PartnersAnalysis}, {@link CoverageAnalysis}); handlers only gather
  * page models. Each page works on a dataset of the content it reads; the picker offers only those.
+ *
+ * <p>The input–output tabs analyse the national table or, with {@code region} (the region picker), that
+ * region's table made from it and the employment of an activity dataset ({@code activity}) by the location
+ * quotient {@code method} with Flegg's {@code delta} ({@link RegionalisationAnalysis}; the workbench keeps the
+ * regional models, {@link Workbench#regional}). The parameters travel in every link and download.
  */
 public final class SovereigntyPages {
 
@@ -56,8 +65,22 @@ public final class SovereigntyPages {
     public record NoData(Shell shell, List<Tab> tabs, String message) {
     }
 
-    public record MultipliersPage(Shell shell, List<Tab> tabs, List<Kpi> kpis, TableModel table, String scatter,
-                                  String importChart, String importCaption, List<String> warnings) {
+    public record MultipliersPage(Shell shell, List<Tab> tabs, TableChoice choice, List<Kpi> kpis, TableModel table,
+                                  String scatter, String importChart, String importCaption, List<String> warnings) {
+    }
+
+    /** A hidden form field. */
+    public record Hidden(String name, String value) {
+    }
+
+    /**
+     * Which table the input–output tabs show, as drawn above them: the region picker (the whole country first),
+     * in "advanced" the method, δ, the activity dataset of the employment and its year; the sentence naming the
+     * table shown, its notes, and the regional table's downloads (null for the national table).
+     */
+    public record TableChoice(String action, List<Hidden> hidden, List<Option> regions, List<Option> methods, String delta,
+                              List<Option> activities, List<Option> years, boolean advanced, String shown,
+                              List<String> notes, String csv, String xlsx, String noActivity) {
     }
 
     /** A scenario as the user typed it (for refilling the form). */
@@ -67,12 +90,12 @@ public final class SovereigntyPages {
     public record ShockOutcome(List<Kpi> kpis, String chart, TableModel table, List<String> warnings) {
     }
 
-    public record ShockPage(Shell shell, List<Tab> tabs, List<Option> sectors, List<ScenarioForm> scenarios,
-                            String error, ShockOutcome outcome) {
+    public record ShockPage(Shell shell, List<Tab> tabs, TableChoice choice, List<Hidden> keep, List<Option> sectors,
+                            List<ScenarioForm> scenarios, String error, ShockOutcome outcome) {
     }
 
-    public record ExtractionPage(Shell shell, List<Tab> tabs, List<Kpi> kpis, TableModel table, String chart,
-                                 List<String> warnings) {
+    public record ExtractionPage(Shell shell, List<Tab> tabs, TableChoice choice, List<Kpi> kpis, TableModel table,
+                                 String chart, List<String> warnings) {
     }
 
     public record DependencyPage(Shell shell, List<Tab> tabs, List<Option> reporters, List<Option> fromYears,
@@ -84,9 +107,15 @@ public final class SovereigntyPages {
     // ------------------------------------------------------------------ shared
 
     static List<Tab> tabs(Shell s, String current) {
+        return tabs(s, current, null);
+    }
+
+    /** The tabs; the input–output ones keep the table shown (a region's: {@code view}). */
+    static List<Tab> tabs(Shell s, String current, IoView view) {
         List<Tab> t = new ArrayList<>();
         for (String k : List.of("multipliers", "shock", "extraction", "dependency")) {
-            t.add(new Tab(s.t("sov.tab." + k), s.url("/sovereignty/" + k), k.equals(current)));
+            Object[] kv = view == null || k.equals("dependency") ? new Object[0] : view.kv();
+            t.add(new Tab(s.t("sov.tab." + k), s.url("/sovereignty/" + k, kv), k.equals(current)));
         }
         return t;
     }
@@ -124,17 +153,163 @@ public final class SovereigntyPages {
         return texts.stream().map(m::text).toList();
     }
 
+    // ------------------------------------------------------------------ the table: national or a region's
+
+    /** The parameters of the regional table; a refusal naming one of them is shown next to its control. */
+    static final List<String> REGIONAL = List.of("region", "method", "delta", "activity", "year");
+
+    /**
+     * The table the input–output tabs, their downloads and the API analyse: the national table of {@code national},
+     * or a region's ({@code regional} non-null, made with the employment of {@code activity}).
+     */
+    record IoView(Dataset national, IoModel model, Workbench.Regional regional, Dataset activity) {
+
+        RegionalisationAnalysis.Params params() {
+            return regional.result().params();
+        }
+
+        /** The table's parameters for links: region, method, δ, activity dataset and year (none for the national table). */
+        Object[] kv() {
+            if (regional == null) return new Object[0];
+            return new Object[] {"region", params().region(), "method", params().method().id(), "delta", delta(params().delta()),
+                    "activity", activity.id(), "year", regional.result().year()};
+        }
+
+        /** The same as hidden fields of a form. */
+        List<Hidden> hidden() {
+            Object[] kv = kv();
+            List<Hidden> h = new ArrayList<>();
+            for (int i = 0; i + 1 < kv.length; i += 2) h.add(new Hidden(kv[i].toString(), kv[i + 1].toString()));
+            return h;
+        }
+
+        /** What a download's file name adds: {@code -RU-SAM-2024-flq-0.3}. */
+        String suffix() {
+            if (regional == null) return "";
+            RegionalisationAnalysis.Params p = params();
+            return "-" + p.region() + "-" + regional.result().year() + "-" + p.method().id()
+                    + (p.method() == Regionalisation.Method.FLQ ? "-" + delta(p.delta()) : "");
+        }
+
+        /**
+         * An analysis's table of this view: for a region's table its provenance also names the activity dataset
+         * and the regional parameters (region, year, method, δ), and its notes say what the region's table is.
+         */
+        <R> Table<R> table(Table<R> t) {
+            if (regional == null) return t;
+            Provenance p = t.provenance();
+            Provenance r = regional.result().provenance();
+            List<Provenance.Input> inputs = new ArrayList<>(p.inputs());
+            for (Provenance.Input in : r.inputs()) {
+                if (in.role().equals("io")) continue; // the national table: the model's input names it with the region
+                if (!inputs.contains(in)) inputs.add(in);
+            }
+            Map<String, Object> params = new java.util.LinkedHashMap<>(r.parameters());
+            params.putAll(p.parameters());
+            List<org.klaster.Text> notes = new ArrayList<>(regional.result().notes());
+            notes.addAll(t.notes());
+            return new Table<>(t.schema(), t.rows(), t.names(), new Provenance(p.method(), inputs, params, p.moneyUnit()),
+                    t.warnings(), notes, t.summary());
+        }
+    }
+
+    /** δ as written in links and file names: {@code 0.3}, not {@code 0.30000000000000004}. */
+    static String delta(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * The table a request asks for on a national dataset: the national one, or with {@code region} that region's,
+     * made from the employment of {@code activity} (the remembered or default activity dataset) in {@code year}
+     * (default: its latest) by {@code method} (default FLQ) with {@code delta} (default 0.3). The analysis's
+     * refusals come as they are (an unknown region is NOT_FOUND; a national table whose sectors get no employment
+     * from the activity names the dataset).
+     */
+    IoView ioView(Req q, Dataset national) {
+        IoModel nation = wb.io(national);
+        String region = q.code("region");
+        if (region == null) return new IoView(national, nation, null, null);
+        RegionalisationAnalysis.Params p = RegionalisationAnalysis.Params.of(region, q.year("year"), q.param("method"),
+                Param.number("delta", q.param("delta")));
+        Dataset activity = q.dataset("activity", Content.ACTIVITY);
+        if (activity == null) throw UserException.notFound("region", Messages.text("sov.region.noActivity"));
+        Workbench.Regional r = wb.regional(national, activity, p);
+        return new IoView(national, r.model(), r, activity);
+    }
+
+    /**
+     * The page's table: a dataset whose model cannot be made is the 422 page (null returned); a region's table
+     * that cannot be made is refused at the region picker with the analysis's sentence, and the page drawn on the
+     * national table.
+     */
+    private IoView view(Req q, Dataset d, String tab, Map<String, String> errors) {
+        if (io(q, d, tab, errors) == null) return null;
+        try {
+            return ioView(q, d);
+        } catch (UserException e) {
+            if (e.param() != null && REGIONAL.contains(e.param())) throw e;
+            // the table and the employment do not fit each other, or the region has no employment in the year
+            throw UserException.badParameter("region", e.text());
+        } catch (AnalysisException e) {
+            throw UserException.badParameter("region", org.klaster.app.analysis.Texts.of(e));
+        }
+    }
+
+    /** The controls above the input–output tabs and the sentence naming the table shown. */
+    private TableChoice choice(Req q, Shell s, IoView v, String tab, List<Hidden> hidden) {
+        Messages m = q.msg;
+        Names names = q.names();
+        Dataset activity = v.regional() != null ? v.activity() : q.dataset("activity", Content.ACTIVITY);
+        String action = "/sovereignty/" + tab;
+        if (activity == null) {
+            return new TableChoice(action, hidden, List.of(), List.of(), null, List.of(), List.of(), false,
+                    m.format("sov.region.national", v.national().id()), List.of(), null, null, m.get("sov.region.noActivity"));
+        }
+        ActivityInput in = wb.activity(activity);
+        String region = v.regional() == null ? null : v.params().region();
+        List<Option> regions = new ArrayList<>();
+        for (String iso : in.regions()) regions.add(new Option(iso, names.region(iso) + " (" + iso + ")", iso.equals(region)));
+        regions.sort(Comparator.comparing(Option::label, java.text.Collator.getInstance(m.lang().locale())));
+        regions.add(0, new Option("", m.get("sov.region.country"), region == null));
+        Regionalisation.Method method = v.regional() == null ? Regionalisation.Method.FLQ : v.params().method();
+        List<Option> methods = new ArrayList<>();
+        for (Regionalisation.Method x : Regionalisation.Method.values()) {
+            methods.add(new Option(x.id(), m.get("sov.region.method." + x.id()), x == method));
+        }
+        double delta = v.regional() == null ? Regionalisation.DEFAULT_DELTA : v.params().delta();
+        List<Option> activities = wb.providing(Content.ACTIVITY).stream().map(x -> new Option(x.id(),
+                x.id() + (x.synthetic() ? " (" + m.get("dataset.demo") + ")" : ""), x.id().equals(activity.id()))).toList();
+        int year = v.regional() == null ? in.years().last() : v.regional().result().year();
+        List<Option> years = Pages.years(in.years(), year);
+        // "advanced" opens when it holds a choice other than the defaults, or a refusal
+        boolean advanced = method != Regionalisation.Method.FLQ || delta != Regionalisation.DEFAULT_DELTA
+                || year != in.years().last() || q.has("activity") && v.regional() != null
+                || REGIONAL.stream().skip(1).anyMatch(p -> s.error(p) != null);
+        if (v.regional() == null) {
+            return new TableChoice(action, hidden, regions, methods, delta(delta), activities, years, advanced,
+                    m.format("sov.region.national", v.national().id()), List.of(), null, null, null);
+        }
+        String how = method == Regionalisation.Method.FLQ ? m.format("sov.region.flq", delta(delta).replace('.', m.lang() == org.klaster.app.analysis.Lang.ru ? ',' : '.'))
+                : method.id().toUpperCase(java.util.Locale.ROOT);
+        String shown = m.format("sov.region.shown", names.region(region), region, how, v.national().id(), activity.id(), String.valueOf(year));
+        Object[] kv = v.kv();
+        return new TableChoice(action, hidden, regions, methods, delta(delta), activities, years, advanced, shown,
+                texts(m, v.regional().result().notes()), s.url("/sovereignty/regional-table/export.csv", kv),
+                s.url("/sovereignty/regional-table/export.xlsx", kv), null);
+    }
+
     // ------------------------------------------------------------------ multipliers
 
     void multipliers(Req q, Map<String, String> errors) {
         Dataset d = dataset(q, Content.IO_TABLE, "multipliers", errors);
         if (d == null) return;
-        IoModel v = io(q, d, "multipliers", errors);
-        if (v == null) return;
+        IoView view = view(q, d, "multipliers", errors);
+        if (view == null) return;
+        IoModel v = view.model();
         Messages m = q.msg;
         Names names = q.names();
-        Shell s = shell(q, d, Content.IO_TABLE, "multipliers", errors).controls("sort", "dir");
-        Table<Multipliers.Row> t = MultipliersAnalysis.run(v, names, false);
+        Shell s = shell(q, d, Content.IO_TABLE, "multipliers", errors).controls("sort", "dir").controls(REGIONAL.toArray(String[]::new));
+        Table<Multipliers.Row> t = view.table(MultipliersAnalysis.run(v, names, false));
         s.shows(t);
         List<Multipliers.Row> rows = t.list();
 
@@ -155,7 +330,7 @@ public final class SovereigntyPages {
                 .text((r, c) -> c.equals("sector") ? names.sectorLabel(v, r.sector()) : null)
                 .build("multipliers", m.get("sov.multipliers.table"));
         table.sort(q, "output_multiplier", true).links(s, Pages.without(q, "sort", "dir"),
-                s.url("/sovereignty/multipliers/export.csv"), s.url("/sovereignty/multipliers/export.xlsx"));
+                s.url("/sovereignty/multipliers/export.csv", view.kv()), s.url("/sovereignty/multipliers/export.xlsx", view.kv()));
 
         List<Charts.Point> keyPts = new ArrayList<>();
         List<Charts.Point> other = new ArrayList<>();
@@ -180,8 +355,8 @@ public final class SovereigntyPages {
         }
         List<String> warnings = new ArrayList<>(texts(m, t.warnings()));
         if (!v.table().hasImports()) warnings.add(m.get("sov.noImports"));
-        Pages.render(q.ctx, "sovereignty/multipliers.jte", new MultipliersPage(s, tabs(s, "multipliers"), kpis, table,
-                scatter, importChart, importCaption, warnings));
+        Pages.render(q.ctx, "sovereignty/multipliers.jte", new MultipliersPage(s, tabs(s, "multipliers", view),
+                choice(q, s, view, "multipliers", List.of()), kpis, table, scatter, importChart, importCaption, warnings));
     }
 
     // ------------------------------------------------------------------ shock
@@ -229,11 +404,13 @@ public final class SovereigntyPages {
     void shock(Req q, Map<String, String> errors) {
         Dataset d = dataset(q, Content.IO_TABLE, "shock", errors);
         if (d == null) return;
-        IoModel v = io(q, d, "shock", errors);
-        if (v == null) return;
+        IoView view = view(q, d, "shock", errors);
+        if (view == null) return;
+        IoModel v = view.model();
         Messages m = q.msg;
         Names names = q.names();
-        Shell s = shell(q, d, Content.IO_TABLE, "shock", errors).controls("a_type", "a_rate", "b_type", "b_rate", "ssort", "sdir");
+        Shell s = shell(q, d, Content.IO_TABLE, "shock", errors).controls("a_type", "a_rate", "b_type", "b_rate", "ssort", "sdir")
+                .controls(REGIONAL.toArray(String[]::new));
 
         List<Option> sectors = new ArrayList<>();
         for (String c : v.table().sectors()) sectors.add(new Option(c, names.sectorLabel(v, c), false));
@@ -278,20 +455,27 @@ public final class SovereigntyPages {
         ShockOutcome outcome = null;
         if (a.scenario() != null) {
             try {
-                Table<ShockResult.Row> ta = ShockAnalysis.run(v, a.scenario(), wb, names, false);
+                Table<ShockResult.Row> ta = view.table(ShockAnalysis.run(v, a.scenario(), wb, names, false));
                 Table<ShockResult.Row> tb = b.scenario() == null ? null : ShockAnalysis.run(v, b.scenario(), wb, names, false);
                 s.shows(ta);
-                outcome = outcome(q, m, s, v, names, a.scenario(), ta, tb);
+                outcome = outcome(q, m, s, view, names, a.scenario(), ta, tb);
             } catch (AnalysisException e) {
                 error = m.text(org.klaster.app.analysis.Texts.of(e));
             }
         }
         if (error != null) q.ctx.status(422);
-        Pages.render(q.ctx, "sovereignty/shock.jte", new ShockPage(s, tabs(s, "shock"), sectors, forms, error, outcome));
+        // switching the table keeps the scenarios typed
+        List<Hidden> scenario = new ArrayList<>();
+        for (String k : List.of("a_type", "a_sector", "a_rate", "b_type", "b_sector", "b_rate")) {
+            for (String x : q.params(k)) scenario.add(new Hidden(k, x));
+        }
+        Pages.render(q.ctx, "sovereignty/shock.jte", new ShockPage(s, tabs(s, "shock", view), choice(q, s, view, "shock", scenario),
+                view.hidden(), sectors, forms, error, outcome));
     }
 
-    private ShockOutcome outcome(Req q, Messages m, Shell s, IoModel v, Names names, ShockAnalysis.Scenario sa,
+    private ShockOutcome outcome(Req q, Messages m, Shell s, IoView view, Names names, ShockAnalysis.Scenario sa,
                                  Table<ShockResult.Row> ta, Table<ShockResult.Row> tb) {
+        IoModel v = view.model();
         String unit = Units.money(ta.moneyUnit(), m);
         List<ShockResult.Row> a = ta.list();
         List<ShockResult.Row> b = tb == null ? null : tb.list();
@@ -329,8 +513,8 @@ public final class SovereigntyPages {
         t.param("s");
         if (q.param("ssort") != null) t.sort(q, "output_change", true);
         else t.rows().sort(Comparator.comparingDouble((TableModel.Row r) -> -maxAbs(r.raw(), b != null)));
-        t.links(s, Pages.without(q, "ssort", "sdir"), s.url("/sovereignty/shock/export.csv") + scenarioQuery(sa),
-                s.url("/sovereignty/shock/export.xlsx") + scenarioQuery(sa));
+        t.links(s, Pages.without(q, "ssort", "sdir"), s.url("/sovereignty/shock/export.csv", view.kv()) + scenarioQuery(sa),
+                s.url("/sovereignty/shock/export.xlsx", view.kv()) + scenarioQuery(sa));
 
         // chart: the sectors with the largest response in either scenario
         int n = a.size() - 1;
@@ -377,12 +561,13 @@ public final class SovereigntyPages {
     void extraction(Req q, Map<String, String> errors) {
         Dataset d = dataset(q, Content.IO_TABLE, "extraction", errors);
         if (d == null) return;
-        IoModel v = io(q, d, "extraction", errors);
-        if (v == null) return;
+        IoView view = view(q, d, "extraction", errors);
+        if (view == null) return;
+        IoModel v = view.model();
         Messages m = q.msg;
         Names names = q.names();
-        Shell s = shell(q, d, Content.IO_TABLE, "extraction", errors).controls("sort", "dir");
-        Table<HypotheticalExtraction.Row> t = ExtractionAnalysis.run(v, names, false);
+        Shell s = shell(q, d, Content.IO_TABLE, "extraction", errors).controls("sort", "dir").controls(REGIONAL.toArray(String[]::new));
+        Table<HypotheticalExtraction.Row> t = view.table(ExtractionAnalysis.run(v, names, false));
         s.shows(t);
         List<HypotheticalExtraction.Row> rows = t.list();
         TableModel table = PageTable.of(t, m, "sector", "backward_extraction_loss", "backward_extraction_loss_pct",
@@ -390,7 +575,7 @@ public final class SovereigntyPages {
                 .text((r, c) -> c.equals("sector") ? names.sectorLabel(v, r.sector()) : null)
                 .build("extraction", m.get("sov.extraction.table"));
         table.sort(q, "backward_extraction_loss_pct", true).links(s, Pages.without(q, "sort", "dir"),
-                s.url("/sovereignty/extraction/export.csv"), s.url("/sovereignty/extraction/export.xlsx"));
+                s.url("/sovereignty/extraction/export.csv", view.kv()), s.url("/sovereignty/extraction/export.xlsx", view.kv()));
         List<HypotheticalExtraction.Row> top = new ArrayList<>(rows.stream().filter(r -> Double.isFinite(r.backwardExtractionLossPct())).toList());
         top.sort(Comparator.comparingDouble((HypotheticalExtraction.Row r) -> -Math.max(r.backwardExtractionLossPct(),
                 Double.isNaN(r.forwardExtractionLossPct()) ? 0 : r.forwardExtractionLossPct())));
@@ -409,8 +594,8 @@ public final class SovereigntyPages {
             kpis.add(new Kpi(m.get("col.backward_extraction_loss"), m.count(first.backwardExtractionLoss()) + "\u00a0"
                     + Units.money(t.moneyUnit(), m), null));
         }
-        Pages.render(q.ctx, "sovereignty/extraction.jte", new ExtractionPage(s, tabs(s, "extraction"), kpis, table, chart,
-                texts(m, t.warnings())));
+        Pages.render(q.ctx, "sovereignty/extraction.jte", new ExtractionPage(s, tabs(s, "extraction", view),
+                choice(q, s, view, "extraction", List.of()), kpis, table, chart, texts(m, t.warnings())));
     }
 
     // ------------------------------------------------------------------ dependency
@@ -574,18 +759,29 @@ public final class SovereigntyPages {
             }
             case "multipliers", "extraction", "shock" -> {
                 Dataset d = q.requireDataset("dataset", Content.IO_TABLE);
-                IoModel v = wb.io(d);
+                IoView view = ioView(q, d);
+                IoModel v = view.model();
+                String id = d.id() + view.suffix();
                 switch (what) {
-                    case "multipliers" -> Downloads.send(q.ctx, MultipliersAnalysis.run(v, names, true),
-                            "klaster-io-multipliers-" + d.id(), q.msg);
-                    case "extraction" -> Downloads.send(q.ctx, ExtractionAnalysis.run(v, names, true),
-                            "klaster-io-extract-" + d.id(), q.msg);
+                    case "multipliers" -> Downloads.send(q.ctx, view.table(MultipliersAnalysis.run(v, names, true)),
+                            "klaster-io-multipliers-" + id, q.msg);
+                    case "extraction" -> Downloads.send(q.ctx, view.table(ExtractionAnalysis.run(v, names, true)),
+                            "klaster-io-extract-" + id, q.msg);
                     default -> {
                         Parsed a = parseScenario(q, v, "a");
                         if (a.scenario() == null) throw UserException.badParameter("a_rate", Messages.text("sov.shock.empty.short"));
-                        Downloads.send(q.ctx, ShockAnalysis.run(v, a.scenario(), wb, names, true), "klaster-io-shock-" + d.id(), q.msg);
+                        Downloads.send(q.ctx, view.table(ShockAnalysis.run(v, a.scenario(), wb, names, true)),
+                                "klaster-io-shock-" + id, q.msg);
                     }
                 }
+            }
+            case "regional-table" -> {
+                // the region's table itself, in the io.csv layout: the CSV is what klaster io regionalise writes
+                Dataset d = q.requireDataset("dataset", Content.IO_TABLE);
+                if (q.code("region") == null) throw UserException.badParameter("region", Messages.text("param.required"));
+                IoView view = ioView(q, d);
+                Downloads.send(q.ctx, RegionalisationAnalysis.table(view.regional().result()),
+                        "klaster-io-regional-" + d.id() + view.suffix(), q.msg, true);
             }
             default -> throw new NotFound(q.msg.get("error.notFound"));
         }

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  *   /mapping/categories/{code} category profile
  *   /mapping/export.csv|.xlsx  the mapping table (CLI columns)
  *   /sovereignty[/multipliers|/shock|/extraction|/dependency]  input–output and trade dependency pages
- *   /sovereignty/{what}/export.csv|.xlsx  their CLI tables
+ *   /sovereignty/{what}/export.csv|.xlsx  their CLI tables (what = regional-table: a region's io.csv)
  *   /opportunities[/product-space|/region]  product space, ECI, a region's import-substitution opportunities
  *   /opportunities/{complexity|region}/export.csv|.xlsx  the klaster complexity / opportunities tables
  *   /datasets              datasets, uploads (POST /datasets/upload, /datasets/boundaries)
@@ -198,6 +198,7 @@ public final class WebApp {
             routes.get(Api.PREFIX + "/sovereignty/multipliers", Access.ANALYSES, cache.wrap(api::multipliers, true));
             routes.get(Api.PREFIX + "/sovereignty/shock", Access.ANALYSES, cache.wrap(api::shock, true));
             routes.get(Api.PREFIX + "/sovereignty/extraction", Access.ANALYSES, cache.wrap(api::extraction, true));
+            routes.get(Api.PREFIX + "/sovereignty/regional-table", Access.ANALYSES, cache.wrap(api::regionalTable, true));
             routes.get(Api.PREFIX + "/sovereignty/dependency", Access.ANALYSES, cache.wrap(api::dependency, true));
             routes.get(Api.PREFIX + "/sovereignty/dependency/partners", Access.ANALYSES, cache.wrap(api::partners, true));
             routes.get(Api.PREFIX + "/sovereignty/coverage", Access.ANALYSES, cache.wrap(api::coverage, true));

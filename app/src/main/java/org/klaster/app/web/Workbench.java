@@ -12,8 +12,10 @@ import org.klaster.app.analysis.DataAccess;
 import org.klaster.app.analysis.Establishments;
 import org.klaster.app.analysis.IoModel;
 import org.klaster.app.analysis.Lang;
+import org.klaster.app.analysis.MappingAnalysis;
 import org.klaster.app.analysis.Names;
 import org.klaster.app.analysis.RegionCatalog;
+import org.klaster.app.analysis.RegionalisationAnalysis;
 import org.klaster.app.analysis.StoreReads;
 import org.klaster.app.web.map.GeoShapes;
 import org.klaster.complexity.ExportRecord;
@@ -38,11 +40,17 @@ public final class Workbench implements DataAccess {
     static final int MEMO_MAX = 1000;
     /** Loaded inputs kept (a dataset read again from the store when evicted). */
     static final int LOADED_MAX = 64;
+    /**
+     * Regional tables and their models kept (Sovereignty's region picker): each holds a few n × n matrices, so
+     * far fewer than results; one costs milliseconds to make again.
+     */
+    static final int REGIONAL_MAX = 64;
 
     private final Store store;
     private final RegionCatalog regions;
     private final Memo loaded = new Memo(LOADED_MAX);
     private final Memo memo = new Memo(MEMO_MAX);
+    private final Memo regional = new Memo(REGIONAL_MAX);
     private final Map<Lang, Names> names = new ConcurrentHashMap<>();
     private volatile List<Dataset> datasets;
     private volatile GeoShapes shapes;
@@ -118,7 +126,34 @@ public final class Workbench implements DataAccess {
 
     @Override
     public <T> T memo(Object key, Supplier<T> compute) {
+        // a regional table (and the prepared national table they share) holds n × n matrices: kept with the
+        // regional models, in the smaller memo, so that a thousand δ values cannot fill the heap
+        if (key instanceof List<?> l && !l.isEmpty() && RegionalisationAnalysis.ID.equals(l.get(0))) {
+            return regional.get(key, compute);
+        }
         return memo.get(key, compute);
+    }
+
+    /** A region's table and its model, ready for the input–output analyses as a national one is. */
+    public record Regional(RegionalisationAnalysis.Result result, IoModel model) {
+    }
+
+    /**
+     * The table of a region, made from a stored national table and the employment of a stored activity
+     * dataset ({@link RegionalisationAnalysis#compute}), once per national table, activity, region, year,
+     * method and δ; its Leontief model is factorised once, as a national one is.
+     *
+     * @param p the parameters; a null year is the activity's latest
+     */
+    public Regional regional(Dataset national, Dataset activity, RegionalisationAnalysis.Params p) {
+        IoModel nation = io(national);
+        ActivityInput in = activity(activity);
+        int year = MappingAnalysis.years(in, p.year(), null).year();
+        RegionalisationAnalysis.Params at = new RegionalisationAnalysis.Params(p.region(), year, p.method(), p.delta());
+        return regional.get(List.of("regional", national.id(), activity.id(), at.region(), year, at.method(), at.delta()), () -> {
+            RegionalisationAnalysis.Result r = RegionalisationAnalysis.compute(nation, in, null, at, this);
+            return new Regional(r, RegionalisationAnalysis.model(r));
+        });
     }
 
     @Override
@@ -133,6 +168,7 @@ public final class Workbench implements DataAccess {
         T t = write.get();
         refreshDatasets();
         memo.clear();
+        regional.clear();
         names.clear();
         version.incrementAndGet();
         return t;
