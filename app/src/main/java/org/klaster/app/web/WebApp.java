@@ -246,11 +246,13 @@ public final class WebApp {
     }
 
     /** Parameters that name a thing of a dataset: an unknown one is not found (404), not a bad value (400). */
-    private static final java.util.Set<String> NAMED = java.util.Set.of("dataset", "region", "category", "product", "industry");
+    private static final java.util.Set<String> NAMED = java.util.Set.of("dataset", "region", "category", "product", "industry",
+            "activity");
 
     /**
      * The status of a refusal: a bad value 400, an impossible analysis 422, and 404 when what the request
-     * names — a dataset, region, category, product or industry — does not exist (docs/web.md, Safety).
+     * names — a dataset (also a regional table's {@code activity}), region, category, product or industry — does
+     * not exist (docs/web.md, Safety).
      */
     static int status(UserException e) {
         return switch (e.kind()) {

@@ -106,6 +106,7 @@ class RoleMatrixTest {
             GET  /api/v1/sovereignty/multipliers            | a D M C P V
             GET  /api/v1/sovereignty/shock                  | a D M C P V
             GET  /api/v1/sovereignty/extraction             | a D M C P V
+            GET  /api/v1/sovereignty/regional-table         | a D M C P V
             GET  /api/v1/sovereignty/dependency             | a D M C P V
             GET  /api/v1/sovereignty/dependency/partners    | a D M C P V
             GET  /api/v1/sovereignty/coverage               | a D M C P V
