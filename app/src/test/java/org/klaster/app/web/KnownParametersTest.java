@@ -30,10 +30,12 @@ class KnownParametersTest {
         try (TestServer server = new TestServer(true, OpportunitiesFixtures::install)) {
             Deque<String> queue = new ArrayDeque<>(List.of("/?zz=1", "/mapping/regions/RU-SAM?year=2019&base_year=2023&zz=1",
                     "/mapping?metric=lq&zz=1", "/sovereignty/multipliers?dataset=four-io&zz=1",
+                    "/sovereignty/extraction?dataset=demo-io&region=RU-SAM&method=cilq&delta=0.2&activity=demo&year=2023&zz=1",
                     "/sovereignty/shock?dataset=four-io&a_type=demand&a_sector=C26&a_rate=-0.2&b_type=input-cut&b_sector=C26&b_rate=0.3&zz=1",
                     "/sovereignty/dependency?dataset=small-trade&outside=friendly&product=8542&zz=1",
                     "/opportunities/product-space?dataset=hand-exports&zz=1", "/opportunities/region?region=RU-SAM&zz=1",
                     "/api/v1/mapping?year=2024&zz=1", "/api/v1/sovereignty/shock?dataset=four-io&type=demand&rates=C26=-0.1&zz=1",
+                    "/api/v1/sovereignty/regional-table?dataset=demo-io&region=RU-SAM&activity=demo&method=slq&delta=0.1&year=2022&zz=1",
                     "/api/v1/sovereignty/dependency?dataset=small-trade&years=2021-2023&zz=1",
                     "/api/v1/opportunities/regions/RU-SAM?zz=1", "/api/v1/opportunities/complexity?dataset=hand-exports&zz=1"));
             Set<String> seen = new LinkedHashSet<>();

@@ -61,10 +61,20 @@ class OpenApiContractTest {
         e.put(p + "/mapping/categories/{code}", new String[][] {{"200", "/mapping/categories/" + category}});
         e.put(p + "/sovereignty/multipliers", new String[][] {{"200", "/sovereignty/multipliers?dataset=mb-io"},
                 {"200", "/sovereignty/multipliers?dataset=demo-io&lang=ru"}, {"422", "/sovereignty/multipliers?dataset=bad-io"},
-                {"400", "/sovereignty/multipliers?dataset=demo"}});
+                {"400", "/sovereignty/multipliers?dataset=demo"}, {"200", "/sovereignty/multipliers?dataset=demo-io&region=RU-SAM"},
+                {"200", "/sovereignty/multipliers?dataset=demo-io&region=RU-TA&method=slq&lang=ru"},
+                {"404", "/sovereignty/multipliers?dataset=demo-io&region=RU-XXX"},
+                {"400", "/sovereignty/multipliers?dataset=mb-io&region=RU-SAM"}});
         e.put(p + "/sovereignty/shock", new String[][] {{"200", "/sovereignty/shock?dataset=mb-io&type=demand&rates=S1=-0.1"},
-                {"200", "/sovereignty/shock?dataset=mb-io&type=input-cut&rates=S2=0.5"}, {"400", "/sovereignty/shock?dataset=mb-io"}});
-        e.put(p + "/sovereignty/extraction", new String[][] {{"200", "/sovereignty/extraction?dataset=four-io"}});
+                {"200", "/sovereignty/shock?dataset=mb-io&type=input-cut&rates=S2=0.5"}, {"400", "/sovereignty/shock?dataset=mb-io"},
+                {"200", "/sovereignty/shock?dataset=demo-io&region=RU-SAM&delta=0.1&type=demand&rates=29=-0.1"}});
+        e.put(p + "/sovereignty/extraction", new String[][] {{"200", "/sovereignty/extraction?dataset=four-io"},
+                {"200", "/sovereignty/extraction?dataset=demo-io&region=RU-SAM&method=cilq"},
+                {"400", "/sovereignty/extraction?dataset=demo-io&region=RU-SAM&delta=2"}});
+        e.put(p + "/sovereignty/regional-table", new String[][] {{"200", "/sovereignty/regional-table?dataset=demo-io&region=RU-SAM"},
+                {"200", "/sovereignty/regional-table?dataset=demo-io&region=RU-MOW&method=slq&year=2020&lang=ru"},
+                {"400", "/sovereignty/regional-table?dataset=demo-io"}, {"404", "/sovereignty/regional-table?dataset=demo-io&region=RU-XXX"},
+                {"404", "/sovereignty/regional-table?dataset=demo-io&region=RU-SAM&activity=nope"}});
         e.put(p + "/sovereignty/dependency", new String[][] {{"200", "/sovereignty/dependency?dataset=small-trade&years=2021-2023"},
                 {"200", "/sovereignty/dependency?dataset=small-trade&outside=friendly&only=dependent"},
                 {"400", "/sovereignty/dependency?dataset=small-trade&from=2023&to=2021"}});

@@ -110,7 +110,10 @@ class RussianCrawlTest {
         assertThat(english.size()).isGreaterThan(200);
         Deque<String> queue = new ArrayDeque<>(List.of("/?lang=ru", "/mapping/regions/RU-SAM?year=2019&base_year=2023",
                 "/mapping/regions/RU-SAM?year=2018", "/mapping?metric=lq", "/mapping?year=abc", "/mapping?dataset=demo-exports",
-                "/sovereignty/multipliers?dataset=bad-io", "/sovereignty/shock?dataset=mb-io&a_type=demand&a_sector=S1&a_rate=abc",
+                "/sovereignty/multipliers?dataset=bad-io", "/sovereignty/multipliers?dataset=demo-io&region=RU-SAM",
+                "/sovereignty/shock?dataset=demo-io&region=RU-TA&method=slq", "/sovereignty/extraction?dataset=demo-io&region=RU-XXX",
+                "/sovereignty/multipliers?dataset=mb-io&region=RU-SAM", "/sovereignty/extraction?dataset=demo-io&region=RU-SAM&delta=7",
+                "/sovereignty/shock?dataset=mb-io&a_type=demand&a_sector=S1&a_rate=abc",
                 "/sovereignty/shock?dataset=four-io&a_type=demand&a_sector=C26&a_rate=-0.2&b_type=input-cut&b_sector=C26&b_rate=0.3",
                 "/sovereignty/dependency?dataset=small-trade&from=2023&to=2021",
                 "/sovereignty/dependency?dataset=small-trade&outside=friendly&product=8542",
@@ -158,6 +161,8 @@ class RussianCrawlTest {
     void russianWorkbooksAreRussian() throws Exception {
         Map<String, String> english = english();
         for (String path : List.of("/mapping/export.xlsx?region=RU-SAM", "/sovereignty/multipliers/export.xlsx?dataset=demo-io",
+                "/sovereignty/multipliers/export.xlsx?dataset=demo-io&region=RU-SAM",
+                "/sovereignty/regional-table/export.xlsx?dataset=demo-io&region=RU-SAM&method=cilq",
                 "/sovereignty/dependency/export.xlsx?dataset=small-trade", "/opportunities/region/export.xlsx?region=RU-SAM")) {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(server.base() + path + (path.contains("?") ? "&" : "?")
                     + "lang=ru")).build(), HttpResponse.BodyHandlers.ofByteArray());

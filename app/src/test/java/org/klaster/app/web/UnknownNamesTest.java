@@ -49,7 +49,12 @@ class UnknownNamesTest {
         JsonNode product = notFound("/api/v1/sovereignty/dependency/partners?dataset=small-trade&product=999999");
         assertThat(product.get("param").asText()).isEqualTo("product");
         assertThat(product.get("error").asText()).isEqualTo("Product 999999 is not in dataset small-trade.");
+        // a region's table: an unknown region or activity dataset
+        assertThat(notFound("/api/v1/sovereignty/multipliers?dataset=demo-io&region=RU-XXX").get("param").asText()).isEqualTo("region");
+        assertThat(notFound("/api/v1/sovereignty/regional-table?dataset=demo-io&region=RU-SAM&activity=nope").get("param").asText())
+                .isEqualTo("activity");
         // malformed values are still 400
+        assertThat(server.get("/api/v1/sovereignty/shock?dataset=demo-io&region=%3Cb%3E&rates=29=0.1").statusCode()).isEqualTo(400);
         assertThat(server.get("/api/v1/mapping/map?category=%3Cb%3E").statusCode()).isEqualTo(400);
         assertThat(server.get("/api/v1/mapping?region=%3Cscript%3E").statusCode()).isEqualTo(400);
     }
@@ -66,6 +71,9 @@ class UnknownNamesTest {
         HttpResponse<String> ds = server.get("/mapping?dataset=nope&lang=en");
         assertThat(ds.statusCode()).isEqualTo(404);
         assertThat(ds.body()).contains("id=\"map-title\"");
+        HttpResponse<String> region = server.get("/sovereignty/extraction?dataset=demo-io&region=RU-XXX&lang=en");
+        assertThat(region.statusCode()).isEqualTo(404);
+        assertThat(region.body()).contains("id=\"error-region\"").contains("region RU-XXX is not in demo").contains("id=\"extraction-chart\"");
         // a value that is not valid stays 400
         assertThat(server.get("/mapping?year=abc&lang=en").statusCode()).isEqualTo(400);
     }
