@@ -283,7 +283,7 @@ public final class SovereigntyPages {
         List<Option> years = Pages.years(in.years(), year);
         // "advanced" opens when it holds a choice other than the defaults, or a refusal
         boolean advanced = method != Regionalisation.Method.FLQ || delta != Regionalisation.DEFAULT_DELTA
-                || year != in.years().last() || q.has("activity") && v.regional() != null
+                || year != in.years().last() || !wb.defaultOf(Content.ACTIVITY).map(activity::equals).orElse(true)
                 || REGIONAL.stream().skip(1).anyMatch(p -> s.error(p) != null);
         if (v.regional() == null) {
             return new TableChoice(action, hidden, regions, methods, delta(delta), activities, years, advanced,

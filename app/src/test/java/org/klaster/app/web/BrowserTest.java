@@ -285,6 +285,36 @@ class BrowserTest {
         driver.get(server.base() + "/sovereignty?lang=en");
     }
 
+    /** Issue 12: the region picker switches the input–output tabs to the region's table, and the tabs keep it. */
+    @Test
+    void analystPicksARegionsTable() throws IOException {
+        driver.get(server.base() + "/sovereignty/multipliers?dataset=demo-io&lang=en");
+        waitForCharts(2);
+        assertThat(driver.findElement(By.id("table-shown")).getText()).contains("National table demo-io");
+        new Select(driver.findElement(By.id("region"))).selectByValue("RU-SAM");
+        waiting().until(ExpectedConditions.urlContains("region=RU-SAM"));
+        waitForCharts(2);
+        assertThat(driver.findElement(By.id("table-shown")).getText())
+                .contains("Regional table of Samara Oblast (RU-SAM), FLQ δ = 0.3, from demo-io and demo, year 2024");
+        driver.findElement(By.cssSelector("details.table-advanced summary")).click();
+        shot("36-sovereignty-region");
+        assertThat(driver.findElement(By.id("delta")).isDisplayed()).isTrue();
+        // another quotient from "advanced": the same region, its CILQ table
+        new Select(driver.findElement(By.id("method"))).selectByValue("cilq");
+        driver.findElement(By.id("table-apply")).click();
+        waiting().until(ExpectedConditions.urlContains("method=cilq"));
+        assertThat(driver.findElement(By.id("table-shown")).getText()).contains("Samara Oblast (RU-SAM), CILQ");
+        // the tabs keep the table
+        driver.findElement(By.cssSelector(".tabs a[href*='/sovereignty/extraction']")).click();
+        waiting().until(ExpectedConditions.urlContains("/sovereignty/extraction"));
+        assertThat(driver.getCurrentUrl()).contains("region=RU-SAM").contains("method=cilq");
+        assertThat(driver.findElement(By.id("table-shown")).getText()).contains("Samara Oblast (RU-SAM), CILQ");
+        driver.get(server.base() + "/sovereignty/multipliers?dataset=demo-io&region=RU-SAM&lang=ru");
+        waitForCharts(2);
+        assertThat(driver.findElement(By.id("table-shown")).getText()).contains("Региональная таблица: Самарская область");
+        shot("37-sovereignty-region-ru");
+    }
+
     @Test
     void analystLooksForOpportunities() throws IOException {
         var js = (org.openqa.selenium.JavascriptExecutor) driver;
