@@ -379,6 +379,31 @@ class RegionalTablesWebTest {
     }
 
     @Test
+    void withoutAnActivityDatasetThePageSaysWhatIsMissing() throws Exception {
+        // the hand-built tables only: no employment by region is stored
+        try (Store store = Store.inMemory()) {
+            SovereigntyFixtures.install(store);
+            io.javalin.Javalin app = WebApp.create(new Workbench(store, org.klaster.app.analysis.Reference.regions()))
+                    .start("127.0.0.1", 0);
+            try {
+                String base = "http://127.0.0.1:" + app.port();
+                HttpResponse<String> national = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                        + "/sovereignty/multipliers?dataset=mb-io&lang=en")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(national.statusCode()).isEqualTo(200);
+                assertThat(national.body()).contains("National table mb-io").contains("Regional tables need employment by region")
+                        .doesNotContain("id=\"table-controls\"");
+                HttpResponse<String> regional = HTTP.send(HttpRequest.newBuilder(URI.create(base
+                        + "/sovereignty/multipliers?dataset=mb-io&region=RU-SAM&lang=ru")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(regional.statusCode()).isEqualTo(404);
+                assertThat(regional.body()).contains("id=\"error-region\"").contains("Национальная таблица mb-io")
+                        .doesNotContain("Regional tables need");
+            } finally {
+                app.stop();
+            }
+        }
+    }
+
+    @Test
     void aRegionalModelIsMadeOnceAndItsPagesAreCached() throws Exception {
         // a workbench of its own, so that what the other tests computed does not compete for the bounded memo
         Workbench wb = new Workbench(server.store, org.klaster.app.analysis.Reference.regions());
