@@ -14,7 +14,8 @@ class AppBundleTest extends BundleContract {
     /** Texts that read the same in both languages: acronyms and codes. */
     private static final Set<String> SAME = Set.of("col.lq", "col.rca", "col.eci", "col.pci", "col.coi", "col.cog",
             "col.sha256", "value.lq", "opp.kpi.eci", "opp.col.eci", "opp.col.pci", "opp.col.cog", "opp.col.coi", "opp.col.rca",
-            "footer.api", "opp.space.held", "opp.space.other", "unit.currency.RUB", "unit.currency.USD", "unit.currency.EUR", "unit.currency.CNY");
+            "footer.api", "opp.space.held", "opp.space.other", "unit.currency.RUB", "unit.currency.USD", "unit.currency.EUR", "unit.currency.CNY",
+            "sov.region.flq");
 
     @Override
     protected String english() {
