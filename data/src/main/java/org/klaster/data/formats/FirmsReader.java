@@ -326,8 +326,11 @@ public final class FirmsReader {
     private static final int MAX_LAT = 90;
     private static final int MAX_LON = 180;
 
-    /** SQL of one coordinate column: its value (DOUBLE, NULL when it is not a number) and whether it is empty. */
-    private record Coordinate(String value, String blank) { }
+    /**
+     * SQL of one coordinate column: its value (DOUBLE, NULL when it is not a number) and whether it is empty;
+     * for text, also a cheap test for the usual plain decimal ({@code 53.2}) and its value (null for numbers).
+     */
+    private record Coordinate(String value, String blank, String plain, String plainValue) { }
 
     /** What one pass over the rows looks like to the shared checks; lat/lon texts are null without those columns. */
     private record RawRow(long line, String firmId, String region, String industry, String year, String employmentText,
@@ -663,15 +666,22 @@ public final class FirmsReader {
     private static String aggregateSql(String source, String fid, String region, String industry, String year,
                                        String employmentExpr, Coordinate lat, Coordinate lon) {
         // only a flag per row reaches the materialised src, not the coordinates themselves
-        String coordinates = lat == null ? "" : ", " + lat.value() + " AS lat, " + lat.blank() + " AS latb, "
-                + lon.value() + " AS lon, " + lon.blank() + " AS lonb";
-        String badC = lat == null ? "" : ", (latb <> lonb OR (NOT latb AND (lat IS NULL OR abs(lat) > " + MAX_LAT
-                + ")) OR (NOT lonb AND (lon IS NULL OR abs(lon) > " + MAX_LON + "))) AS badc";
+        String badC = "";
+        if (lat != null) {
+            String general = "(" + lat.blank() + " <> " + lon.blank() + " OR NOT " + lat.blank() + " AND (" + lat.value()
+                    + " IS NULL OR abs(" + lat.value() + ") > " + MAX_LAT + ") OR NOT " + lon.blank() + " AND ("
+                    + lon.value() + " IS NULL OR abs(" + lon.value() + ") > " + MAX_LON + "))";
+            // CASE evaluates ELSE only for the rows that need it: two plain decimals cost two regexes and a range check
+            boolean text = lat.plain() != null && lon.plain() != null;
+            badC = ", " + (!text ? general : "CASE WHEN " + lat.plain() + " AND " + lon.plain() + " THEN abs("
+                    + lat.plainValue() + ") > " + MAX_LAT + " OR abs(" + lon.plainValue() + ") > " + MAX_LON + " ELSE "
+                    + general + " END") + " AS badc";
+        }
         // a value beyond Numbers.MAX_MAGNITUDE counts as bad (NULL): the streaming pass then names its line
         return "WITH raw AS (SELECT " + fid + " AS fid, " + region + " AS region, " + industry + " AS industry, "
-                + year + " AS year, " + employmentExpr + " AS e0" + coordinates + " FROM " + source + "),"
+                + year + " AS year, " + employmentExpr + " AS e0" + badC + " FROM " + source + "),"
                 + " src AS (SELECT fid, region, industry, year, CASE WHEN abs(e0) <= " + MAX_SQL + " THEN e0 END AS e"
-                + badC + " FROM raw)"
+                + (lat == null ? "" : ", badc") + " FROM raw)"
                 + " SELECT 1 AS g, region, industry, year, NULL::UBIGINT AS h, fsum(e) AS employment, count(*) AS n,"
                 + " count(*) FILTER (WHERE e IS NULL) AS bad_e,"
                 + " count(*) FILTER (WHERE e < 0) AS neg_e,"
@@ -752,7 +762,11 @@ public final class FirmsReader {
 
     /** A coordinate written as text (CSV, or a text column of Parquet), in the firm files' number syntax. */
     private static Coordinate textCoordinate(String col, char decimalMark) {
-        return new Coordinate(employmentSql(col, decimalMark), blankSql(col));
+        // a plain decimal has nothing to strip: its value is the cast that employmentSql's slow branch would make
+        String plain = "regexp_full_match(" + col + ", '-?[0-9]+(" + (decimalMark == ',' ? "," : "[.]") + "[0-9]+)?')";
+        String plainValue = "CAST(" + (decimalMark == ',' ? "replace(" + col + ", ',', '.')" : col) + " AS DOUBLE)";
+        return new Coordinate("CASE WHEN " + plain + " THEN " + plainValue + " ELSE " + employmentSql(col, decimalMark)
+                + " END", blankSql(col), plain, plainValue);
     }
 
     private static Map<String, Integer> indexByKey(Path file, List<String> header, long headerLine, boolean rows) {
@@ -1109,7 +1123,7 @@ public final class FirmsReader {
                         quoted(names.get(i)), type));
             }
             return new Coordinate("CASE WHEN isfinite(CAST(" + col + " AS DOUBLE)) THEN CAST(" + col + " AS DOUBLE) END",
-                    "(" + col + " IS NULL)");
+                    "(" + col + " IS NULL)", null, null);
         }
 
         private String codeExpr(List<String> names, List<String> types, int i, Set<org.klaster.Text> warnings) {
