@@ -156,6 +156,8 @@ public final class ImportCommand extends TopLevelCommand {
                     new Importers.Options(sheet, categories, production, groups, allowImbalance, units, bar, otherTerritories));
         }
         for (Text w : p.warnings()) progress.accept("warning: " + messages().text(w));
+        // a national registry's rows take a while to store after the check: say so
+        if (kind.dataset() == DatasetKind.FIRMS) progress.accept("storing " + p.rows() + " establishments of " + p.source());
         Importers.Stored s = Importers.store(access.store(), p, id, replace, null);
         if (s.unchanged()) progress.accept("this file was imported before, unchanged; its dataset is " + s.dataset().id());
         else progress.accept("stored " + s.dataset().provenance());
