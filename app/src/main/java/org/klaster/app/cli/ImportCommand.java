@@ -29,7 +29,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import a file into the database as a dataset with provenance; prints the dataset id.",
-                "KIND: activity (formats.md §1), firms (firm-level CSV/Parquet, aggregated on read), boundaries",
+                "KIND: activity (formats.md §1), firms (firm-level CSV/Parquet, kept row by row and aggregated), boundaries",
                 "(GeoJSON of regions with ISO 3166-2 codes; the web map then draws them instead of the tile grid)",
                 "io (an input–output table in the io.csv matrix layout, formats.md §2) or rosstat-io (Rosstat's",
                 "basic input–output tables workbook: the symmetric domestic and imports tables, product × product)",
