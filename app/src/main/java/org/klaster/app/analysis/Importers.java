@@ -74,10 +74,12 @@ public final class Importers {
                     ActivityData data = ActivityReader.read(file, o.sheet());
                     // unknown regions are refused at their line unless the user keeps other territories
                     if (!o.otherTerritories()) RegionCodes.check(file, o.sheet(), knownRegions(), REGION_TABLE);
-                    yield activity(kind, data, sourceName, o, null);
+                    yield activity(kind, data, sourceName, o);
                 }
                 case FIRMS -> {
-                    ActivityData data = new FirmsReader().read(file, o.progress() == null ? FirmsReader.Progress.NONE : o.progress());
+                    FirmsReader.Result firms = new FirmsReader().readFirms(file,
+                            o.progress() == null ? FirmsReader.Progress.NONE : o.progress());
+                    ActivityData data = firms.activity();
                     if (!o.otherTerritories()) {
                         var unknown = RegionCodes.unknown(data.records().stream().map(r -> r.region()).toList(), knownRegions());
                         if (!unknown.isEmpty()) {
@@ -86,7 +88,7 @@ public final class Importers {
                                     + (unknown.size() > 8 ? ", …" : "")));
                         }
                     }
-                    yield activity(kind, data, sourceName, o, Messages.text("import.note.firms"));
+                    yield firms(kind, firms, sourceName, o);
                 }
                 case IO -> {
                     IoTableReader.Result r = IoTableReader.load(file, o.sheet(), o.allowImbalance());
@@ -120,13 +122,26 @@ public final class Importers {
         }
     }
 
-    private static Prepared activity(DatasetKind kind, ActivityData data, String sourceName, Options o, Text note)
-            throws IOException {
+    private static Prepared activity(DatasetKind kind, ActivityData data, String sourceName, Options o) throws IOException {
         Categories cats = o.categories() == null ? null : CategoriesReader.read(o.categories());
         List<Text> warnings = new ArrayList<>(Texts.of(data.warnings()));
         if (cats != null) warnings.addAll(Texts.of(cats.warnings()));
-        return new Prepared(kind, data.sha256(), sourceName, data.records().size(), note == null ? null : note.toString(),
+        return new Prepared(kind, data.sha256(), sourceName, data.records().size(), null,
                 o.units(), warnings, (s, meta, replace) -> s.saveActivity(meta, data.records(),
+                cats == null ? null : cats.codeToCategory(), cats == null ? null : cats.categoryNames(), replace));
+    }
+
+    /**
+     * A firm-level file: its establishments are kept row by row (the store inserts them from the file with
+     * the database engine), with the activity aggregated from them; the dataset's rows are the establishments.
+     */
+    private static Prepared firms(DatasetKind kind, FirmsReader.Result firms, String sourceName, Options o) throws IOException {
+        ActivityData data = firms.activity();
+        Categories cats = o.categories() == null ? null : CategoriesReader.read(o.categories());
+        List<Text> warnings = new ArrayList<>(Texts.of(data.warnings()));
+        if (cats != null) warnings.addAll(Texts.of(cats.warnings()));
+        return new Prepared(kind, data.sha256(), sourceName, firms.rows().count(), Messages.text("import.note.firms").toString(),
+                o.units(), warnings, (s, meta, replace) -> s.saveFirms(meta, firms.rows(), data.records(),
                 cats == null ? null : cats.codeToCategory(), cats == null ? null : cats.categoryNames(), replace));
     }
 

@@ -13,9 +13,12 @@ public final class StoreReads {
     private StoreReads() {
     }
 
-    /** The regional activity of an activity or firms dataset, with its category map. */
+    /**
+     * The regional activity of an activity or firms dataset, with its category map. A firms dataset's
+     * activity is the aggregate stored with its establishments (not summed again over tens of millions of rows).
+     */
     public static ActivityInput activity(Store s, Dataset d) {
-        var rows = d.kind() == org.klaster.data.store.DatasetKind.FIRMS ? s.firmActivity(d.id()) : s.activity(d.id());
+        var rows = s.activity(d.id());
         Map<String, String> map = s.categoryMap(d.id());
         Map<String, String> own = s.categoryNames(d.id());
         org.klaster.mapping.CategoryMap cm = map.isEmpty() ? org.klaster.mapping.CategoryMap.divisions()

@@ -29,7 +29,7 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Import a file into the database as a dataset with provenance; prints the dataset id.",
-                "KIND: activity (formats.md §1), firms (firm-level CSV/Parquet, aggregated on read), boundaries",
+                "KIND: activity (formats.md §1), firms (firm-level CSV/Parquet, kept row by row and aggregated), boundaries",
                 "(GeoJSON of regions with ISO 3166-2 codes; the web map then draws them instead of the tile grid)",
                 "io (an input–output table in the io.csv matrix layout, formats.md §2) or rosstat-io (Rosstat's",
                 "basic input–output tables workbook: the symmetric domestic and imports tables, product × product)",
@@ -156,6 +156,8 @@ public final class ImportCommand extends TopLevelCommand {
                     new Importers.Options(sheet, categories, production, groups, allowImbalance, units, bar, otherTerritories));
         }
         for (Text w : p.warnings()) progress.accept("warning: " + messages().text(w));
+        // a national registry's rows take a while to store after the check: say so
+        if (kind.dataset() == DatasetKind.FIRMS) progress.accept("storing " + p.rows() + " establishments of " + p.source());
         Importers.Stored s = Importers.store(access.store(), p, id, replace, null);
         if (s.unchanged()) progress.accept("this file was imported before, unchanged; its dataset is " + s.dataset().id());
         else progress.accept("stored " + s.dataset().provenance());

@@ -15,9 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.klaster.app.Klaster;
-import org.klaster.data.store.Dataset;
-import org.klaster.data.store.DatasetKind;
-import org.klaster.data.store.Store;
 import org.klaster.inputoutput.LocalSuppliers;
 
 /**
@@ -179,18 +176,19 @@ class LocalisationCliTest {
     }
 
     @Test
-    void suppliersTheRegionFirstThenTheNearestWithDistancesToTheBuyers() {
-        // establishments as a firms dataset stores them (the demo's way; a firms file import keeps the aggregate only)
-        try (Store s = Store.open(dir.resolve("k.duckdb"))) {
-            s.saveFirms(Dataset.of("f", DatasetKind.FIRMS, "test", null, 6, null, false, null, null), w -> {
-                w.firm("s1", "RU-SAM", "20.1", 2024, 50, 53.2, 50.1);
-                w.firm("s2", "RU-SAM", "20", 2024, 200, Double.NaN, Double.NaN);
-                w.firm("s3", "RU-ULY", "20.5", 2024, 500, 54.3, 48.4);
-                w.firm("s4", "RU-TA", "20", 2024, 999, 55.8, 49.1);
-                w.firm("b1", "RU-SAM", "29.1", 2024, 300, 53.5, 49.4);
-                w.firm("b2", "RU-SAM", "29", 2024, 100, 53.2, 50.1);
-            }, Map.of(), Map.of(), false);
-        }
+    void suppliersTheRegionFirstThenTheNearestWithDistancesToTheBuyers() throws IOException {
+        // the establishments come from a firms file imported through the CLI, which keeps them row by row
+        Path firms = write("f.csv", """
+                firm_id,region,industry,year,employment,lat,lon
+                s1,RU-SAM,20.1,2024,50,53.2,50.1
+                s2,RU-SAM,20,2024,200,,
+                s3,RU-ULY,20.5,2024,500,54.3,48.4
+                s4,RU-TA,20,2024,999,55.8,49.1
+                b1,RU-SAM,29.1,2024,300,53.5,49.4
+                b2,RU-SAM,29,2024,100,53.2,50.1
+                """);
+        CliRun imported = ok("import", "firms", firms.toString(), "--id", "f", "--db", dir.resolve("k.duckdb").toString());
+        assertThat(imported.out().strip()).isEqualTo("f");
         CliRun r = run("suppliers", "--buyers", "29", "--firms-dataset", "f", "--inputs", "2", "--top", "5", "--neighbours", "1");
         List<Map<String, String>> rows = r.csv();
         // inputs by outside purchases: 29 (5.625), then 20 (2.5); 29's candidates are the buyers themselves

@@ -106,14 +106,17 @@ class OpportunitiesCliTest {
         groupsFile = write("groups.csv", "group,member\nfriendly,CHN\n");
         try (Store s = Store.open(handDb)) {
             s.saveTrade(Dataset.of("hand-trade", DatasetKind.TRADE, "test", null, flows.size(), null, false, null, null), trade, false);
-            s.saveFirms(Dataset.of("hand-firms", DatasetKind.FIRMS, "test", null, 5, null, false, null, null), w -> {
-                w.firm("f1", "R1", "27", 2024, 15, 53.2, 50.1);
-                w.firm("f2", "R1", "32", 2024, 50, 53.3, 50.2);
-                w.firm("f3", "R1", "26", 2024, 20, 53.4, 50.3);
-                w.firm("f4", "R2", "27", 2024, 99, 60.0, 30.0);
-                w.firm("f5", "R1", "32", 2024, 5, 53.5, 50.4);
-            }, Map.of(), Map.of(), false);
         }
+        // the establishments as a user brings them: a firms file imported with the CLI (R1, R2 are no real regions)
+        Path firms = write("hand-firms.csv", """
+                firm_id,region,industry,year,employment,lat,lon
+                f1,R1,27,2024,15,53.2,50.1
+                f2,R1,32,2024,50,53.3,50.2
+                f3,R1,26,2024,20,53.4,50.3
+                f4,R2,27,2024,99,60.0,30.0
+                f5,R1,32,2024,5,53.5,50.4
+                """);
+        ok("import", "firms", firms.toString(), "--id", "hand-firms", "--other-territories", "--db", handDb.toString());
     }
 
     static String[] hand(String... more) {

@@ -2,12 +2,15 @@ package org.klaster.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.klaster.data.store.Establishment;
 
 /**
  * Uploads of every kind on the Data page go through the same importers as {@code klaster import}: a
@@ -113,6 +116,54 @@ class UploadsTest {
         HttpResponse<String> other = server.get("/mapping/regions/RU-XXX?dataset=" + id + "&lang=en");
         assertThat(other.statusCode()).isEqualTo(200);
         assertThat(other.body()).contains("territory outside the region table");
+    }
+
+    private long firmRows() {
+        return server.store.query("SELECT count(*) FROM firms", List.of(), rs -> {
+            rs.next();
+            return rs.getLong(1);
+        });
+    }
+
+    /**
+     * A firm-level upload keeps its establishments row by row: the store lists them, the candidate producers
+     * of an opportunity come from them, and its activity maps; a refused firm file stores no row at all.
+     */
+    @Test
+    void firmUploadsKeepTheirEstablishments() throws Exception {
+        // the demo's top opportunity of RU-SAM: the uploaded firm in that industry is its candidate producer
+        String industry = server.json("/api/v1/opportunities/regions/RU-SAM").get("rows").get(0).get("industry").asText();
+        String csv = "firm_id,region,industry,year,employment,lat,lon,name\n"
+                + "u1,RU-SAM," + industry + ",2024,250,53.21,50.15,\"ООО \"\"Поволжье\"\"\"\n"
+                + "u2,RU-SAM,99.99,2024,70,,,\n"
+                + "u3,RU-MOW," + industry + ",2024,5000,55.75,37.6,Moscow\n";
+        int before = datasets();
+        long rowsBefore = firmRows();
+        HttpResponse<String> r = post("/datasets/upload", kind("firms"), Map.of("file", new String[] {"mine.csv", csv}));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(r.body()).contains("(3 rows,");
+        String id = r.body().replaceAll("(?s).*dataset=(firms-[0-9a-f]{8}).*", "$1");
+        assertThat(datasets()).isEqualTo(before + 1);
+        assertThat(server.store.establishments(id, "RU-SAM", 2024).rows()).containsExactly(
+                new Establishment("u1", "ООО \"Поволжье\"", "RU-SAM", industry, 250, 53.21, 50.15),
+                new Establishment("u2", null, "RU-SAM", "99.99", 70, Double.NaN, Double.NaN));
+        assertThat(firmRows()).isEqualTo(rowsBefore + 3);
+
+        JsonNode producers = server.json("/api/v1/opportunities/regions/RU-SAM/producers?industry=" + industry + "&firms=" + id);
+        assertThat(producers.get("rows")).hasSize(1);
+        JsonNode p = producers.get("rows").get(0);
+        assertThat(p.get("firm_id").asText()).isEqualTo("u1");
+        assertThat(p.get("employment").asDouble()).isEqualTo(250);
+        assertThat(p.get("lat").asDouble()).isEqualTo(53.21);
+        assertThat(server.get("/mapping?dataset=" + id + "&lang=en").statusCode()).isEqualTo(200);
+
+        // a bad latitude on line 3: refused naming line and column, and no row of it is stored
+        HttpResponse<String> bad = post("/datasets/upload", kind("firms"), Map.of("file", new String[] {"bad.csv",
+                "firm_id,region,industry,year,employment,lat,lon\nb1,RU-SAM,29,2024,5,53.2,50.1\nb2,RU-SAM,29,2024,5,153.2,50.1\n"}));
+        assertThat(bad.statusCode()).isEqualTo(422);
+        assertThat(bad.body()).contains("bad.csv, line 3, column \"lat\": \"153.2\" is not a latitude").contains("<dd>lat</dd>");
+        assertThat(datasets()).isEqualTo(before + 1);
+        assertThat(firmRows()).isEqualTo(rowsBefore + 3);
     }
 
     @Test

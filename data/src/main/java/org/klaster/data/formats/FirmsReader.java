@@ -63,8 +63,13 @@ import org.klaster.activity.ActivityRecord;
  *
  * <p>Firm files accept a narrower number syntax than {@link Numbers}: digits with an optional
  * decimal mark (a point, or a comma in {@code ;}-separated files), optionally grouped by spaces
- * ({@code 1 234}); no exponents and no point/comma grouping. {@code lat}, {@code lon} and the
- * establishment's {@code name} are accepted but not read (the aggregate has no use for them). Duplicates are looked for on (firm_id, year) exactly as written.
+ * ({@code 1 234}); no exponents and no point/comma grouping. Duplicates are looked for on (firm_id, year)
+ * exactly as written.
+ *
+ * <p>{@code lat} and {@code lon} (degrees) come together or not at all: both columns or neither, and in
+ * each row both values or neither; a latitude lies in −90…90, a longitude in −180…180, written like
+ * employment. They and the establishment's {@code name} are checked and kept for the rows
+ * ({@link #readFirms} gives them as {@link FirmRows}, for the store), not used by the aggregate.
  *
  * <p>Resources: DuckDB runs in memory with {@code threads} worker threads and a memory limit,
  * spilling to a temporary directory that is removed afterwards.
@@ -154,6 +159,29 @@ public final class FirmsReader {
      * 2 s of CPU per 10 M rows) when no provenance is stored, and the result's sha256 is null.
      */
     public ActivityData read(Path file, Progress progress, boolean digest) throws IOException {
+        return readAll(file, progress, digest).activity();
+    }
+
+    /** What {@link #readFirms} gives: the aggregate and the establishments, both of the same checked file. */
+    public record Result(ActivityData activity, FirmRows rows) {
+        public Result {
+            Objects.requireNonNull(activity, "activity");
+            Objects.requireNonNull(rows, "rows");
+        }
+    }
+
+    /**
+     * Reads, checks and aggregates a firm file like {@link #read(Path, Progress)} (with its SHA-256), and
+     * also describes its establishments for storing them row by row ({@link FirmRows}: a query the store
+     * runs over the file, after this check; nothing is held in memory).
+     *
+     * @throws InputException on any problem with the content
+     */
+    public Result readFirms(Path file, Progress progress) throws IOException {
+        return readAll(file, progress, true);
+    }
+
+    private Result readAll(Path file, Progress progress, boolean digest) throws IOException {
         Objects.requireNonNull(progress, "progress");
         progress.update("checking " + InputException.displayName(file), Double.NaN);
         TabularFile.Sniff head = TabularFile.Sniff.headOnly(file);
@@ -164,7 +192,7 @@ public final class FirmsReader {
         CompletableFuture<String> sha = digest ? CompletableFuture.supplyAsync(() -> sha256(file, stop))
                 : CompletableFuture.completedFuture(null);
         try {
-            ActivityData data;
+            Result data;
             Path tmp = Files.createTempDirectory("klaster-firms-");
             try (Connection db = DriverManager.getConnection("jdbc:duckdb:")) {
                 configure(db, tmp);
@@ -188,7 +216,8 @@ public final class FirmsReader {
             }
             String fileSha = sha.get();
             progress.update("done", 1.0);
-            return new ActivityData(data.records(), data.warnings(), fileSha, data.sourceName(), data.format());
+            ActivityData a = data.activity();
+            return new Result(new ActivityData(a.records(), a.warnings(), fileSha, a.sourceName(), a.format()), data.rows());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while reading " + file, e);
@@ -215,7 +244,7 @@ public final class FirmsReader {
     }
 
     /** DuckDB expands glob characters in file names; such a file is read through a symbolic link. */
-    private static Path safePath(Path file, Path tmp) throws IOException {
+    static Path safePath(Path file, Path tmp) throws IOException {
         String s = file.toAbsolutePath().toString();
         if (s.indexOf('*') < 0 && s.indexOf('?') < 0 && s.indexOf('[') < 0 && s.indexOf('{') < 0) {
             return file.toAbsolutePath();
@@ -246,7 +275,7 @@ public final class FirmsReader {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         try (var walk = Files.walk(dir)) {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
@@ -283,9 +312,29 @@ public final class FirmsReader {
                 + normalised + " AS DOUBLE) END";
     }
 
-    /** What one pass over the rows looks like to the shared checks. */
+    /** SQL: whether text column {@code col} is empty — NULL or blanks only, as {@link Text#isBlank}. */
+    static String blankSql(String col) {
+        return "(" + col + " IS NULL OR regexp_full_match(" + col + ", '[" + BL + "]*'))";
+    }
+
+    /** SQL: text column {@code col} without leading and trailing blanks, as {@link Text#strip}. */
+    static String stripSql(String col) {
+        return "regexp_replace(" + col + ", '^[" + BL + "]+|[" + BL + "]+$', '', 'g')";
+    }
+
+    /** Largest magnitude of a latitude and of a longitude, in degrees. */
+    private static final int MAX_LAT = 90;
+    private static final int MAX_LON = 180;
+
+    /**
+     * SQL of one coordinate column: its value (DOUBLE, NULL when it is not a number) and whether it is empty;
+     * for text, also a cheap test for the usual plain decimal ({@code 53.2}) and its value (null for numbers).
+     */
+    private record Coordinate(String value, String blank, String plain, String plainValue) { }
+
+    /** What one pass over the rows looks like to the shared checks; lat/lon texts are null without those columns. */
     private record RawRow(long line, String firmId, String region, String industry, String year, String employmentText,
-                          Double employment) { }
+                          Double employment, String latText, Double lat, String lonText, Double lon) { }
 
     /** A place a check can complain about. */
     private interface Locator {
@@ -301,6 +350,9 @@ public final class FirmsReader {
         long badRegion;
         long badIndustry;
         long badYear;
+        long badCoordinates;
+        /** Rows of the file (all groups). */
+        long total;
         final List<Long> duplicateHashes = new ArrayList<>();
         final List<Group> groups = new ArrayList<>();
 
@@ -308,22 +360,28 @@ public final class FirmsReader {
         void finish() {
             groups.sort(GROUP_ORDER);
             for (Group g : groups) {
-                add(g.region(), g.industry(), g.year(), g.employment(), g.n(), g.badE(), g.negE(), g.badF());
+                add(g.region(), g.industry(), g.year(), g.employment(), g.n(), g.badE(), g.negE(), g.badF(), g.badC());
             }
             groups.clear();
         }
 
         boolean clean() {
-            return badFirm + badEmployment + negativeEmployment + badRegion + badIndustry + badYear == 0
-                    && duplicateHashes.isEmpty();
+            return badValues() == 0 && duplicateHashes.isEmpty();
+        }
+
+        /** Rows with a bad value of any kind (duplicates aside). */
+        long badValues() {
+            return badFirm + badEmployment + negativeEmployment + badRegion + badIndustry + badYear + badCoordinates;
         }
 
         /** Merges one group (raw codes from the file) after the same trimming/parsing the checks use. */
         void add(String rawRegion, String rawIndustry, String rawYear, double employment, long n, long badE,
-                 long negE, long badF) {
+                 long negE, long badF, long badC) {
             badEmployment += badE;
             negativeEmployment += negE;
             badFirm += badF;
+            badCoordinates += badC;
+            total += n;
             String region = rawRegion == null ? "" : Text.strip(rawRegion);
             String industry = rawIndustry == null ? "" : Text.strip(rawIndustry);
             int year;
@@ -378,6 +436,9 @@ public final class FirmsReader {
             if (negativeEmployment > 0) {
                 parts.add(data("firms.summary.negative", negativeEmployment));
             }
+            if (badCoordinates > 0) {
+                parts.add(data("firms.summary.coordinates", badCoordinates));
+            }
             if (!duplicateHashes.isEmpty()) {
                 parts.add(data("firms.summary.duplicates"));
             }
@@ -396,13 +457,15 @@ public final class FirmsReader {
         private final Map<List<String>, Long> seen = new HashMap<>();
         private final Locator where;
         private final String unit;
+        private final boolean coordinates;
 
-        RowChecker(char decimalMark, Set<List<String>> duplicates, Locator where, String unit) {
+        RowChecker(char decimalMark, Set<List<String>> duplicates, Locator where, String unit, boolean coordinates) {
             this.employment = Pattern.compile(employmentPattern(decimalMark));
             this.decimalMark = decimalMark;
             this.duplicates = duplicates;
             this.where = where;
             this.unit = unit;
+            this.coordinates = coordinates;
         }
 
         void check(RawRow r) {
@@ -420,15 +483,9 @@ public final class FirmsReader {
             } catch (Numbers.NotANumberException e) {
                 throw where.at(r.line, ActivityReader.YEAR, e.text());
             }
-            Double value = r.employment;
             String text = r.employmentText == null ? "" : r.employmentText;
-            if (value == null && isDigits(text)) {
-                value = Double.parseDouble(text); // the SQL's first branch: plain digits
-            } else if (value == null && r.employmentText != null && employment.matcher(text).matches()) {
-                String s = text.replaceAll("[" + BL + "]", "");
-                value = Double.parseDouble(decimalMark == ',' ? s.replace(',', '.') : s);
-            }
-            if (value == null || value.isNaN() || value.isInfinite()) {
+            Double value = number(r.employment, r.employmentText);
+            if (value == null) {
                 throw where.at(r.line, ActivityReader.EMPLOYMENT, employmentProblem(text));
             }
             if (Math.abs(value) > Numbers.MAX_MAGNITUDE) {
@@ -437,6 +494,7 @@ public final class FirmsReader {
             if (value < 0) {
                 throw where.at(r.line, ActivityReader.EMPLOYMENT, data("firms.employment.negative", quoted(text)));
             }
+            checkCoordinates(r);
             if (!duplicates.isEmpty()) {
                 List<String> key = List.of(r.firmId, r.year == null ? "" : r.year);
                 if (duplicates.contains(key)) {
@@ -446,6 +504,49 @@ public final class FirmsReader {
                                 data("first.on", data(unit, first))));
                     }
                 }
+            }
+        }
+
+        /**
+         * The value the SQL reads: {@code parsed} when the scan gave one, else {@code text} in the firm files'
+         * number syntax; null when it is not a finite number.
+         */
+        private Double number(Double parsed, String raw) {
+            Double value = parsed;
+            String text = raw == null ? "" : raw;
+            if (value == null && isDigits(text)) {
+                value = Double.parseDouble(text); // the SQL's first branch: plain digits
+            } else if (value == null && raw != null && employment.matcher(text).matches()) {
+                String s = text.replaceAll("[" + BL + "]", "");
+                value = Double.parseDouble(decimalMark == ',' ? s.replace(',', '.') : s);
+            }
+            return value == null || value.isNaN() || value.isInfinite() ? null : value;
+        }
+
+        /** Both coordinates or neither, each a number in range; what the SQL counts as {@code bad_c}. */
+        private void checkCoordinates(RawRow r) {
+            if (!coordinates) {
+                return;
+            }
+            boolean noLat = Text.isBlank(r.latText) && r.lat == null;
+            boolean noLon = Text.isBlank(r.lonText) && r.lon == null;
+            if (noLat != noLon) {
+                throw where.at(r.line, noLat ? LAT : LON, data("firms.coordinates.half", noLat ? LON : LAT));
+            }
+            if (!noLat) {
+                coordinate(r.line, LAT, r.latText, r.lat, MAX_LAT);
+                coordinate(r.line, LON, r.lonText, r.lon, MAX_LON);
+            }
+        }
+
+        private void coordinate(long line, String column, String raw, Double parsed, int max) {
+            String text = raw == null ? "" : raw;
+            Double value = number(parsed, raw);
+            if (value == null) {
+                throw where.at(line, column, employmentProblem(text));
+            }
+            if (Math.abs(value) > max) {
+                throw where.at(line, column, data(column.equals(LAT) ? "firms.lat.range" : "firms.lon.range", quoted(text)));
             }
         }
 
@@ -541,7 +642,7 @@ public final class FirmsReader {
         if (rs.getInt("g") == 1) {
             agg.groups.add(new Group(rs.getString("region"), rs.getString("industry"), rs.getString("year"),
                     rs.getDouble("employment"), rs.getLong("n"), rs.getLong("bad_e"), rs.getLong("neg_e"),
-                    rs.getLong("bad_f")));
+                    rs.getLong("bad_f"), rs.getLong("bad_c")));
         } else if (agg.duplicateHashes.size() < MAX_DUPLICATE_KEYS) {
             agg.duplicateHashes.add(rs.getLong("h"));
         }
@@ -549,7 +650,7 @@ public final class FirmsReader {
 
     /** One row of the aggregate's (region, industry, year) grouping set, codes as written in the file. */
     private record Group(String region, String industry, String year, double employment, long n, long badE, long negE,
-                         long badF) { }
+                         long badF, long badC) { }
 
     private static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
     private static final Comparator<Group> GROUP_ORDER = Comparator.comparing(Group::region, NULLS_FIRST)
@@ -558,22 +659,54 @@ public final class FirmsReader {
     /**
      * The single aggregate scan. DuckDB fans the scan out to two aggregations: per (region,
      * industry, year) as written — sum, count and bad-value counts — and per hash of (firm_id,
-     * year), keeping only hashes seen more than once.
+     * year), keeping only hashes seen more than once. With coordinates ({@code lat} and {@code lon} both
+     * non-null, or both null without them) it also counts rows whose coordinates are bad: one of the two
+     * empty, not a number, or out of range.
      */
     private static String aggregateSql(String source, String fid, String region, String industry, String year,
-                                       String employmentExpr) {
+                                       String employmentExpr, Coordinate lat, Coordinate lon) {
+        // only a flag per row reaches the materialised src, not the coordinates themselves
+        String badC = "";
+        if (lat != null) {
+            String general = "(" + lat.blank() + " <> " + lon.blank() + " OR NOT " + lat.blank() + " AND (" + lat.value()
+                    + " IS NULL OR abs(" + lat.value() + ") > " + MAX_LAT + ") OR NOT " + lon.blank() + " AND ("
+                    + lon.value() + " IS NULL OR abs(" + lon.value() + ") > " + MAX_LON + "))";
+            // CASE evaluates ELSE only for the rows that need it: two plain decimals cost two regexes and a range check
+            boolean text = lat.plain() != null && lon.plain() != null;
+            badC = ", " + (!text ? general : "CASE WHEN " + lat.plain() + " AND " + lon.plain() + " THEN abs("
+                    + lat.plainValue() + ") > " + MAX_LAT + " OR abs(" + lon.plainValue() + ") > " + MAX_LON + " ELSE "
+                    + general + " END") + " AS badc";
+        }
         // a value beyond Numbers.MAX_MAGNITUDE counts as bad (NULL): the streaming pass then names its line
         return "WITH raw AS (SELECT " + fid + " AS fid, " + region + " AS region, " + industry + " AS industry, "
-                + year + " AS year, " + employmentExpr + " AS e0 FROM " + source + "),"
-                + " src AS (SELECT fid, region, industry, year, CASE WHEN abs(e0) <= " + MAX_SQL + " THEN e0 END AS e FROM raw)"
+                + year + " AS year, " + employmentExpr + " AS e0" + badC + " FROM " + source + "),"
+                + " src AS (SELECT fid, region, industry, year, CASE WHEN abs(e0) <= " + MAX_SQL + " THEN e0 END AS e"
+                + (lat == null ? "" : ", badc") + " FROM raw)"
                 + " SELECT 1 AS g, region, industry, year, NULL::UBIGINT AS h, fsum(e) AS employment, count(*) AS n,"
                 + " count(*) FILTER (WHERE e IS NULL) AS bad_e,"
                 + " count(*) FILTER (WHERE e < 0) AS neg_e,"
-                + " count(*) FILTER (WHERE fid IS NULL OR trim(fid) = '') AS bad_f"
+                + " count(*) FILTER (WHERE fid IS NULL OR trim(fid) = '') AS bad_f,"
+                + (lat == null ? " 0" : " count(*) FILTER (WHERE badc)") + " AS bad_c"
                 + " FROM src GROUP BY region, industry, year"
                 + " UNION ALL"
-                + " SELECT 0, NULL, NULL, NULL, hash(fid, year) AS h, NULL, count(*), 0, 0, 0"
+                + " SELECT 0, NULL, NULL, NULL, hash(fid, year) AS h, NULL, count(*), 0, 0, 0, 0"
                 + " FROM src GROUP BY h HAVING count(*) > 1";
+    }
+
+    /**
+     * The query {@link FirmRows} runs: the file's rows in the store's columns, each cell read as the
+     * checks read it; {@code source} gives the table function that reads the file at a path (a SQL string body).
+     */
+    private static FirmRows rows(Path file, long count, java.util.function.UnaryOperator<String> source, String fid,
+                                 String name, String region, String industry, String year, String employmentExpr,
+                                 Coordinate lat, Coordinate lon) {
+        String sql = "SELECT " + fid + " AS firm_id, "
+                + (name == null ? "NULL::VARCHAR" : "NULLIF(" + stripSql(name) + ", '')") + " AS name, "
+                + stripSql(region) + " AS region, " + stripSql(industry) + " AS industry, "
+                + "CAST(" + stripSql(year) + " AS INTEGER) AS year, " + employmentExpr + " AS employment, "
+                + (lat == null ? "NULL::DOUBLE" : lat.value()) + " AS lat, "
+                + (lon == null ? "NULL::DOUBLE" : lon.value()) + " AS lon FROM ";
+        return new FirmRows(file, count, path -> sql + source.apply(path));
     }
 
     /** Exact duplicate (firm_id, year) keys among the hashes the aggregate flagged (hash collisions drop out). */
@@ -617,6 +750,25 @@ public final class FirmsReader {
         throw InputException.column(file, null, missing.get(0), TabularFile.missingColumns(missing, found));
     }
 
+    /** {@code lat} and {@code lon} come as a pair of columns or not at all. */
+    private static void requireCoordinatePair(Path file, Map<String, Integer> idx) {
+        boolean lat = idx.containsKey(LAT);
+        if (lat != idx.containsKey(LON)) {
+            String has = lat ? LAT : LON;
+            String lacks = lat ? LON : LAT;
+            throw InputException.column(file, null, lacks, data("firms.coordinates.column", quoted(has), quoted(lacks)));
+        }
+    }
+
+    /** A coordinate written as text (CSV, or a text column of Parquet), in the firm files' number syntax. */
+    private static Coordinate textCoordinate(String col, char decimalMark) {
+        // a plain decimal has nothing to strip: its value is the cast that employmentSql's slow branch would make
+        String plain = "regexp_full_match(" + col + ", '-?[0-9]+(" + (decimalMark == ',' ? "," : "[.]") + "[0-9]+)?')";
+        String plainValue = "CAST(" + (decimalMark == ',' ? "replace(" + col + ", ',', '.')" : col) + " AS DOUBLE)";
+        return new Coordinate("CASE WHEN " + plain + " THEN " + plainValue + " ELSE " + employmentSql(col, decimalMark)
+                + " END", blankSql(col), plain, plainValue);
+    }
+
     private static Map<String, Integer> indexByKey(Path file, List<String> header, long headerLine, boolean rows) {
         Map<String, Integer> idx = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {
@@ -650,10 +802,11 @@ public final class FirmsReader {
             this.bom = bom;
         }
 
-        ActivityData run() throws IOException, SQLException {
+        Result run() throws IOException, SQLException {
             Header header = readHeader();
             requireColumns(file, header.names);
             Map<String, Integer> idx = indexByKey(file, header.names, 1, false);
+            requireCoordinatePair(file, idx);
             List<org.klaster.Text> warnings = new ArrayList<>(extraColumnWarnings(file, header.names));
             char sep = header.separator;
             char mark = sep == ';' ? ',' : '.';
@@ -662,33 +815,34 @@ public final class FirmsReader {
                 cols.append(i == 0 ? "" : ", ").append("'c").append(i).append("': 'VARCHAR'");
             }
             cols.append('}');
-            String source = "read_csv('" + sqlString(safe.toString()) + "', auto_detect = false, header = false, skip = "
-                    + header.lines + ", delim = '" + (sep == '\t' ? "\\t" : String.valueOf(sep)) + "', quote = '\"',"
-                    + " escape = '\"', strict_mode = true, null_padding = false, columns = " + cols + ")";
+            java.util.function.UnaryOperator<String> at = path -> "read_csv('" + path + "', auto_detect = false,"
+                    + " header = false, skip = " + header.lines + ", delim = '" + (sep == '\t' ? "\\t" : String.valueOf(sep))
+                    + "', quote = '\"', escape = '\"', strict_mode = true, null_padding = false, columns = " + cols + ")";
+            String source = at.apply(sqlString(safe.toString()));
             String fid = "c" + idx.get(FIRM_ID);
             String region = "c" + idx.get(ActivityReader.REGION);
             String industry = "c" + idx.get(ActivityReader.INDUSTRY);
             String year = "c" + idx.get(ActivityReader.YEAR);
             String emp = "c" + idx.get(ActivityReader.EMPLOYMENT);
+            Coordinate lat = idx.containsKey(LAT) ? textCoordinate("c" + idx.get(LAT), mark) : null;
+            Coordinate lon = idx.containsKey(LON) ? textCoordinate("c" + idx.get(LON), mark) : null;
             Aggregate agg = new Aggregate();
             try {
-                query(db, aggregateSql(source, fid, region, industry, year, employmentSql(emp, mark)), progress,
+                query(db, aggregateSql(source, fid, region, industry, year, employmentSql(emp, mark), lat, lon), progress,
                         "aggregating " + InputException.displayName(file), rs -> readAggregate(rs, agg));
                 agg.finish();
             } catch (SQLException e) {
                 // The file is malformed (field count, quotes, encoding): find the line ourselves.
                 progress.update("locating the problem", Double.NaN);
-                rescan(header, idx, mark, Set.of());
+                rescan(header, idx, mark, Set.of(), lat != null);
                 throw duckDbError(e);
             }
             if (!agg.clean()) {
                 Set<List<String>> dups = duplicateKeys(db, source, fid, year, agg.duplicateHashes, progress);
-                boolean onlyCollisions = dups.isEmpty() && agg.duplicateHashes.size() > 0
-                        && agg.badFirm + agg.badEmployment + agg.negativeEmployment + agg.badRegion + agg.badIndustry
-                        + agg.badYear == 0;
+                boolean onlyCollisions = dups.isEmpty() && agg.duplicateHashes.size() > 0 && agg.badValues() == 0;
                 if (!onlyCollisions) {
                     progress.update("locating the problem", Double.NaN);
-                    rescan(header, idx, mark, dups);
+                    rescan(header, idx, mark, dups, lat != null);
                     throw InputException.file(file, data("firms.unlocated.line", agg.summary()));
                 }
             }
@@ -697,7 +851,9 @@ public final class FirmsReader {
             }
             String format = "firm-level CSV, UTF-8" + (header.bom ? " (BOM)" : "") + ", separator "
                     + (sep == '\t' ? "tab" : "\"" + sep + "\"") + ", decimal " + (mark == ',' ? "comma" : "point");
-            return new ActivityData(agg.records(), warnings, "", InputException.displayName(file), format);
+            String name = idx.containsKey(NAME) ? "c" + idx.get(NAME) : null;
+            return new Result(new ActivityData(agg.records(), warnings, "", InputException.displayName(file), format),
+                    rows(file, agg.total, at, fid, name, region, industry, year, employmentSql(emp, mark), lat, lon));
         }
 
         private record Header(List<String> names, long lines, char separator, boolean bom) { }
@@ -747,15 +903,17 @@ public final class FirmsReader {
         }
 
         /** Streams the file with commons-csv and throws at the first offending line; returns if none is found. */
-        private void rescan(Header header, Map<String, Integer> idx, char mark, Set<List<String>> duplicates)
-                throws IOException {
+        private void rescan(Header header, Map<String, Integer> idx, char mark, Set<List<String>> duplicates,
+                            boolean coordinates) throws IOException {
             Locator where = (line, column, problem) -> InputException.line(file, line, column, problem);
-            RowChecker checker = new RowChecker(mark, duplicates, where, "at.line");
+            RowChecker checker = new RowChecker(mark, duplicates, where, "at.line", coordinates);
             int iF = idx.get(FIRM_ID);
             int iR = idx.get(ActivityReader.REGION);
             int iI = idx.get(ActivityReader.INDUSTRY);
             int iY = idx.get(ActivityReader.YEAR);
             int iE = idx.get(ActivityReader.EMPLOYMENT);
+            int iLat = idx.getOrDefault(LAT, -1);
+            int iLon = idx.getOrDefault(LON, -1);
             int width = header.names.size();
             long size = Math.max(1, Files.size(file));
             try (InputStream raw = Files.newInputStream(file);
@@ -797,7 +955,8 @@ public final class FirmsReader {
                         throw InputException.line(file, start, null, data("csv.width", r.size(),
                                 data(r.size() == 1 ? "word.value" : "word.values"), width, data("word.columns"), ""));
                     }
-                    checker.check(new RawRow(start, r.get(iF), r.get(iR), r.get(iI), r.get(iY), r.get(iE), null));
+                    checker.check(new RawRow(start, r.get(iF), r.get(iR), r.get(iI), r.get(iY), r.get(iE), null,
+                            iLat < 0 ? null : r.get(iLat), null, iLon < 0 ? null : r.get(iLon), null));
                     if ((++rows & 0xFFFFF) == 0) {
                         progress.update("locating the problem", Math.min(1.0, counted.count / (double) size));
                     }
@@ -867,8 +1026,9 @@ public final class FirmsReader {
             this.progress = progress;
         }
 
-        ActivityData run() throws SQLException {
-            String source = "read_parquet('" + sqlString(safe.toString()) + "')";
+        Result run() throws SQLException {
+            java.util.function.UnaryOperator<String> at = path -> "read_parquet('" + path + "')";
+            String source = at.apply(sqlString(safe.toString()));
             List<String> names = new ArrayList<>();
             List<String> types = new ArrayList<>();
             try {
@@ -882,6 +1042,7 @@ public final class FirmsReader {
             List<String> header = names.stream().map(Text::strip).toList();
             requireColumns(file, header);
             Map<String, Integer> idx = indexByKey(file, header, 0, true);
+            requireCoordinatePair(file, idx);
             Set<org.klaster.Text> warnings = new LinkedHashSet<>(extraColumnWarnings(file, header));
             String fid = "CAST(" + ident(names.get(idx.get(FIRM_ID))) + " AS VARCHAR)";
             String region = codeExpr(names, types, idx.get(ActivityReader.REGION), warnings);
@@ -896,9 +1057,11 @@ public final class FirmsReader {
             if (!empText && !isNumeric(empType)) {
                 throw InputException.column(file, null, ActivityReader.EMPLOYMENT, data("firms.employment.type", empType));
             }
+            Coordinate lat = coordinate(names, types, idx.get(LAT));
+            Coordinate lon = coordinate(names, types, idx.get(LON));
             Aggregate agg = new Aggregate();
             try {
-                query(db, aggregateSql(source, fid, region, industry, year, emp), progress,
+                query(db, aggregateSql(source, fid, region, industry, year, emp, lat, lon), progress,
                         "aggregating " + InputException.displayName(file), rs -> readAggregate(rs, agg));
                 agg.finish();
             } catch (SQLException e) {
@@ -906,21 +1069,27 @@ public final class FirmsReader {
             }
             if (!agg.clean()) {
                 Set<List<String>> dups = duplicateKeys(db, source, fid, year, agg.duplicateHashes, progress);
-                boolean onlyCollisions = dups.isEmpty() && agg.badFirm + agg.badEmployment + agg.negativeEmployment
-                        + agg.badRegion + agg.badIndustry + agg.badYear == 0;
+                boolean onlyCollisions = dups.isEmpty() && agg.badValues() == 0;
                 if (!onlyCollisions) {
                     progress.update("locating the problem", Double.NaN);
                     Locator where = (row, column, problem) -> InputException.row(file, null, row, column, problem);
-                    RowChecker checker = new RowChecker('.', dups, where, "at.row");
+                    RowChecker checker = new RowChecker('.', dups, where, "at.row", lat != null);
+                    String coordinates = lat == null ? "" : ", CAST(" + ident(names.get(idx.get(LAT))) + " AS VARCHAR) AS lat_t, "
+                            + lat.value() + " AS lat, CAST(" + ident(names.get(idx.get(LON))) + " AS VARCHAR) AS lon_t, "
+                            + lon.value() + " AS lon";
                     String sql = "SELECT file_row_number + 1 AS r, " + fid + " AS fid, " + region + " AS region, "
                             + industry + " AS industry, " + year + " AS year, CAST(" + empCol + " AS VARCHAR) AS et, "
-                            + emp + " AS e FROM read_parquet('" + sqlString(safe.toString())
+                            + emp + " AS e" + coordinates + " FROM read_parquet('" + sqlString(safe.toString())
                             + "', file_row_number = true) ORDER BY file_row_number";
                     query(db, sql, Progress.NONE, "", rs -> {
-                        double e = rs.getDouble("e");
-                        Double value = rs.wasNull() ? null : e;
+                        Double value = nullableDouble(rs, "e");
+                        String latText = lat == null ? null : rs.getString("lat_t");
+                        Double latValue = lat == null ? null : nullableDouble(rs, "lat");
+                        String lonText = lat == null ? null : rs.getString("lon_t");
+                        Double lonValue = lat == null ? null : nullableDouble(rs, "lon");
                         checker.check(new RawRow(rs.getLong("r"), rs.getString("fid"), rs.getString("region"),
-                                rs.getString("industry"), rs.getString("year"), rs.getString("et"), value));
+                                rs.getString("industry"), rs.getString("year"), rs.getString("et"), value,
+                                latText, latValue, lonText, lonValue));
                     });
                     throw InputException.file(file, data("firms.unlocated.row", agg.summary()));
                 }
@@ -928,8 +1097,33 @@ public final class FirmsReader {
             if (agg.cells.isEmpty()) {
                 warnings.add(data("warning.file", InputException.displayName(file), data("firms.no.rows")));
             }
-            return new ActivityData(agg.records(), new ArrayList<>(warnings), "", InputException.displayName(file),
-                    "firm-level Parquet");
+            Integer in = idx.get(NAME);
+            String name = in == null ? null : "CAST(" + ident(names.get(in)) + " AS VARCHAR)";
+            return new Result(new ActivityData(agg.records(), new ArrayList<>(warnings), "", InputException.displayName(file),
+                    "firm-level Parquet"), rows(file, agg.total, at, fid, name, region, industry, year, emp, lat, lon));
+        }
+
+        private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+            double v = rs.getDouble(column);
+            return rs.wasNull() ? null : v;
+        }
+
+        /** A coordinate column (null when absent): numbers as they are, text in the firm files' number syntax. */
+        private Coordinate coordinate(List<String> names, List<String> types, Integer i) {
+            if (i == null) {
+                return null;
+            }
+            String col = ident(names.get(i));
+            String type = types.get(i);
+            if (isText(type)) {
+                return textCoordinate(col, '.');
+            }
+            if (!isNumeric(type)) {
+                throw InputException.column(file, null, Text.key(names.get(i)), data("firms.column.type",
+                        quoted(names.get(i)), type));
+            }
+            return new Coordinate("CASE WHEN isfinite(CAST(" + col + " AS DOUBLE)) THEN CAST(" + col + " AS DOUBLE) END",
+                    "(" + col + " IS NULL)", null, null);
         }
 
         private String codeExpr(List<String> names, List<String> types, int i, Set<org.klaster.Text> warnings) {

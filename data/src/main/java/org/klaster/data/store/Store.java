@@ -28,6 +28,7 @@ import org.klaster.activity.ActivityRecord;
 import org.klaster.complexity.ExportRecord;
 import org.klaster.data.formats.Classification;
 import org.klaster.data.formats.DataText;
+import org.klaster.data.formats.FirmRows;
 import org.klaster.data.formats.TradeData;
 import org.klaster.dependency.Production;
 import org.klaster.dependency.TradeFlow;
@@ -300,20 +301,23 @@ public final class Store implements AutoCloseable {
             }
             insertDataset(meta);
             DuckDBConnection dc = conn.unwrap(DuckDBConnection.class);
-            try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "activity")) {
-                for (ActivityRecord r : rows) {
-                    a.beginRow().append(meta.id()).append(r.region()).append(r.industry()).append(r.year())
-                            .append(r.employment());
-                    appendNullable(a, r.establishments());
-                    appendNullable(a, r.wages());
-                    appendNullable(a, r.output());
-                    a.endRow();
-                }
-            }
+            appendActivity(dc, meta.id(), rows);
             appendCategories(dc, meta.id(), codeToCategory, categoryNames);
             return null;
         });
         return require(meta.id());
+    }
+
+    private static void appendActivity(DuckDBConnection dc, String id, List<ActivityRecord> rows) throws SQLException {
+        try (DuckDBAppender a = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "activity")) {
+            for (ActivityRecord r : rows) {
+                a.beginRow().append(id).append(r.region()).append(r.industry()).append(r.year()).append(r.employment());
+                appendNullable(a, r.establishments());
+                appendNullable(a, r.wages());
+                appendNullable(a, r.output());
+                a.endRow();
+            }
+        }
     }
 
     private static void appendCategories(DuckDBConnection dc, String id, Map<String, String> codeToCategory,
@@ -467,6 +471,37 @@ public final class Store implements AutoCloseable {
                 ps.setString(1, meta.id());
                 ps.executeUpdate();
             }
+            appendCategories(dc, meta.id(), codeToCategory, categoryNames);
+            return null;
+        });
+        return require(meta.id());
+    }
+
+    /**
+     * Stores a firm-level file that {@code FirmsReader.readFirms} checked, as one dataset in one transaction:
+     * its establishments row by row, inserted by the database engine straight from the file (nothing passes
+     * through Java, so a national registry fits), and the regional activity the reader aggregated from the
+     * same rows. The file is read a second time: when it no longer holds the rows that were checked, it is
+     * refused and nothing is stored.
+     */
+    public Dataset saveFirms(Dataset meta, FirmRows rows, List<ActivityRecord> activity, Map<String, String> codeToCategory,
+                             Map<String, String> categoryNames, boolean replace) {
+        inTransaction(() -> {
+            replaceable(meta.id(), replace);
+            insertDataset(meta);
+            long stored = rows.read(query -> {
+                try (PreparedStatement ps = conn.prepareStatement("INSERT INTO firms (dataset_id, firm_id, name, region, "
+                        + "industry, year, employment, lat, lon) SELECT ?, firm_id, name, region, industry, year, employment, "
+                        + "lat, lon FROM (" + query + ")")) {
+                    ps.setString(1, meta.id());
+                    return (long) ps.executeUpdate();
+                }
+            });
+            if (stored != rows.count()) {
+                throw new StoreException(DataText.data("store.firms.changed", rows.displayName(), rows.count(), stored));
+            }
+            DuckDBConnection dc = conn.unwrap(DuckDBConnection.class);
+            appendActivity(dc, meta.id(), activity);
             appendCategories(dc, meta.id(), codeToCategory, categoryNames);
             return null;
         });

@@ -87,7 +87,11 @@ class BadInputTest {
                 bad("firms_exponent.csv", 2, "employment", "\"1.2e3\" is not written the way firm files write numbers"),
                 bad("firms_cp1251.csv", 2, "region", "the text is not valid UTF-8; firm-level CSV files must be UTF-8"),
                 bad("firms_utf16.csv", 0, null, "is UTF-16 text; firm-level CSV files must be UTF-8"),
-                bad("firms_header_quote.csv", 1, null, "a quoted value that starts on this line is never closed"));
+                bad("firms_header_quote.csv", 1, null, "a quoted value that starts on this line is never closed"),
+                bad("firms_lat_out_of_range.csv", 3, "lat", "\"95.5\" is not a latitude (degrees from -90 to 90)"),
+                bad("firms_lon_not_a_number.csv", 4, "lon", "firms_lon_not_a_number.csv, line 4, column \"lon\": \"E50\" is not a number"),
+                bad("firms_half_coordinates.csv", 3, "lon", "the value is empty, but lat is given; give both lat and lon, or neither"),
+                bad("firms_lat_without_lon.csv", 0, "lon", "the file has a column \"lat\" but no column \"lon\""));
     }
 
     private static Arguments bad(String file, long line, String column, String fragment) {

@@ -155,6 +155,60 @@ class FirmsReaderTest {
                 + " missing (columns found: firm_id, region, year, employment)");
     }
 
+    /**
+     * The scan's count of bad coordinates and the streaming pass agree value by value: every value is either
+     * accepted by both or refused at its own line and column (never "could not locate the line").
+     */
+    @Test
+    void coordinatesAreJudgedAlikeByTheScanAndTheStreamingPass() throws Exception {
+        List<String> both = List.of("53.2", "-90", "90", " 53.2 ", "\u00A053.2", "0", "-0.5");
+        List<String> longitudes = List.of("-180.0", "180", "-91", "90.0001");
+        List<String> neither = List.of("180.5", "1e1", "+5", "5.", ".5", "N53", "nan", "1 000", "53.2.1", "--5");
+        for (String column : List.of("lat", "lon")) {
+            for (String value : concat(both, longitudes, neither)) {
+                boolean good = both.contains(value) || column.equals("lon") && longitudes.contains(value);
+                String lat = column.equals("lat") ? value : "10";
+                String lon = column.equals("lon") ? value : "10";
+                Path f = write("c.csv", "firm_id,region,industry,year,employment,lat,lon\nF1,R,01,2020,1,10,10\n"
+                        + "F2,R,01,2020,1,\"" + lat + "\",\"" + lon + "\"\n");
+                if (good) {
+                    assertThat(reader.read(f).records()).as("%s = %s", column, value).hasSize(1);
+                } else {
+                    InputException e = ActivityReaderTest.catchInput(() -> reader.read(f));
+                    assertThat(e).as("%s = %s", column, value).isNotNull();
+                    assertThat(e.line()).as(e.getMessage()).isEqualTo(3);
+                    assertThat(e.column()).as(e.getMessage()).isEqualTo(column);
+                }
+            }
+        }
+        // one coordinate without the other, as values and as columns
+        assertThatThrownBy(() -> reader.read(write("h.csv", "firm_id,region,industry,year,employment,lat,lon\nF1,R,01,2020,1,,10\n")))
+                .hasMessage("h.csv, line 2, column \"lat\": the value is empty, but lon is given; give both lat and lon, or neither");
+        assertThatThrownBy(() -> reader.read(write("l.csv", "firm_id,region,industry,year,employment,Lon\nF1,R,01,2020,1,10\n")))
+                .hasMessage("l.csv: the file has a column \"lon\" but no column \"lat\"; give both lat and lon, or neither");
+    }
+
+    @Test
+    void parquetCoordinatesAreChecked() throws Exception {
+        Path nan = dir.resolve("nan.parquet");
+        duck("COPY (SELECT * FROM (VALUES ('F1', 'R', '01', 2023, 1.0, 53.2, 50.1), ('F2', 'R', '01', 2023, 2.0, NULL, NULL),"
+                + " ('F3', 'R', '01', 2023, 3.0, 53.2, 'NaN'::DOUBLE)) t(firm_id, region, industry, year, employment, lat, lon))"
+                + " TO '" + nan + "' (FORMAT parquet)");
+        InputException e = ActivityReaderTest.catchInput(() -> reader.read(nan));
+        assertThat(e.getMessage()).startsWith("nan.parquet, row 3, column \"lon\": \"nan\" is not a number");
+        Path text = dir.resolve("text.parquet");
+        duck("COPY (SELECT * FROM (VALUES ('F1', 'R', '01', 2023, 1.0, '53.2', '50.1'), ('F2', 'R', '01', 2023, 2.0, '-95', '50'))"
+                + " t(firm_id, region, industry, year, employment, lat, lon)) TO '" + text + "' (FORMAT parquet)");
+        assertThatThrownBy(() -> reader.read(text))
+                .hasMessage("text.parquet, row 2, column \"lat\": \"-95\" is not a latitude (degrees from -90 to 90)");
+        Path typed = dir.resolve("typed.parquet");
+        duck("COPY (SELECT 'F1' AS firm_id, 'R' AS region, '01' AS industry, 2023 AS year, 1 AS employment, true AS lat,"
+                + " 1.0 AS lon) TO '" + typed + "' (FORMAT parquet)");
+        InputException type = ActivityReaderTest.catchInput(() -> reader.read(typed));
+        assertThat(type.getMessage()).isEqualTo("typed.parquet: column \"lat\" has type BOOLEAN, but it must hold numbers");
+        assertThat(type.column()).isEqualTo("lat");
+    }
+
     @Test
     void agreesWithAPlainJavaAggregationOnRandomData() throws Exception {
         Random rnd = new Random(7);
@@ -208,6 +262,15 @@ class FirmsReaderTest {
         assertThatThrownBy(() -> reader.read(write("empty.csv", ""))).hasMessage("empty.csv: the file is empty");
         assertThatThrownBy(() -> new FirmsReader(0, "1GB")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FirmsReader(1, "1GB; DROP")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        List<String> all = new ArrayList<>();
+        for (List<String> l : lists) {
+            all.addAll(l);
+        }
+        return all;
     }
 
     private Path write(String name, String text) throws IOException {
