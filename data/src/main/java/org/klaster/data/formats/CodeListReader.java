@@ -53,9 +53,8 @@ public final class CodeListReader {
         }
     }
 
-    /** A code as written, checked: an {@link InputException} at the row's cell otherwise. */
+    /** A code as written (never empty: {@code Row.code} refuses that), checked: an {@link InputException} at the cell otherwise. */
     static String code(TabularFile.Row row, int i, String code) {
-        if (code.isEmpty()) throw row.error(i, data("codes.empty"));
         if (!IndustryCodes.valid(code)) throw row.error(i, data("codes.invalid", quoted(code)));
         return code;
     }

@@ -35,7 +35,7 @@ class CodeListReaderTest {
         InputException e = catchThrowableOfType(InputException.class, () -> CodeListReader.read(write("code\n28.41\n28/41\n")));
         MalformedCorpus.assertRefused(e, "dependent.csv", 3, "code", "\"28/41\" is not an OKPD2/OKVED2 code");
         e = catchThrowableOfType(InputException.class, () -> CodeListReader.read(write("code,note\n28.41,a\n,b\n")));
-        MalformedCorpus.assertRefused(e, "dependent.csv", 3, "code", "the code is empty");
+        MalformedCorpus.assertRefused(e, "dependent.csv", 3, "code", "the value is empty");
         e = catchThrowableOfType(InputException.class, () -> CodeListReader.read(write("product\n28.41\n")));
         MalformedCorpus.assertRefused(e, "dependent.csv", 0, "code", "required column \"code\" is missing");
     }
