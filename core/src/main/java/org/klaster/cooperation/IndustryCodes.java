@@ -95,4 +95,17 @@ public final class IndustryCodes {
     public static boolean sameBranch(String a, String b) {
         return a.startsWith(b) || b.startsWith(a);
     }
+
+    /**
+     * A path back in the dotted form table sectors use, as far as the first three groups go (2841 → 28.41,
+     * 284 → 28.4, 28411 → 28.41.1); deeper levels do not name IO sectors.
+     */
+    public static String dotted(String path) {
+        if (path == null) return null;
+        StringBuilder b = new StringBuilder(path.substring(0, 2));
+        if (path.length() > 2) b.append('.').append(path, 2, Math.min(4, path.length()));
+        if (path.length() > 4) b.append('.').append(path, 4, Math.min(6, path.length()));
+        return b.toString();
+    }
+
 }

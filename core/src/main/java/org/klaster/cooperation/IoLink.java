@@ -15,6 +15,9 @@ import org.klaster.inputoutput.IoTable;
 public final class IoLink {
 
     private final Map<String, Integer> index = new HashMap<>();
+    /** Sectors of the codes asked about so far: a registry has few distinct codes, asked about in every query. */
+    private final Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> seenPaths = new java.util.concurrent.ConcurrentHashMap<>();
     private final double[] normalised;
     private final int n;
 
@@ -40,6 +43,16 @@ public final class IoLink {
     /** The sector a code falls in (its longest prefix among the sector codes), or −1. */
     public int sectorOf(String code) {
         if (code == null) return -1;
+        return seen.computeIfAbsent(code, this::longestPrefix);
+    }
+
+    /** The sector of a code given as its path ({@link IndustryCodes#path}), or −1. */
+    public int sectorOfPath(String path) {
+        if (path == null) return -1;
+        return seenPaths.computeIfAbsent(path, p -> sectorOf(IndustryCodes.dotted(p)));
+    }
+
+    private int longestPrefix(String code) {
         for (int k = code.length(); k >= 1; k--) {
             Integer i = index.get(code.substring(0, k));
             if (i != null) return i;

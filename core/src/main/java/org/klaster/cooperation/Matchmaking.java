@@ -18,7 +18,8 @@ import org.klaster.inputoutput.LocalSuppliers;
  * score = Σ weight × factor. Every contribution is rounded to 6 decimals and the score is their exact sum, so
  * the printed contributions add up to the printed score.
  *
- * <p>Only candidates with some text relevance or code match could meet the request; the others are left out.
+ * <p>Only candidates with some text relevance, or a code match of at least {@link #MIN_CODE}, could meet the request;
+ * the others are left out.
  * Rows come in three tiers — members of the asker's clusters, then organisations of its region, then the rest of
  * the country — each ranked by score (ties: INN, then key) and cut at {@code top}; ranks run on through the tiers.
  */
@@ -26,6 +27,12 @@ public final class Matchmaking {
 
     /** Default scale of the distance decay exp(−d / scale), km. */
     public static final double DEFAULT_DECAY_KM = 500;
+
+    /**
+     * A code match alone makes a candidate from this similarity on: the same branch down to a division (28.41 and
+     * 28), or sisters below a common group (28.41 and 28.49); not cousins that share only the division (28.41, 28.15).
+     */
+    public static final double MIN_CODE = 0.5;
 
     private static final double SCALE = 1e6;
 
@@ -166,51 +173,119 @@ public final class Matchmaking {
         int buyerOfQuery = q.mode() == Mode.NEED && ctx.io() != null ? sector(ctx.io(), q.activity()) : -1;
         List<String> supplierOfQuery = q.mode() == Mode.COMPETENCE ? supplierCodes(q.codes(), q.activity()) : null;
         int[] supplierSectorsOfQuery = supplierOfQuery != null && ctx.io() != null ? sectors(ctx.io(), supplierOfQuery) : null;
-        Map<String, Scored> best = new HashMap<>();
-        for (int k = 0; k < bm25.length; k++) {
+        // phase 1: every factor but distance, which is the same for all offers of one organisation (its place)
+        int n = candidates.size();
+        double[] ft = new double[n];
+        double[] fc = new double[n];
+        double[] fi = new double[n];
+        double[] fd = new double[n];
+        double[] partial = new double[n];
+        Tier[] tiers = new Tier[n];
+        Map<String, Integer> best = new HashMap<>(Math.max(16, n * 2));
+        for (int k = 0; k < n; k++) {
             Candidate c = candidates.get(k);
             if (c.inn().equals(q.inn())) continue;
             double text = maxBm25 > 0 ? Math.min(1.0, Math.max(0.0, bm25[k] / maxBm25)) : 0;
-            List<String> supplier = q.mode() == Mode.NEED ? supplierCodes(c.codes(), c.activity()) : supplierOfQuery;
-            List<String> needed = q.mode() == Mode.NEED ? q.codes() : c.codes();
-            double code = IndustryCodes.best(needed, supplier);
-            if (text <= 0 && code <= 0) continue;   // nothing says it could meet the request
+            // the supplier's products: its offer's codes and its activity (NEED), or the query's (COMPETENCE)
+            double code;
+            if (q.mode() == Mode.NEED) {
+                code = IndustryCodes.best(q.codes(), c.codes());
+                if (c.activity() != null) code = Math.max(code, IndustryCodes.best(q.codes(), List.of(c.activity())));
+            } else {
+                code = IndustryCodes.best(c.codes(), supplierOfQuery);
+            }
+            if (text <= 0 && code < MIN_CODE) continue;   // nothing says it could meet the request
             double io = 0;
             if (ctx.io() != null) {
-                io = q.mode() == Mode.NEED
-                        ? ctx.io().link(sectors(ctx.io(), supplier), buyerOfQuery)
-                        : ctx.io().link(supplierSectorsOfQuery, sector(ctx.io(), c.activity()));
+                if (q.mode() == Mode.NEED) {
+                    if (buyerOfQuery >= 0) {
+                        for (String p : c.codes()) io = Math.max(io, ctx.io().link(sector(ctx.io(), p), buyerOfQuery));
+                        io = Math.max(io, ctx.io().link(sector(ctx.io(), c.activity()), buyerOfQuery));
+                    }
+                } else {
+                    io = ctx.io().link(supplierSectorsOfQuery, sector(ctx.io(), c.activity()));
+                }
             }
-            double km = Double.isNaN(q.lat()) || Double.isNaN(c.lat()) ? Double.NaN
-                    : LocalSuppliers.distanceKm(q.lat(), q.lon(), c.lat(), c.lon());
-            double distance = Double.isNaN(km) ? 0 : Math.exp(-km / ctx.decayKm());
             // the candidate's products: what the organisation makes (NEED), what the need asks for (COMPETENCE)
-            double dependency = onDependentBranch(q.mode() == Mode.NEED ? supplier : c.codes(), ctx.dependent()) ? 1 : 0;
-            Factors f = new Factors(text, code, io, distance, dependency);
-            double raw = w.text() * text + w.code() * code + w.ioLink() * io + w.distance() * distance
-                    + w.dependency() * dependency;
+            boolean dependent = onDependentBranch(c.codes(), ctx.dependent())
+                    || (q.mode() == Mode.NEED && c.activity() != null && onDependentBranch(List.of(c.activity()), ctx.dependent()));
+            double dependency = dependent ? 1 : 0;
+            ft[k] = text;
+            fc[k] = code;
+            fi[k] = io;
+            fd[k] = dependency;
+            partial[k] = w.text() * text + w.code() * code + w.ioLink() * io + w.dependency() * dependency;
+            tiers[k] = tier(q, c);
             String group = q.mode() == Mode.NEED ? c.inn() : c.key();
-            Scored s = new Scored(c, f, raw, km, tier(q, c));
-            Scored before = best.get(group);
-            if (before == null || ORDER.compare(s, before) < 0) best.put(group, s);
+            Integer before = best.get(group);
+            if (before == null || before(partial[k], c, partial[before], candidates.get(before))) best.put(group, k);
         }
-        List<Scored> all = new ArrayList<>(best.values());
-        all.sort(Comparator.comparing(Scored::tier).thenComparing(ORDER));
+        // phase 2, per tier: the full scores of the best `top` by the other factors bound the top's last score from
+        // below; a candidate whose other factors plus the largest distance contribution stay under it cannot enter
+        int[] count = new int[Tier.values().length];
+        for (int k : best.values()) count[tiers[k].ordinal()]++;
+        int[][] byTier = new int[count.length][];
+        for (int t = 0; t < count.length; t++) byTier[t] = new int[count[t]];
+        int[] fill = new int[count.length];
+        for (int k : best.values()) byTier[tiers[k].ordinal()][fill[tiers[k].ordinal()]++] = k;
         List<Match> out = new ArrayList<>();
-        int[] perTier = new int[Tier.values().length];
-        for (Scored s : all) {
-            if (perTier[s.tier().ordinal()]++ >= top) continue;
-            out.add(match(out.size() + 1, s, w));
+        for (int[] members : byTier) {
+            java.util.Comparator<Integer> worstFirst = (a, b) -> before(partial[a], candidates.get(a), partial[b],
+                    candidates.get(b)) ? 1 : before(partial[b], candidates.get(b), partial[a], candidates.get(a)) ? -1 : 0;
+            java.util.PriorityQueue<Integer> first = new java.util.PriorityQueue<>(worstFirst);
+            for (int k : members) {
+                if (first.size() < top) {
+                    first.add(k);
+                } else if (before(partial[k], candidates.get(k), partial[first.peek()], candidates.get(first.peek()))) {
+                    first.poll();
+                    first.add(k);
+                }
+            }
+            List<Scored> scored = new ArrayList<>();
+            java.util.Set<Integer> done = new java.util.HashSet<>(first);
+            double floor = Double.POSITIVE_INFINITY;
+            for (int k : first) {
+                Scored x = scored(q, candidates.get(k), ft[k], fc[k], fi[k], fd[k], partial[k], tiers[k], ctx, w);
+                scored.add(x);
+                floor = Math.min(floor, x.raw());
+            }
+            if (scored.size() < top) floor = Double.NEGATIVE_INFINITY;
+            for (int k : members) {
+                if (done.contains(k) || partial[k] + w.distance() < floor) continue;
+                scored.add(scored(q, candidates.get(k), ft[k], fc[k], fi[k], fd[k], partial[k], tiers[k], ctx, w));
+            }
+            scored.sort(ORDER);
+            for (Scored x : scored.subList(0, Math.min(top, scored.size()))) out.add(match(out.size() + 1, x, w));
         }
         return out;
+    }
+
+    /** Whether a candidate goes before another by partial score, then INN, then key. */
+    private static boolean before(double pa, Candidate a, double pb, Candidate b) {
+        if (pa != pb) return pa > pb;
+        int c = a.inn().compareTo(b.inn());
+        return c != 0 ? c < 0 : a.key().compareTo(b.key()) < 0;
+    }
+
+    /** The candidate with its distance: the one factor left. */
+    private static Scored scored(Query q, Candidate c, double text, double code, double io, double dependency, double partial,
+                                 Tier tier, Context ctx, Weights w) {
+        double km = Double.isNaN(q.lat()) || Double.isNaN(c.lat()) ? Double.NaN
+                : LocalSuppliers.distanceKm(q.lat(), q.lon(), c.lat(), c.lon());
+        double distance = Double.isNaN(km) ? 0 : Math.exp(-km / ctx.decayKm());
+        return new Scored(c, new Factors(text, code, io, distance, dependency), partial + w.distance() * distance, km, tier);
     }
 
     private record Scored(Candidate c, Factors f, double raw, double km, Tier tier) {
     }
 
     /** Within a tier: score descending, then INN, then key. */
-    private static final Comparator<Scored> ORDER = Comparator.comparingDouble((Scored s) -> -s.raw())
-            .thenComparing(s -> s.c().inn()).thenComparing(s -> s.c().key());
+    private static final Comparator<Scored> ORDER = (a, b) -> {
+        int c = Double.compare(b.raw(), a.raw());
+        if (c != 0) return c;
+        c = a.c().inn().compareTo(b.c().inn());
+        return c != 0 ? c : a.c().key().compareTo(b.c().key());
+    };
 
     private static Match match(int rank, Scored s, Weights w) {
         Factors f = s.f();
@@ -250,19 +325,7 @@ public final class Matchmaking {
     }
 
     private static int sector(IoLink io, String path) {
-        return path == null ? -1 : io.sectorOf(dotted(path));
-    }
-
-    /**
-     * A path back in the dotted form table sectors use, as far as the first three groups go (2841 → 28.41,
-     * 284 → 28.4, 28411 → 28.41.1); deeper levels do not name IO sectors.
-     */
-    static String dotted(String path) {
-        if (path == null) return null;
-        StringBuilder b = new StringBuilder(path.substring(0, 2));
-        if (path.length() > 2) b.append('.').append(path, 2, Math.min(4, path.length()));
-        if (path.length() > 4) b.append('.').append(path, 4, Math.min(6, path.length()));
-        return b.toString();
+        return path == null ? -1 : io.sectorOfPath(path);
     }
 
     /** Whether some code lies on the branch of a dependent product ({@link IndustryCodes#sameBranch}). */

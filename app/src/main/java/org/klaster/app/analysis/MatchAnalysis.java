@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -52,6 +53,8 @@ public final class MatchAnalysis {
     public static final String ID = "match";
     /** At most this many rows per tier. */
     public static final int MAX_TOP = 1000;
+    /** Offers outside the asker's cluster and region scored for their text alone: the best this many by BM25. */
+    public static final int TEXT_CANDIDATES = 2000;
     /** A longer text is refused (a need or competence is a sentence or a paragraph). */
     public static final int MAX_TEXT = 4000;
 
@@ -155,11 +158,13 @@ public final class MatchAnalysis {
         final List<Doc> docs;
         final TextIndex index;
         final Map<String, int[]> byDivision;
+        final Map<String, Doc> byKey = new HashMap<>();
 
         Side(List<Doc> docs, TextIndex index, Map<String, int[]> byDivision) {
             this.docs = docs;
             this.index = index;
             this.byDivision = byDivision;
+            for (Doc d : docs) byKey.put(d.candidate().key(), d);
         }
     }
 
@@ -256,18 +261,24 @@ public final class MatchAnalysis {
                 }
             }
             List<String> texts = new ArrayList<>(docs.size());
-            Map<String, List<Integer>> divisions = new HashMap<>();
+            // postings for code matches: each code under its first three digits (28.4 for 28.41) or, a bare division,
+            // under its two; and under "*" + its division, for a request that names a bare division
+            Map<String, List<Integer>> postings = new HashMap<>();
             for (int d = 0; d < docs.size(); d++) {
                 Doc doc = docs.get(d);
                 texts.add(doc.text());
-                Set<String> own = new HashSet<>();
-                for (String p : doc.candidate().codes()) own.add(p.substring(0, 2));
+                Set<String> keys = new HashSet<>();
+                List<String> own = new ArrayList<>(doc.candidate().codes());
                 // a competence also matches by its organisation's activity (what the supplier makes)
-                if (kind == Offer.Kind.COMPETENCE && doc.candidate().activity() != null) own.add(doc.candidate().activity().substring(0, 2));
-                for (String div : own) divisions.computeIfAbsent(div, x -> new ArrayList<>()).add(d);
+                if (kind == Offer.Kind.COMPETENCE && doc.candidate().activity() != null) own.add(doc.candidate().activity());
+                for (String p : own) {
+                    keys.add(p.substring(0, Math.min(3, p.length())));
+                    keys.add("*" + p.substring(0, 2));
+                }
+                for (String key : keys) postings.computeIfAbsent(key, x -> new ArrayList<>()).add(d);
             }
             Map<String, int[]> byDivision = new HashMap<>();
-            divisions.forEach((k, v) -> byDivision.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            postings.forEach((k, v) -> byDivision.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
             return new Side(List.copyOf(docs), TextIndex.build(texts, this.kind), byDivision);
         }
 
@@ -327,23 +338,56 @@ public final class MatchAnalysis {
             Matchmaking.Query q = new Matchmaking.Query(p.mode(), asker == null ? null : asker.o().inn(),
                     asker == null ? null : asker.activity(), codePaths, region, lat, lon, clusters);
 
-            // candidates: offers sharing a word with the text, and offers with a code of a division the request names
+            // candidates: offers with a code on a branch the request's codes could match (Matchmaking.MIN_CODE), and
+            // offers sharing a word with the text — all in the asker's cluster and region, the TEXT_CANDIDATES best
+            // elsewhere (a nationwide word in common is common: "производство" is in half the offers)
             float[] bm25 = new float[side.docs.size()];
-            side.index.search(p.text(), (doc, score) -> bm25[doc] = score);
-            Set<String> divisions = new HashSet<>();
-            for (String c : codePaths) divisions.add(c.substring(0, 2));
-            if (p.mode() == Mode.COMPETENCE && q.activity() != null) divisions.add(q.activity().substring(0, 2));
-            boolean[] byCode = new boolean[side.docs.size()];
-            for (String div : divisions) for (int d : side.byDivision.getOrDefault(div, new int[0])) byCode[d] = true;
-            List<Candidate> cands = new ArrayList<>();
-            List<Double> scores = new ArrayList<>();
-            for (int d = 0; d < bm25.length; d++) {
-                if (bm25[d] > 0 || byCode[d]) {
-                    cands.add(side.docs.get(d).candidate());
-                    scores.add((double) bm25[d]);
+            int[] hits = new int[64];
+            int[] nHits = {0};
+            int[][] hitRef = {hits};
+            side.index.search(p.text(), (doc, score) -> {
+                bm25[doc] = score;
+                if (nHits[0] == hitRef[0].length) hitRef[0] = Arrays.copyOf(hitRef[0], 2 * hitRef[0].length);
+                hitRef[0][nHits[0]++] = doc;
+            });
+            hits = hitRef[0];
+            float floor = 0;
+            if (nHits[0] > TEXT_CANDIDATES) {
+                float[] sorted = new float[nHits[0]];
+                for (int i = 0; i < nHits[0]; i++) sorted[i] = bm25[hits[i]];
+                Arrays.sort(sorted);
+                floor = sorted[nHits[0] - TEXT_CANDIDATES];
+            }
+            boolean[] take = new boolean[side.docs.size()];
+            for (int i = 0; i < nHits[0]; i++) {
+                int d = hits[i];
+                Candidate c = side.docs.get(d).candidate();
+                if (bm25[d] >= floor || (region != null && region.equals(c.region())) || !java.util.Collections.disjoint(clusters, c.clusters())) {
+                    take[d] = true;
                 }
             }
-            double[] s = scores.stream().mapToDouble(Double::doubleValue).toArray();
+            Set<String> keys = new HashSet<>();
+            List<String> wanted = new ArrayList<>(codePaths);
+            if (p.mode() == Mode.COMPETENCE && q.activity() != null) wanted.add(q.activity());
+            for (String c : wanted) {
+                if (c.length() == 2) {
+                    keys.add("*" + c);
+                } else {
+                    keys.add(c.substring(0, 3));
+                    keys.add(c.substring(0, 2));   // offers that name only the division
+                }
+            }
+            for (String key : keys) for (int d : side.byDivision.getOrDefault(key, new int[0])) take[d] = true;
+            List<Candidate> cands = new ArrayList<>();
+            double[] s = new double[64];
+            for (int d = 0; d < take.length; d++) {
+                if (take[d]) {
+                    if (cands.size() == s.length) s = Arrays.copyOf(s, 2 * s.length);
+                    s[cands.size()] = bm25[d];
+                    cands.add(side.docs.get(d).candidate());
+                }
+            }
+            s = Arrays.copyOf(s, cands.size());
             List<String> dependentPaths = new ArrayList<>();
             if (dependent != null) for (String c : dependent) dependentPaths.add(IndustryCodes.path(c));
             List<Match> matches;
@@ -353,11 +397,9 @@ public final class MatchAnalysis {
             } catch (InvalidParameterException e) {
                 throw UserException.badParameter("top", e.text());
             }
-            Map<String, Doc> docOf = new HashMap<>();
-            for (Doc d : side.docs) docOf.put(d.candidate().key(), d);
             List<Row> rows = new ArrayList<>();
             for (Match m : matches) {
-                Doc d = docOf.get(m.candidate().key());
+                Doc d = side.byKey.get(m.candidate().key());
                 Organisation o = orgs.get(d.org()).o();
                 boolean ownText = !d.candidate().key().equals(o.inn());
                 rows.add(new Row(m, o.name(), ownText ? d.text() : null, String.join(";", d.codes())));
