@@ -187,6 +187,18 @@ class MatchCliTest {
         assertThat(stored.out()).isEqualTo(ok(args()).out());
     }
 
+    /** With a dataset store, its default IO table stands in for --table, and the provenance names it. */
+    @Test
+    void theStoredTableIsTheDefault() {
+        Path db = dir.resolve("k.duckdb");
+        String id = ok("import", "io", io.toString(), "--db", db.toString()).out().strip();
+        ok("registry", "import", reg.toString(), "--db", db.toString());
+        CliRun stored = ok("match", "--need", "механическая обработка деталей", "--codes", "25.62", "--inn", ALPHA,
+                "--dependent", dependent.toString(), "--as-of", "2024-06-30", "--format", "csv", "--db", db.toString());
+        assertThat(stored.out()).isEqualTo(ok(args()).out());
+        assertThat(stored.err()).doesNotContain("no input–output table").contains(id);
+    }
+
     @Test
     void badInputNamesTheFileLineAndColumnAndExitsTwo() throws IOException {
         write("offers.csv", """
