@@ -2,8 +2,6 @@ package org.klaster.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.klaster.app.analysis.MatchAnalysis;
 import org.klaster.app.analysis.Messages;
 import org.klaster.app.analysis.Names;
@@ -123,21 +121,14 @@ public final class MatchCommand extends TopLevelCommand {
         return MatchAnalysis.run(registry, p, ctx, names, common.names);
     }
 
-    /** --out must not replace an input (OutFile compares it with the paths given; the folder's files are inputs too). */
+    /** --out must not replace a file of the registry folder (OutFile compares it with the paths given, not their files). */
     private void checkOut() {
-        if (common.out == null) return;
-        List<Path> inputs = new ArrayList<>();
-        if (registry != null) {
-            for (String f : RegistryReader.FILES) {
-                inputs.add(registry.resolve(f + ".csv"));
-                inputs.add(registry.resolve(f + ".xlsx"));
-            }
-        }
-        if (io != null && io.table != null) inputs.add(io.table);
-        if (dependent != null && dependent.file != null) inputs.add(dependent.file);
-        for (Path in : inputs) {
-            if (OutFile.same(common.out, in)) {
-                throw UserException.badParameter("out", Messages.text("cli.out.input", common.out, in));
+        if (common.out == null || registry == null) return;
+        for (String f : RegistryReader.FILES) {
+            for (String ext : new String[] {".csv", ".xlsx"}) {
+                if (OutFile.same(common.out, registry.resolve(f + ext))) {
+                    throw UserException.badParameter("out", Messages.text("cli.out.input", common.out, "--registry"));
+                }
             }
         }
     }

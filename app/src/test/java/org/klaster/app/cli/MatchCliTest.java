@@ -258,5 +258,12 @@ class MatchCliTest {
         CliRun r = klaster(args("--out", dependent.toString()));
         assertThat(r.code()).isEqualTo(Klaster.BAD_INPUT);
         assertThat(Files.readString(dependent)).isEqualTo("code\n25.62\n");
+        // a file of the registry folder is an input too
+        Path offers = reg.resolve("offers.csv");
+        String before = Files.readString(offers);
+        r = klaster(args("--out", offers.toString()));
+        assertThat(r.code()).isEqualTo(Klaster.BAD_INPUT);
+        assertThat(r.err()).contains("--out").contains("is also given to --registry");
+        assertThat(Files.readString(offers)).isEqualTo(before);
     }
 }
