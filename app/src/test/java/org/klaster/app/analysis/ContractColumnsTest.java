@@ -32,6 +32,8 @@ class ContractColumnsTest {
         assertThat(ComplexityAnalysis.schema(NAMES).names()).containsExactly("year", "location", "product", "value", "rca",
                 "mcp", "diversity", "ubiquity", "eci", "pci", "density", "coi", "cog");
         assertThat(DatasetsAnalysis.schema().names()).startsWith("id", "kind", "source", "rows", "sha256", "imported_at");
+        assertThat(MatchAnalysis.schema(NAMES).names()).containsExactly("rank", "inn", "name", "score", "text", "code", "io_link",
+                "distance", "dependency");
     }
 
     /** With names, each name column follows its code. */
@@ -54,7 +56,8 @@ class ContractColumnsTest {
                     CoverageAnalysis.schema(NAMES), PartnersAnalysis.schema(NAMES), ComplexityAnalysis.schema(NAMES),
                     ComplexityAnalysis.locationSchema(NAMES), ComplexityAnalysis.productSchema(NAMES),
                     OpportunitiesAnalysis.schema(NAMES), OpportunitiesAnalysis.producerSchema(NAMES), DatasetsAnalysis.schema(),
-                    MappingAnalysis.regionSchema(Metric.lq, NAMES), MappingAnalysis.categorySchema(NAMES, Map.of()))) {
+                    MappingAnalysis.regionSchema(Metric.lq, NAMES), MappingAnalysis.categorySchema(NAMES, Map.of()),
+                    MatchAnalysis.schema(NAMES))) {
                 for (Column<?> c : s.columns()) {
                     assertThat(m.has(c.labelKey())).as(lang + " " + s.id() + "." + c.name()).isTrue();
                     assertThat(Units.label(c.unit(), "million RUB", m)).doesNotContain("\u27e6");

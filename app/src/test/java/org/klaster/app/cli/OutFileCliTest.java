@@ -60,6 +60,7 @@ class OutFileCliTest {
         BASE.put("klaster opportunities", List.of("opportunities", "--region", "RU-SAM"));
         BASE.put("klaster compliance", List.of("compliance", "--registry", "@", "--cluster", "C", "--as-of", "2024-06-30",
                 "--year", "2023"));
+        BASE.put("klaster match", List.of("match", "--registry", "@", "--need", "станки"));
         BASE.put("klaster import", List.of("import", "activity", "@"));
         BASE.put("klaster datasets", List.of("datasets"));
         BASE.put("klaster demo", List.of("demo", "--no-firms"));
@@ -156,6 +157,7 @@ class OutFileCliTest {
                 "klaster opportunities --activity", "klaster opportunities --trade", "klaster opportunities --concordance",
                 "klaster import FILE", "klaster import --categories", "klaster datasets --db", "klaster demo --db",
                 "klaster compliance --registry", "klaster compliance --rules", "klaster compliance --db",
+                "klaster match --registry", "klaster match --table", "klaster match --dependent", "klaster match --db",
                 "klaster registry list --db", "klaster registry rules --save", "klaster users list --db");
         assertThat(runs).isEqualTo(3 * tested.size());
     }

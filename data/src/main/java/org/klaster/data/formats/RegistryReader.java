@@ -44,7 +44,8 @@ import org.klaster.registry.Registry;
  * specialised organisation naming an INN that {@code organisations} does not have; a cluster that
  * {@code clusters} does not have; a contract of an organisation with itself; a negative or non-finite value;
  * a date that is not a date or lies outside 1900–2100, a left date before the joined date, two memberships
- * of one organisation in one cluster that overlap; an unknown type, kind or flag value; the same cluster,
+ * of one organisation in one cluster that overlap; an unknown type, kind or flag value; an offer's code not written
+ * as an OKPD2/OKVED2 code; the same cluster,
  * (inn, year) fact twice. Unknown extra columns are warnings.
  */
 public final class RegistryReader {
@@ -399,7 +400,11 @@ public final class RegistryReader {
                 if (text.isEmpty()) {
                     throw row.error(iText, data("registry.offer.text.empty"));
                 }
-                out.add(new Offer(inn, kind, text, list(row.text(iCodes))));
+                List<String> codes = list(row.text(iCodes));
+                for (String c : codes) {
+                    if (!org.klaster.cooperation.IndustryCodes.valid(c)) throw row.error(iCodes, data("codes.invalid", quoted(c)));
+                }
+                out.add(new Offer(inn, kind, text, codes));
             }
             warnings.addAll(t.warnings());
             return out;

@@ -203,7 +203,13 @@ class RegistryReaderTest {
                 bad("facts.csv", "inn,year,output,purchases\n7707083893,2023,1,5\n7707083893,2023,2,5\n", 3, null,
                         "INN \"7707083893\", year 2023 appears twice (first on line 2)"),
                 bad("facts.csv", "inn,year,output\n7707083893,2023,1\n", 0, "purchases",
-                        "required column \"purchases\" is missing"));
+                        "required column \"purchases\" is missing"),
+                bad("offers.csv", "inn,kind,text,codes\n7707083893,need,Castings,24.53\n7736050003,offer,Machining,25.62\n", 3,
+                        "kind", "\"offer\" is not a known value (expected one of: need, competence)"),
+                bad("offers.csv", "inn,kind,text,codes\n7707083893,need,Castings,24.53;24-51\n", 2, "codes",
+                        "\"24-51\" is not an OKPD2/OKVED2 code"),
+                bad("offers.csv", "inn,kind,text,codes\n7707083893,competence,Machining,2562\n", 2, "codes",
+                        "\"2562\" is not an OKPD2/OKVED2 code"));
     }
 
     @ParameterizedTest(name = "{0}: {4}")
