@@ -511,7 +511,7 @@ public final class LocalisationAnalysis {
         }
         List<LocalSuppliers.Supplier> out = new ArrayList<>();
         for (Organisation o : r.organisations()) {
-            if (o.okved() == null || o.region() == null) continue;
+            if (o.okved() == null || o.okved().isBlank() || o.region() == null || o.region().isBlank()) continue;
             out.add(new LocalSuppliers.Supplier(o.inn(), o.name(), true, o.region(), o.okved(), o.employees(), o.lat(), o.lon(),
                     clusters.getOrDefault(o.inn(), List.of())));
         }

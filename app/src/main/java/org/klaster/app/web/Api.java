@@ -61,6 +61,9 @@ public final class Api {
             new String[] {"get", PREFIX + "/sovereignty/shock"},
             new String[] {"get", PREFIX + "/sovereignty/extraction"},
             new String[] {"get", PREFIX + "/sovereignty/regional-table"},
+            new String[] {"get", PREFIX + "/sovereignty/leakage"},
+            new String[] {"get", PREFIX + "/sovereignty/localise"},
+            new String[] {"get", PREFIX + "/sovereignty/suppliers"},
             new String[] {"get", PREFIX + "/sovereignty/dependency"},
             new String[] {"get", PREFIX + "/sovereignty/dependency/partners"},
             new String[] {"get", PREFIX + "/sovereignty/coverage"},
@@ -73,12 +76,14 @@ public final class Api {
     private final Workbench wb;
     private final SovereigntyPages sov;
     private final OpportunitiesPages opp;
+    private final LocalisationPages loc;
     private final byte[] openApi;
 
-    public Api(Workbench wb, SovereigntyPages sov, OpportunitiesPages opp) {
+    Api(Workbench wb, SovereigntyPages sov, OpportunitiesPages opp, LocalisationPages loc) {
         this.wb = wb;
         this.sov = sov;
         this.opp = opp;
+        this.loc = loc;
         this.openApi = OpenApi.document();
     }
 
@@ -293,6 +298,47 @@ public final class Api {
         send(ctx, o);
     }
 
+    /**
+     * {@code region} (required) and the regional table's parameters; {@code buyers} (sector codes, comma-separated;
+     * default every sector) or {@code cluster} (a cluster the caller may read): what the buyers buy in the region,
+     * from other regions and from abroad, by supplying product ({@code klaster io leakage}).
+     */
+    public void leakage(Context ctx) {
+        Req q = Req.api(ctx, wb);
+        LocalisationPages.Ask a = loc.ask(q, io(q));
+        ObjectNode o = JsonRows.of(loc.leakage(a, q.names()), q.msg);
+        regionName(o, a.view(), q.names());
+        send(ctx, o);
+    }
+
+    /**
+     * As {@link #leakage}, with {@code share} (0.3 or 30%; default 30%) and {@code from} (abroad | other-regions |
+     * both; default abroad): the localisation scenario by sector with its TOTAL also as {@code total}
+     * ({@code klaster io localise}).
+     */
+    public void localise(Context ctx) {
+        Req q = Req.api(ctx, wb);
+        LocalisationPages.Ask a = loc.ask(q, io(q));
+        ObjectNode o = JsonRows.of(loc.localise(a, q.names()), q.msg);
+        regionName(o, a.view(), q.names());
+        com.fasterxml.jackson.databind.JsonNode rows = o.get("rows");
+        o.set("total", rows.get(rows.size() - 1));
+        send(ctx, o);
+    }
+
+    /**
+     * As {@link #leakage}, with {@code inputs} (5), {@code top} (10), {@code neighbours} (6) and {@code firms} (the
+     * firms dataset; default the default one): candidate suppliers of the largest outside purchases — establishments,
+     * and the registry organisations the caller may read ({@code klaster io suppliers}).
+     */
+    public void suppliers(Context ctx) {
+        Req q = Req.api(ctx, wb);
+        LocalisationPages.Ask a = loc.ask(q, io(q));
+        ObjectNode o = JsonRows.of(loc.suppliers(q, a, q.names()), q.msg);
+        regionName(o, a.view(), q.names());
+        send(ctx, o);
+    }
+
     /** {@code type=demand|input-cut|perturb&rates=S1=-0.2,S2=0.1} (the CLI's pairs; shares in [−1, 1]). */
     public void shock(Context ctx) {
         Req q = Req.api(ctx, wb);
@@ -462,6 +508,9 @@ public final class Api {
         all.add(MultipliersAnalysis.schema(null, names));
         all.add(ShockAnalysis.schema(null, names));
         all.add(ExtractionAnalysis.schema(null, names));
+        all.add(org.klaster.app.analysis.LocalisationAnalysis.leakageSchema(null, names));
+        all.add(org.klaster.app.analysis.LocalisationAnalysis.localiseSchema(null, names));
+        all.add(org.klaster.app.analysis.LocalisationAnalysis.suppliersSchema(null, names));
         all.add(DependencyAnalysis.schema(names));
         all.add(PartnersAnalysis.schema(names));
         all.add(CoverageAnalysis.schema(names));

@@ -38,7 +38,7 @@ final class OpenApi {
             ObjectNode paths = (ObjectNode) doc.get("paths");
             for (String p : REGIONAL_PATHS) {
                 ArrayNode params = (ArrayNode) paths.get(Api.PREFIX + p).get("get").get("parameters");
-                params.addAll(regionalParameters(p.equals("/sovereignty/regional-table")));
+                params.addAll(regionalParameters(REGION_REQUIRED.contains(p)));
             }
             return JsonRows.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(doc);
         } catch (IOException e) {
@@ -48,7 +48,12 @@ final class OpenApi {
 
     /** The input–output answers that run on a region's table when {@code region} is given. */
     static final java.util.List<String> REGIONAL_PATHS = java.util.List.of("/sovereignty/multipliers", "/sovereignty/shock",
-            "/sovereignty/extraction", "/sovereignty/regional-table");
+            "/sovereignty/extraction", "/sovereignty/regional-table", "/sovereignty/leakage", "/sovereignty/localise",
+            "/sovereignty/suppliers");
+
+    /** Those that are always about a region's table. */
+    static final java.util.List<String> REGION_REQUIRED = java.util.List.of("/sovereignty/regional-table",
+            "/sovereignty/leakage", "/sovereignty/localise", "/sovereignty/suppliers");
 
     /**
      * The query parameters of a region's table (Sovereignty's region picker), from the regionalisation's own

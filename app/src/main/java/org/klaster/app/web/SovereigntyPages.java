@@ -113,20 +113,20 @@ public final class SovereigntyPages {
     /** The tabs; the input–output ones keep the table shown (a region's: {@code view}). */
     static List<Tab> tabs(Shell s, String current, IoView view) {
         List<Tab> t = new ArrayList<>();
-        for (String k : List.of("multipliers", "shock", "extraction", "dependency")) {
+        for (String k : List.of("multipliers", "shock", "extraction", "localisation", "dependency")) {
             Object[] kv = view == null || k.equals("dependency") ? new Object[0] : view.kv();
             t.add(new Tab(s.t("sov.tab." + k), s.url("/sovereignty/" + k, kv), k.equals(current)));
         }
         return t;
     }
 
-    private Shell shell(Req q, Dataset d, Content content, String tab, Map<String, String> errors) {
+    Shell shell(Req q, Dataset d, Content content, String tab, Map<String, String> errors) {
         return Pages.shell(q, Section.SOVEREIGNTY, q.msg.get("sov.tab." + tab), d, wb.providing(content),
                 "/sovereignty/" + tab, errors).controls("dataset");
     }
 
     /** The page's dataset of a content, or null after drawing the "nothing to show" page. */
-    private Dataset dataset(Req q, Content content, String tab, Map<String, String> errors) {
+    Dataset dataset(Req q, Content content, String tab, Map<String, String> errors) {
         Dataset d = q.dataset(content);
         if (d == null) {
             Shell s = Pages.shell(q, Section.SOVEREIGNTY, q.msg.get("sov.tab." + tab), null, List.of(), "/sovereignty/" + tab, errors);
@@ -149,7 +149,7 @@ public final class SovereigntyPages {
         }
     }
 
-    private static List<String> texts(Messages m, List<org.klaster.Text> texts) {
+    static List<String> texts(Messages m, List<org.klaster.Text> texts) {
         return texts.stream().map(m::text).toList();
     }
 
@@ -242,7 +242,7 @@ public final class SovereigntyPages {
      * that cannot be made is refused at the region picker with the analysis's sentence, and the page drawn on the
      * national table.
      */
-    private IoView view(Req q, Dataset d, String tab, Map<String, String> errors) {
+    IoView view(Req q, Dataset d, String tab, Map<String, String> errors) {
         if (io(q, d, tab, errors) == null) return null;
         try {
             return ioView(q, d);
@@ -256,7 +256,7 @@ public final class SovereigntyPages {
     }
 
     /** The controls above the input–output tabs and the sentence naming the table shown. */
-    private TableChoice choice(Req q, Shell s, IoView v, String tab, List<Hidden> hidden) {
+    TableChoice choice(Req q, Shell s, IoView v, String tab, List<Hidden> hidden) {
         Messages m = q.msg;
         Names names = q.names();
         Dataset activity = v.regional() != null ? v.activity() : q.dataset("activity", Content.ACTIVITY);

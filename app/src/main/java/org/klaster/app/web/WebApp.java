@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *   /mapping/regions/{iso} region profile
  *   /mapping/categories/{code} category profile
  *   /mapping/export.csv|.xlsx  the mapping table (CLI columns)
- *   /sovereignty[/multipliers|/shock|/extraction|/dependency]  input–output and trade dependency pages
+ *   /sovereignty[/multipliers|/shock|/extraction|/localisation|/dependency]  input–output and trade dependency pages
+ *   /sovereignty/localisation                 a region's leakage, localisation scenario and local suppliers
  *   /sovereignty/{what}/export.csv|.xlsx  their CLI tables (what = regional-table: a region's io.csv)
  *   /opportunities[/product-space|/region]  product space, ECI, a region's import-substitution opportunities
  *   /opportunities/{complexity|region}/export.csv|.xlsx  the klaster complexity / opportunities tables
@@ -96,7 +97,8 @@ public final class WebApp {
         DataPages data = new DataPages(wb);
         SovereigntyPages sov = new SovereigntyPages(wb);
         OpportunitiesPages opp = new OpportunitiesPages(wb);
-        Api api = new Api(wb, sov, opp);
+        LocalisationPages loc = new LocalisationPages(wb, sov, acc.clock());
+        Api api = new Api(wb, sov, opp, loc);
         // the registry lives in the platform store beside the accounts
         wb.usePlatform(acc.store());
         RegistryPages registry = new RegistryPages(wb, Auth::user, acc.clock());
@@ -163,8 +165,11 @@ public final class WebApp {
             routes.get("/sovereignty/shock", Access.ANALYSES, cache.wrap(Pages.page(wb, sov::shock), false));
             routes.get("/sovereignty/extraction", Access.ANALYSES, cache.wrap(Pages.page(wb, sov::extraction), false));
             routes.get("/sovereignty/dependency", Access.ANALYSES, cache.wrap(Pages.page(wb, sov::dependency), false));
-            routes.get("/sovereignty/{what}/export.csv", Access.ANALYSES, ctx -> sov.export(Req.of(ctx, wb)));
-            routes.get("/sovereignty/{what}/export.xlsx", Access.ANALYSES, ctx -> sov.export(Req.of(ctx, wb)));
+            // leakage and localisation read the registry as far as the visitor may: not cached (a registry change
+            // does not change the workbench's version)
+            routes.get("/sovereignty/localisation", Access.ANALYSES, Pages.page(wb, loc::page));
+            routes.get("/sovereignty/{what}/export.csv", Access.ANALYSES, ctx -> export(ctx, wb, sov, loc));
+            routes.get("/sovereignty/{what}/export.xlsx", Access.ANALYSES, ctx -> export(ctx, wb, sov, loc));
             routes.get(Section.OPPORTUNITIES.path(), Access.ANALYSES, cache.wrap(Pages.page(wb, opp::productSpace), false));
             routes.get("/opportunities/product-space", Access.ANALYSES, cache.wrap(Pages.page(wb, opp::productSpace), false));
             routes.get("/opportunities/region", Access.ANALYSES, cache.wrap(Pages.page(wb, opp::region), false));
@@ -199,6 +204,9 @@ public final class WebApp {
             routes.get(Api.PREFIX + "/sovereignty/shock", Access.ANALYSES, cache.wrap(api::shock, true));
             routes.get(Api.PREFIX + "/sovereignty/extraction", Access.ANALYSES, cache.wrap(api::extraction, true));
             routes.get(Api.PREFIX + "/sovereignty/regional-table", Access.ANALYSES, cache.wrap(api::regionalTable, true));
+            routes.get(Api.PREFIX + "/sovereignty/leakage", Access.ANALYSES, api::leakage);
+            routes.get(Api.PREFIX + "/sovereignty/localise", Access.ANALYSES, api::localise);
+            routes.get(Api.PREFIX + "/sovereignty/suppliers", Access.ANALYSES, api::suppliers);
             routes.get(Api.PREFIX + "/sovereignty/dependency", Access.ANALYSES, cache.wrap(api::dependency, true));
             routes.get(Api.PREFIX + "/sovereignty/dependency/partners", Access.ANALYSES, cache.wrap(api::partners, true));
             routes.get(Api.PREFIX + "/sovereignty/coverage", Access.ANALYSES, cache.wrap(api::coverage, true));
@@ -236,6 +244,13 @@ public final class WebApp {
     }
 
     /** Whether the server listens on a loopback address only and no proxy forwards to it (demo accounts may be shown). */
+    /** A Sovereignty download: leakage, localisation and suppliers from their page, the rest from the section's. */
+    private static void export(Context ctx, Workbench wb, SovereigntyPages sov, LocalisationPages loc) throws java.io.IOException {
+        String what = ctx.pathParam("what");
+        if (LocalisationPages.EXPORTS.contains(what)) loc.export(Req.of(ctx, wb), what);
+        else sov.export(Req.of(ctx, wb));
+    }
+
     static boolean loopbackOnly(Security.Config c) {
         if (c.behindProxy() || c.bindHost() == null) return false;
         try {
@@ -247,11 +262,11 @@ public final class WebApp {
 
     /** Parameters that name a thing of a dataset: an unknown one is not found (404), not a bad value (400). */
     private static final java.util.Set<String> NAMED = java.util.Set.of("dataset", "region", "category", "product", "industry",
-            "activity");
+            "activity", "cluster");
 
     /**
      * The status of a refusal: a bad value 400, an impossible analysis 422, and 404 when what the request
-     * names — a dataset (also a regional table's {@code activity}), region, category, product or industry — does
+     * names — a dataset (also a regional table's {@code activity}), region, category, product, industry or cluster — does
      * not exist (docs/web.md, Safety).
      */
     static int status(UserException e) {

@@ -75,6 +75,17 @@ class OpenApiContractTest {
                 {"200", "/sovereignty/regional-table?dataset=demo-io&region=RU-MOW&method=slq&year=2020&lang=ru"},
                 {"400", "/sovereignty/regional-table?dataset=demo-io"}, {"404", "/sovereignty/regional-table?dataset=demo-io&region=RU-XXX"},
                 {"404", "/sovereignty/regional-table?dataset=demo-io&region=RU-SAM&activity=nope"}});
+        e.put(p + "/sovereignty/leakage", new String[][] {{"200", "/sovereignty/leakage?dataset=demo-io&region=RU-SAM"},
+                {"200", "/sovereignty/leakage?dataset=demo-io&region=RU-SAM&buyers=29,30&lang=ru"},
+                {"400", "/sovereignty/leakage?dataset=demo-io"}, {"400", "/sovereignty/leakage?dataset=demo-io&region=RU-SAM&buyers=99.9"},
+                {"404", "/sovereignty/leakage?dataset=demo-io&region=RU-SAM&cluster=nope"}});
+        e.put(p + "/sovereignty/localise", new String[][] {{"200", "/sovereignty/localise?dataset=demo-io&region=RU-SAM&buyers=29&share=30%25"},
+                {"200", "/sovereignty/localise?dataset=demo-io&region=RU-TA&from=both&share=0.5&method=slq"},
+                {"400", "/sovereignty/localise?dataset=demo-io&region=RU-SAM&share=150%25"},
+                {"400", "/sovereignty/localise?dataset=demo-io&region=RU-SAM&from=everywhere"}});
+        e.put(p + "/sovereignty/suppliers", new String[][] {{"200", "/sovereignty/suppliers?dataset=demo-io&region=RU-SAM&buyers=29"},
+                {"200", "/sovereignty/suppliers?dataset=demo-io&region=RU-SAM&inputs=2&top=3&neighbours=1&lang=ru"},
+                {"400", "/sovereignty/suppliers?dataset=demo-io&region=RU-SAM&top=0"}});
         e.put(p + "/sovereignty/dependency", new String[][] {{"200", "/sovereignty/dependency?dataset=small-trade&years=2021-2023"},
                 {"200", "/sovereignty/dependency?dataset=small-trade&outside=friendly&only=dependent"},
                 {"400", "/sovereignty/dependency?dataset=small-trade&from=2023&to=2021"}});

@@ -55,6 +55,7 @@ class RoleMatrixTest {
             GET  /sovereignty/multipliers                   | a D M C P V
             GET  /sovereignty/shock                         | a D M C P V
             GET  /sovereignty/extraction                    | a D M C P V
+            GET  /sovereignty/localisation                  | a D M C P V
             GET  /sovereignty/dependency                    | a D M C P V
             GET  /sovereignty/{what}/export.csv             | a D M C P V
             GET  /sovereignty/{what}/export.xlsx            | a D M C P V
@@ -107,6 +108,9 @@ class RoleMatrixTest {
             GET  /api/v1/sovereignty/shock                  | a D M C P V
             GET  /api/v1/sovereignty/extraction             | a D M C P V
             GET  /api/v1/sovereignty/regional-table         | a D M C P V
+            GET  /api/v1/sovereignty/leakage                | a D M C P V
+            GET  /api/v1/sovereignty/localise               | a D M C P V
+            GET  /api/v1/sovereignty/suppliers              | a D M C P V
             GET  /api/v1/sovereignty/dependency             | a D M C P V
             GET  /api/v1/sovereignty/dependency/partners    | a D M C P V
             GET  /api/v1/sovereignty/coverage               | a D M C P V
