@@ -105,7 +105,9 @@ public final class Xlsx {
     static String header(Column<?> c, String moneyUnit, Messages m) {
         String unit = Units.label(c.unit(), moneyUnit, m);
         String label = m.get(c.labelKey());
-        return unit.isEmpty() || c.unit() == Unit.FLAG || c.unit() == Unit.YEAR || c.unit() == Unit.RANK ? label : label + ", " + unit;
+        // a label that already ends with its unit ("Output change, %") keeps it once
+        boolean said = label.endsWith(", " + unit);
+        return said || unit.isEmpty() || c.unit() == Unit.FLAG || c.unit() == Unit.YEAR || c.unit() == Unit.RANK ? label : label + ", " + unit;
     }
 
     /** Excel limits sheet names to 31 characters without {@code []:*?/\}. */

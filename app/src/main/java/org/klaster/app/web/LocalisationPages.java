@@ -172,14 +172,18 @@ public final class LocalisationPages {
         List<LeakageRow> rows = leak.list();
         LeakageRow total = rows.get(rows.size() - 1);
         LocaliseRow change = loc.list().get(loc.list().size() - 1);
+        // the unit in the label: values of a regional table in millions are long enough on their own
         List<Kpi> kpis = new ArrayList<>();
-        kpis.add(new Kpi(m.get("sov.loc.kpi.outside"), m.count(total.outside()) + "\u00a0" + unit
+        String per = ", " + unit;
+        kpis.add(new Kpi(m.get("sov.loc.kpi.outside") + per, m.count(total.outside())
                 + (Double.isFinite(total.outsideShare()) ? " (" + m.percent(total.outsideShare()) + ")" : ""), m.get("col.outside.help")));
-        kpis.add(new Kpi(m.get("col.from_abroad"), m.count(total.abroad()) + "\u00a0" + unit, m.get("col.from_abroad.help")));
-        kpis.add(new Kpi(m.get("sov.loc.kpi.output"), m.signed(change.outputChange()) + "\u00a0" + unit, m.get("col.output_change.help")));
-        kpis.add(new Kpi(m.get("sov.loc.kpi.valueAdded"), m.signed(change.valueAddedChange()) + "\u00a0" + unit, m.get("col.value_added_change.help")));
+        kpis.add(new Kpi(m.get("col.from_abroad") + per, Double.isFinite(total.abroad()) ? m.count(total.abroad()) : "—",
+                m.get("col.from_abroad.help")));
+        kpis.add(new Kpi(m.get("sov.loc.kpi.output") + per, m.signed(change.outputChange()), m.get("col.output_change.help")));
+        kpis.add(new Kpi(m.get("sov.loc.kpi.valueAdded") + per, Double.isFinite(change.valueAddedChange()) ? m.signed(change.valueAddedChange()) : "—",
+                m.get("col.value_added_change.help")));
         kpis.add(new Kpi(m.get("sov.loc.kpi.jobs"), m.signed(change.jobsChange()), m.get("col.jobs_change.help")));
-        kpis.add(new Kpi(m.get("sov.loc.kpi.replaced"), m.count(change.replaced()) + "\u00a0" + unit, m.get("col.imports_replaced.help")));
+        kpis.add(new Kpi(m.get("sov.loc.kpi.replaced") + per, m.count(change.replaced()), m.get("col.imports_replaced.help")));
 
         Object[] kv = kv(view, q);
         TableModel leakTable = PageTable.of(leak, m, "sector", "bought_in_region", "from_other_regions", "from_abroad", "outside", "outside_share")

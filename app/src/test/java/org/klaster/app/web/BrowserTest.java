@@ -315,6 +315,24 @@ class BrowserTest {
         shot("37-sovereignty-region-ru");
     }
 
+    /** Issue 12: what a region's industry buys outside, what localising 30 % of it brings, and who nearby could make it. */
+    @Test
+    void analystLocalisesARegionsImports() throws IOException {
+        driver.get(server.base() + "/sovereignty/localisation?dataset=demo-io&region=RU-SAM&lang=en");
+        assertThat(driver.findElement(By.id("loc-form")).isDisplayed()).isTrue();
+        new Select(driver.findElement(By.id("buyers"))).selectByValue("29");
+        driver.findElement(By.id("loc-run")).click();
+        waiting().until(ExpectedConditions.urlContains("buyers=29"));
+        waitForCharts(1);
+        assertThat(driver.findElement(By.id("tbl-localise")).getText()).contains("TOTAL");
+        assertThat(driver.findElements(By.cssSelector("#tbl-suppliers tbody tr"))).isNotEmpty();
+        shot("40-sovereignty-localisation");
+        driver.get(server.base() + "/sovereignty/localisation?dataset=demo-io&region=RU-SAM&buyers=29&share=50%25&from=both&lang=ru");
+        waitForCharts(1);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Утечка и локализация");
+        shot("41-sovereignty-localisation-ru");
+    }
+
     @Test
     void analystLooksForOpportunities() throws IOException {
         var js = (org.openqa.selenium.JavascriptExecutor) driver;

@@ -113,6 +113,8 @@ class RussianCrawlTest {
                 "/sovereignty/multipliers?dataset=bad-io", "/sovereignty/multipliers?dataset=demo-io&region=RU-SAM",
                 "/sovereignty/shock?dataset=demo-io&region=RU-TA&method=slq", "/sovereignty/extraction?dataset=demo-io&region=RU-XXX",
                 "/sovereignty/multipliers?dataset=mb-io&region=RU-SAM", "/sovereignty/extraction?dataset=demo-io&region=RU-SAM&delta=7",
+                "/sovereignty/localisation?dataset=demo-io", "/sovereignty/localisation?dataset=demo-io&region=RU-SAM&buyers=29",
+                "/sovereignty/localisation?dataset=demo-io&region=RU-SAM&share=abc&from=both",
                 "/sovereignty/shock?dataset=mb-io&a_type=demand&a_sector=S1&a_rate=abc",
                 "/sovereignty/shock?dataset=four-io&a_type=demand&a_sector=C26&a_rate=-0.2&b_type=input-cut&b_sector=C26&b_rate=0.3",
                 "/sovereignty/dependency?dataset=small-trade&from=2023&to=2021",
@@ -163,6 +165,8 @@ class RussianCrawlTest {
         for (String path : List.of("/mapping/export.xlsx?region=RU-SAM", "/sovereignty/multipliers/export.xlsx?dataset=demo-io",
                 "/sovereignty/multipliers/export.xlsx?dataset=demo-io&region=RU-SAM",
                 "/sovereignty/regional-table/export.xlsx?dataset=demo-io&region=RU-SAM&method=cilq",
+                "/sovereignty/localise/export.xlsx?dataset=demo-io&region=RU-SAM&buyers=29",
+                "/sovereignty/suppliers/export.xlsx?dataset=demo-io&region=RU-SAM",
                 "/sovereignty/dependency/export.xlsx?dataset=small-trade", "/opportunities/region/export.xlsx?region=RU-SAM")) {
             HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(server.base() + path + (path.contains("?") ? "&" : "?")
                     + "lang=ru")).build(), HttpResponse.BodyHandlers.ofByteArray());
