@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.klaster.app.HandRegion;
 import org.klaster.app.Klaster;
 import org.klaster.app.analysis.Importers;
 import org.klaster.data.store.Role;
@@ -35,51 +36,17 @@ import org.klaster.registry.OrganisationType;
 
 /**
  * Leakage, the localisation scenario and local suppliers in the web and the API (issue 12, items 2–4), on the
- * two-sector nation worked by hand in {@code LocalisationCliTest}: the API's numbers are the hand values and the
+ * two-sector nation worked by hand ({@link HandRegion}): the API's numbers are the hand values and the
  * command line's on the same files; the page shows them in English and Russian; registry organisations are
  * candidates only for a caller who may read them.
  *
- * <pre>
- * national table (sectors 20 and 29; import matrix):      employment 2024
- *            20   29   fd   x                               RU-SAM: 20 → 100, 29 → 100
- *   20       10   20   70  100                              RU-ULY: 20 → 100, 29 → 300
- *   29       30   10  160  200
- *   import:20  5  10
- *   import:29  0  20
- *   va        55 140
- * SLQ (RU-SAM): 20 → 1.5 (capped at 1), 29 → 0.75; x_r = (50, 50); R = [[0.1, 0.1], [0.225, 0.0375]]
- * inside z = [[5, 5], [11.25, 1.875]]; other regions [[0, 0], [3.75, 0.625]]; abroad [[2.5, 2.5], [0, 5]]
- * </pre>
+ * The flows of the hand case are derived in {@link HandRegion}.
  */
 class LocalisationWebTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static final String TABLE = """
-            code,20,29,fd:households,total_output
-            20,10,20,70,100
-            29,30,10,160,200
-            import:20,5,10,,
-            import:29,0,20,,
-            value_added,55,140,,
-            """;
-    static final String ACTIVITY = """
-            region,industry,year,employment
-            RU-SAM,20,2024,100
-            RU-SAM,29,2024,100
-            RU-ULY,20,2024,100
-            RU-ULY,29,2024,300
-            """;
-    static final String FIRMS = """
-            firm_id,region,industry,year,employment,lat,lon
-            s1,RU-SAM,20.1,2024,50,53.2,50.1
-            s2,RU-SAM,20,2024,200,,
-            s3,RU-ULY,20.5,2024,500,54.3,48.4
-            s4,RU-TA,20,2024,999,55.8,49.1
-            b1,RU-SAM,29.1,2024,300,53.5,49.4
-            b2,RU-SAM,29,2024,100,53.2,50.1
-            """;
     /** A registry organisation of Samara in industry 20 (valid INN check digit), with coordinates. */
     static final String REGISTRY_INN = "6312001233";
 
@@ -95,9 +62,9 @@ class LocalisationWebTest {
 
     @BeforeAll
     static void start() throws IOException {
-        table = write("io.csv", TABLE);
-        activity = write("activity.csv", ACTIVITY);
-        firms = write("firms.csv", FIRMS);
+        table = write("io.csv", HandRegion.TABLE);
+        activity = write("activity.csv", HandRegion.ACTIVITY);
+        firms = write("firms.csv", HandRegion.FIRMS);
         server = new TestServer(false, store -> {
             put(store, DatasetKind.IO, table, "hand-io");
             put(store, DatasetKind.ACTIVITY, activity, "hand-act");
