@@ -237,7 +237,10 @@ public final class SkillsGap {
 
     // ====================================================================== programmes
 
-    /** An education organisation of the region (registry type university or college). */
+    /**
+     * An education organisation: of the region, with its registry type (university or college); or one the graduates
+     * may name from elsewhere, with type null — known by name, never proposed by type.
+     */
     public record Institution(String inn, String name, OrganisationType type) {
         public Institution {
             Objects.requireNonNull(inn, "inn");
@@ -332,7 +335,7 @@ public final class SkillsGap {
                 }
             } else {
                 List<OrganisationType> types = trainerTypes(o);
-                List<Institution> fit = institutions.stream().filter(i -> types.contains(i.type()))
+                List<Institution> fit = institutions.stream().filter(i -> i.type() != null && types.contains(i.type()))
                         .sorted(Comparator.comparing((Institution i) -> types.indexOf(i.type())).thenComparing(Institution::inn)).toList();
                 for (Institution i : fit) {
                     trainers.add(new Trainer(i.inn(), i.name(), i.type(), Basis.TYPE, Double.NaN, people / fit.size()));

@@ -60,7 +60,8 @@ class SkillsGapTest {
             new Graduates(2026, "15.02.08", 40, null), new Graduates(2026, "15.03.05", 20, "U1"),
             new Graduates(2025, "38.03.01", 100, null), new Graduates(2024, "15.02.08", 999, null));
     static final List<Institution> INSTITUTIONS = List.of(new Institution("U1", "University", OrganisationType.UNIVERSITY),
-            new Institution("C1", "College", OrganisationType.COLLEGE), new Institution("C2", "College 2", OrganisationType.COLLEGE));
+            new Institution("C1", "College", OrganisationType.COLLEGE), new Institution("C2", "College 2", OrganisationType.COLLEGE),
+            new Institution("X", "Elsewhere", null));
     static final List<Employer> EMPLOYERS = List.of(new Employer("E1", "e1", "29.10", 500), new Employer("E2", "e2", "25.62", 100),
             new Employer("E3", "e3", "01.11", 50), new Employer("E4", "e4", "29.1", Double.NaN), new Employer("E5", "e5", "29.32", 900));
 
