@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
  * {@code klaster demo}: creates (or refreshes) the synthetic demo datasets; {@code demo firms} writes a firm CSV,
  * {@code demo registry} a registry folder.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = {DemoCommand.FirmsCsv.class, DemoCommand.RegistryFolder.class},
+@Command(name = "demo", mixinStandardHelpOptions = true, subcommands = {DemoCommand.FirmsCsv.class, DemoCommand.RegistryFolder.class, DemoCommand.SkillsFolder.class},
         description = {"Create or refresh the SYNTHETIC demo database: datasets \"demo\" (regional activity 2018–2024",
                 "of Russia's 83 regions by OKVED2 industry), \"demo-io\" (national input–output table by OKVED2 division",
                 "with an import matrix), \"demo-trade\" (trade of RUS with ~30 partners, 303 HS4 products, 2021–2024,",
@@ -95,6 +95,30 @@ public final class DemoCommand implements Callable<Integer> {
             org.klaster.data.demo.DemoRegistry.write(r, out);
             spec.commandLine().getErr().println(org.klaster.app.analysis.Messages.text("cli.demo.registry.wrote",
                     r.clusters().size(), r.organisations().size(), r.contracts().size(), out.toString()));
+            return Klaster.OK;
+        }
+    }
+
+    /** {@code klaster demo skills --dir DIR}: the SYNTHETIC demo skills files, for {@code klaster skills}. */
+    @Command(name = "skills", mixinStandardHelpOptions = true,
+            description = {"Write the SYNTHETIC demo skills files (staffing.csv, specialty_occupations.csv, graduates.csv, jobs.csv):",
+                    "the inputs klaster skills uses when a file flag is left out (docs/demo.md, \"Demo skills\").",
+                    "Try: klaster skills gaps --region RU-SAM --available 0.2 --staffing DIR/staffing.csv"})
+    static final class SkillsFolder implements Callable<Integer> {
+        @Option(names = "--dir", paramLabel = "DIR", required = true,
+                description = "The folder to write (created; its skills files are replaced).")
+        Path out;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+                throw org.klaster.app.analysis.UserException.badParameter("dir",
+                        org.klaster.app.analysis.Messages.text("cli.demo.registry.notFolder", out));
+            }
+            org.klaster.data.demo.DemoSkills.write(org.klaster.data.demo.DemoRegistry.generate(), out);
+            spec.commandLine().getErr().println(org.klaster.app.analysis.Messages.text("cli.demo.skills.wrote", out.toString()));
             return Klaster.OK;
         }
     }

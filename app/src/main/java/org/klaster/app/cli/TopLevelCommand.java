@@ -49,6 +49,7 @@ abstract class TopLevelCommand implements Callable<Integer>, Klaster.LanguageAwa
         while (p instanceof TopLevelCommand t) p = t.parent;
         if (p instanceof Klaster k) return k.terminal();
         if (p instanceof IoCommand io) return io.root.terminal();
+        if (p instanceof SkillsCommand sk) return sk.root.terminal();
         if (p instanceof UsersCommand u) return u.root.terminal();
         if (p instanceof RegistryCommand r) return r.root.terminal();
         return false;

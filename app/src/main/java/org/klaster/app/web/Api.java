@@ -71,6 +71,7 @@ public final class Api {
             new String[] {"get", PREFIX + "/opportunities/product-space"},
             new String[] {"get", PREFIX + "/opportunities/regions/{iso}"},
             new String[] {"get", PREFIX + "/opportunities/regions/{iso}/producers"},
+            new String[] {"get", PREFIX + "/cooperation/skills-gaps"},
             new String[] {"get", PREFIX + "/openapi.json"});
 
     private final Workbench wb;
@@ -498,6 +499,20 @@ public final class Api {
         send(ctx, o);
     }
 
+    // ------------------------------------------------------------------ cooperation
+
+    /**
+     * {@code region} (required), {@code available}, {@code top}: demand, supply and gap by occupation and year
+     * ({@code klaster skills gaps}) on the workbench's skills inputs (the SYNTHETIC demo's unless the server was given
+     * files). Not cached: the inputs can be replaced while the server runs.
+     */
+    public void skillsGaps(Context ctx) {
+        Req q = Req.api(ctx, wb);
+        org.klaster.app.analysis.SkillsAnalysis.Params p = org.klaster.app.analysis.SkillsAnalysis.Params.of(q.param("region"),
+                q.param("available"), q.param("top"), null, null);
+        send(ctx, JsonRows.of(org.klaster.app.analysis.SkillsAnalysis.gaps(wb.skills(), p, q.names(), true), q.msg));
+    }
+
     /** Rows per analysis for {@link OpenApi}: schema name → the analysis's schema (built with placeholder names). */
     static List<org.klaster.app.analysis.Schema<?>> schemas(Names names) {
         List<org.klaster.app.analysis.Schema<?>> all = new ArrayList<>();
@@ -524,6 +539,7 @@ public final class Api {
         all.add(org.klaster.app.analysis.RegistryAnalysis.contractSchema(Map.of()));
         all.add(org.klaster.app.analysis.ParticipantsAnalysis.schema(names));
         all.add(org.klaster.app.analysis.ComplianceAnalysis.schema(names));
+        all.add(org.klaster.app.analysis.SkillsAnalysis.gapsSchema(names));
         return all;
     }
 }

@@ -214,6 +214,7 @@ public final class WebApp {
             routes.get(Api.PREFIX + "/opportunities/product-space", Access.ANALYSES, cache.wrap(api::productSpace, true));
             routes.get(Api.PREFIX + "/opportunities/regions/{iso}", Access.ANALYSES, cache.wrap(api::opportunities, true));
             routes.get(Api.PREFIX + "/opportunities/regions/{iso}/producers", Access.ANALYSES, cache.wrap(api::producers, true));
+            routes.get(Api.PREFIX + "/cooperation/skills-gaps", Access.ANALYSES, api::skillsGaps);
             registryApi.install(routes);
             routes.get(Api.PREFIX + "/openapi.json", Access.PUBLIC, api::openapi);
             // the document's short address, as the README gives it

@@ -58,6 +58,7 @@ public final class Workbench implements DataAccess {
     private volatile List<String> boundaryRegions = List.of();
     private final AtomicLong version = new AtomicLong();
     private volatile org.klaster.data.store.PlatformStore platform;
+    private volatile org.klaster.app.analysis.SkillsAnalysis.Inputs skills;
 
     public Workbench(Store store, RegionCatalog regions) {
         this.store = Objects.requireNonNull(store);
@@ -190,6 +191,25 @@ public final class Workbench implements DataAccess {
             if (platform == null) platform = org.klaster.data.store.PlatformStore.on(store);
             return platform;
         }
+    }
+
+    /** The inputs of the skills analyses: those given ({@link #useSkills}), else the SYNTHETIC demo's, made on first use. */
+    public org.klaster.app.analysis.SkillsAnalysis.Inputs skills() {
+        org.klaster.app.analysis.SkillsAnalysis.Inputs s = skills;
+        if (s != null) return s;
+        synchronized (this) {
+            if (skills == null) {
+                skills = org.klaster.app.analysis.SkillsAnalysis.inputs(org.klaster.app.analysis.SkillsAnalysis.jobs((java.nio.file.Path) null),
+                        null, null, null);
+            }
+            return skills;
+        }
+    }
+
+    /** Uses these skills inputs (a user's files read once) instead of the demo's. */
+    public synchronized Workbench useSkills(org.klaster.app.analysis.SkillsAnalysis.Inputs in) {
+        this.skills = Objects.requireNonNull(in);
+        return this;
     }
 
     /** Uses this platform store (a PostgreSQL one, or the tests'); the caller closes it. */

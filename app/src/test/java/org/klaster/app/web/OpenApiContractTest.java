@@ -68,6 +68,9 @@ class OpenApiContractTest {
         e.put(p + "/sovereignty/shock", new String[][] {{"200", "/sovereignty/shock?dataset=mb-io&type=demand&rates=S1=-0.1"},
                 {"200", "/sovereignty/shock?dataset=mb-io&type=input-cut&rates=S2=0.5"}, {"400", "/sovereignty/shock?dataset=mb-io"},
                 {"200", "/sovereignty/shock?dataset=demo-io&region=RU-SAM&delta=0.1&type=demand&rates=29=-0.1"}});
+        e.put(p + "/cooperation/skills-gaps", new String[][] {{"200", "/cooperation/skills-gaps?region=RU-SAM&available=0.2"},
+                {"200", "/cooperation/skills-gaps?region=RU-TA&top=3&lang=ru"}, {"400", "/cooperation/skills-gaps"},
+                {"400", "/cooperation/skills-gaps?region=RU-SAM&available=2"}, {"422", "/cooperation/skills-gaps?region=RU-XXX"}});
         e.put(p + "/sovereignty/extraction", new String[][] {{"200", "/sovereignty/extraction?dataset=four-io"},
                 {"200", "/sovereignty/extraction?dataset=demo-io&region=RU-SAM&method=cilq"},
                 {"400", "/sovereignty/extraction?dataset=demo-io&region=RU-SAM&delta=2"}});

@@ -118,6 +118,7 @@ class RoleMatrixTest {
             GET  /api/v1/opportunities/product-space        | a D M C P V
             GET  /api/v1/opportunities/regions/{iso}        | a D M C P V
             GET  /api/v1/opportunities/regions/{iso}/producers | a D M C P V
+            GET  /api/v1/cooperation/skills-gaps            | a D M C P V
             GET  /api/v1/registry/clusters                  | D M C P V
             GET  /api/v1/registry/clusters/{id}             | D M C P V
             GET  /api/v1/registry/clusters/{id}/participants | D M C P V
