@@ -52,6 +52,7 @@ abstract class TopLevelCommand implements Callable<Integer>, Klaster.LanguageAwa
         if (p instanceof SkillsCommand sk) return sk.root.terminal();
         if (p instanceof UsersCommand u) return u.root.terminal();
         if (p instanceof RegistryCommand r) return r.root.terminal();
+        if (p instanceof FinanceCommand f) return f.root.terminal();
         return false;
     }
 

@@ -1,0 +1,84 @@
+package org.klaster.app.cli;
+
+import java.util.List;
+import org.klaster.app.Klaster;
+import org.klaster.app.analysis.LoanAnalysis;
+import org.klaster.app.analysis.Names;
+import org.klaster.app.analysis.Param;
+import org.klaster.app.analysis.StoreAccess;
+import org.klaster.app.analysis.Table;
+import org.klaster.finance.Loans;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code klaster finance loan}: a loan's repayment schedule and the value of its subsidised rate
+ * ({@link LoanAnalysis}, docs/methods-finance.md).
+ */
+@Command(name = "finance", mixinStandardHelpOptions = true,
+        description = "Support instruments: loan schedules and the value of a subsidised rate.",
+        subcommands = {FinanceCommand.LoanCommand.class})
+public final class FinanceCommand implements Runnable {
+
+    @ParentCommand
+    Klaster root;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "klaster finance needs a subcommand: loan (see klaster finance --help)");
+    }
+
+    @Command(name = "loan", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"A loan's repayment schedule: period,opening_balance,interest,principal,payment,closing_balance and a",
+                    "TOTAL row; with --market-rate also subsidy_pv on the TOTAL row: the present value at the market rate of the",
+                    "payments the same loan would need at that rate less those at the subsidised rates.",
+                    "Rates are fractions (0.05) or percentages (5%). Example, an FRP Конверсия loan (1% for 3 years, then 5%)",
+                    "against a 21% market: klaster finance loan --amount 500 --rate 1% --then 5%@3 --years 5 --market-rate 21%"})
+    static final class LoanCommand extends TopLevelCommand {
+
+        @Option(names = "--amount", paramLabel = "A", required = true, description = "The loan amount (any money unit; the schedule is in it).")
+        String amount;
+
+        @Option(names = "--rate", paramLabel = "R", required = true, description = "Annual rate from the start (0.05 or 5%).")
+        String rate;
+
+        @Option(names = "--then", paramLabel = "RATE@YEAR",
+                description = "A later rate from the start of YEAR (0 = the first year; repeated): 5%@3 = 5% from the fourth year on.")
+        List<String> then;
+
+        @Option(names = "--years", paramLabel = "N", required = true, description = "Term in years.")
+        String years;
+
+        @Option(names = "--grace-years", paramLabel = "G", defaultValue = "0",
+                description = "Years at the start when only interest is paid (default: ${DEFAULT-VALUE}).")
+        String grace;
+
+        @Option(names = "--method", paramLabel = "M", defaultValue = "annuity",
+                description = "annuity (equal payments, re-computed at a rate step) or equal-principal (default: ${DEFAULT-VALUE}).")
+        String method;
+
+        @Option(names = "--payments-per-year", paramLabel = "P", defaultValue = "12",
+                description = "Payments a year (default: ${DEFAULT-VALUE}).")
+        String perYear;
+
+        @Option(names = "--market-rate", paramLabel = "M",
+                description = "The market rate the subsidy is measured against (e.g. the key rate plus a spread: 0.21 or 21%).")
+        String marketRate;
+
+        @Override
+        Table<?> run(StoreAccess access, Names names) {
+            double a = Param.positive("amount", Param.number("amount", amount));
+            List<Loans.RateStep> steps = LoanAnalysis.steps(rate, then);
+            Loans.Terms t = new Loans.Terms(a, steps, Param.integer("years", years, 1, 100), Param.integer("grace-years", grace, 0, 99),
+                    LoanAnalysis.method(method), Param.integer("payments-per-year", perYear, 1, 365));
+            Double m = marketRate == null ? null : Param.shareOrPercent("market-rate", marketRate);
+            return LoanAnalysis.run(t, m);
+        }
+    }
+}
