@@ -61,6 +61,7 @@ class OutFileCliTest {
         BASE.put("klaster compliance", List.of("compliance", "--registry", "@", "--cluster", "C", "--as-of", "2024-06-30",
                 "--year", "2023"));
         BASE.put("klaster match", List.of("match", "--registry", "@", "--need", "станки"));
+        BASE.put("klaster finance loan", List.of("finance", "loan", "--amount", "100", "--rate", "5%", "--years", "2"));
         BASE.put("klaster skills gaps", List.of("skills", "gaps", "--region", "RU-SAM", "--staffing", "@"));
         BASE.put("klaster skills programmes", List.of("skills", "programmes", "--region", "RU-SAM", "--registry", "@"));
         BASE.put("klaster import", List.of("import", "activity", "@"));

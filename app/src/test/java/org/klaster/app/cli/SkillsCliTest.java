@@ -217,8 +217,8 @@ class SkillsCliTest {
     @Test
     void jobsOfALocalisationScenario() throws IOException {
         // LocalisationCliTest's nation: half of sector 29's imports localised in RU-SAM gives Δx by hand, jobs 2·Δx
-        Path table = write("io.csv", LocalisationCliTest.TABLE);
-        Path activity = write("activity.csv", LocalisationCliTest.ACTIVITY);
+        Path table = write("io.csv", org.klaster.app.HandRegion.TABLE);
+        Path activity = write("activity.csv", org.klaster.app.HandRegion.ACTIVITY);
         Path staff = write("staff20.csv", "industry,occupation,share\n20,81,0.5\n29,72,0.5\n");
         Path grads = write("g.csv", "region,year,specialty,graduates\nRU-SAM,2026,15.02.08,0\n");
         List<String> a = new ArrayList<>(List.of("skills", "gaps", "--region", "RU-SAM", "--from-localise", "--jobs-year", "2026",
