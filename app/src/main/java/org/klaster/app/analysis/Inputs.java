@@ -56,6 +56,15 @@ public final class Inputs {
         }
     }
 
+    /** A project's yearly cash flows ({@code klaster finance project}). */
+    public static org.klaster.data.formats.CashFlowsReader.CashFlowFile cashFlows(Path file, String sheet) {
+        try {
+            return org.klaster.data.formats.CashFlowsReader.read(file, sheet);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** An input–output table from an io.csv file or a stored io / rosstat-io dataset. */
     public static IoModel io(Source source, boolean allowImbalance, DataAccess access) {
         return io(source, allowImbalance, access, false);

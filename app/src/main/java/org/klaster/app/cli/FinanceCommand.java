@@ -8,6 +8,7 @@ import org.klaster.app.analysis.Param;
 import org.klaster.app.analysis.StoreAccess;
 import org.klaster.app.analysis.Table;
 import org.klaster.finance.Loans;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "finance", mixinStandardHelpOptions = true,
         description = "Support instruments: loan schedules and the value of a subsidised rate.",
-        subcommands = {FinanceCommand.LoanCommand.class})
+        subcommands = {FinanceCommand.LoanCommand.class, FinanceCommand.ProjectCommand.class})
 public final class FinanceCommand implements Runnable {
 
     @ParentCommand
@@ -31,17 +32,11 @@ public final class FinanceCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "klaster finance needs a subcommand: loan (see klaster finance --help)");
+        throw new ParameterException(spec.commandLine(), "klaster finance needs a subcommand: loan or project (see klaster finance --help)");
     }
 
-    @Command(name = "loan", mixinStandardHelpOptions = true, sortOptions = false,
-            description = {"A loan's repayment schedule: period,opening_balance,interest,principal,payment,closing_balance and a",
-                    "TOTAL row; with --market-rate also subsidy_pv on the TOTAL row: the present value at the market rate of the",
-                    "payments the same loan would need at that rate less those at the subsidised rates.",
-                    "Rates are fractions (0.05) or percentages (5%). Example, an FRP Конверсия loan (1% for 3 years, then 5%)",
-                    "against a 21% market: klaster finance loan --amount 500 --rate 1% --then 5%@3 --years 5 --market-rate 21%"})
-    static final class LoanCommand extends TopLevelCommand {
-
+    /** A loan's terms, shared by {@code loan} (required) and {@code project} (optional, all-or-nothing). */
+    static final class LoanOptions {
         @Option(names = "--amount", paramLabel = "A", required = true, description = "The loan amount (any money unit; the schedule is in it).")
         String amount;
 
@@ -67,18 +62,67 @@ public final class FinanceCommand implements Runnable {
                 description = "Payments a year (default: ${DEFAULT-VALUE}).")
         String perYear;
 
+        Loans.Terms terms() {
+            double a = Param.positive("amount", Param.number("amount", amount));
+            List<Loans.RateStep> steps = LoanAnalysis.steps(rate, then);
+            return new Loans.Terms(a, steps, Param.integer("years", years, 1, 100), Param.integer("grace-years", grace, 0, 99),
+                    LoanAnalysis.method(method), Param.integer("payments-per-year", perYear, 1, 365));
+        }
+    }
+
+    @Command(name = "loan", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"A loan's repayment schedule: period,opening_balance,interest,principal,payment,closing_balance and a",
+                    "TOTAL row; with --market-rate also subsidy_pv on the TOTAL row: the present value at the market rate of the",
+                    "payments the same loan would need at that rate less those at the subsidised rates.",
+                    "Rates are fractions (0.05) or percentages (5%). Example, an FRP Конверсия loan (1% for 3 years, then 5%)",
+                    "against a 21% market: klaster finance loan --amount 500 --rate 1% --then 5%@3 --years 5 --market-rate 21%"})
+    static final class LoanCommand extends TopLevelCommand {
+
+        @ArgGroup(exclusive = false, multiplicity = "1")
+        LoanOptions loan;
+
         @Option(names = "--market-rate", paramLabel = "M",
                 description = "The market rate the subsidy is measured against (e.g. the key rate plus a spread: 0.21 or 21%).")
         String marketRate;
 
         @Override
         Table<?> run(StoreAccess access, Names names) {
-            double a = Param.positive("amount", Param.number("amount", amount));
-            List<Loans.RateStep> steps = LoanAnalysis.steps(rate, then);
-            Loans.Terms t = new Loans.Terms(a, steps, Param.integer("years", years, 1, 100), Param.integer("grace-years", grace, 0, 99),
-                    LoanAnalysis.method(method), Param.integer("payments-per-year", perYear, 1, 365));
+            Loans.Terms t = loan.terms();
             Double m = marketRate == null ? null : Param.shareOrPercent("market-rate", marketRate);
             return LoanAnalysis.run(t, m);
+        }
+    }
+
+    @Command(name = "project", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"A project's economics from its yearly cash flows (year,cash_flow[,available_for_debt_service]): one row per",
+                    "year with the discounted flow and its running sum, and with a loan (the loan flags) its debt service and the",
+                    "DSCR; NPV, IRR (or why there is none or several) and the discounted payback on stderr and in the API's summary.",
+                    "Example: klaster finance project --cashflows flows.csv --discount-rate 16% --amount 500 --rate 1% --then 5%@3 --years 5"})
+    static final class ProjectCommand extends TopLevelCommand {
+
+        @Option(names = "--cashflows", paramLabel = "FILE", required = true,
+                description = "Yearly cash flows: year,cash_flow[,available_for_debt_service] (CSV or XLSX; formats.md §11).")
+        java.nio.file.Path cashflows;
+
+        @Option(names = "--sheet", paramLabel = "NAME", description = "Sheet of an XLSX file (default: the first).")
+        String sheet;
+
+        @Option(names = "--discount-rate", paramLabel = "D", required = true, description = "Discount rate (0.16 or 16%).")
+        String discountRate;
+
+        @ArgGroup(exclusive = false, multiplicity = "0..1")
+        LoanOptions loan;
+
+        @Option(names = "--loan-start", paramLabel = "YEAR",
+                description = "Calendar year of the loan's first year (default: the first year of the cash flows).")
+        Integer loanStart;
+
+        @Override
+        Table<?> run(StoreAccess access, Names names) throws Exception {
+            double d = Param.shareOrPercent("discount-rate", discountRate);
+            Loans.Terms t = loan == null ? null : loan.terms();
+            org.klaster.data.formats.CashFlowsReader.CashFlowFile f = org.klaster.app.analysis.Inputs.cashFlows(cashflows, sheet);
+            return org.klaster.app.analysis.ProjectEconomicsAnalysis.run(f, d, t, loanStart);
         }
     }
 }
