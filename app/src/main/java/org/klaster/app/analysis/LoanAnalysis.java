@@ -47,12 +47,44 @@ public final class LoanAnalysis {
         if (then != null) {
             for (String s : then) {
                 int at = s.lastIndexOf('@');
+                if (s.isBlank()) continue;
                 if (at < 0) throw UserException.badParameter("then", Messages.text("finance.loan.then", Param.shorten(s)));
                 Integer year = Param.integer("then", s.substring(at + 1).strip(), 1, 100);
                 out.add(new Loans.RateStep(year, Param.shareOrPercent("then", s.substring(0, at))));
             }
         }
         return out;
+    }
+
+    /**
+     * The terms as typed — on the command line, in the web form or the API — with the parameter names the three share
+     * ({@code amount, rate, then, years, grace_years, method, payments_per_year}); blank grace, method and payments
+     * take their defaults (0, annuity, 12).
+     */
+    public static Loans.Terms terms(String amount, String rate, List<String> then, String years, String grace, String method,
+                                    String perYear) {
+        double a = Param.positive("amount", Param.number("amount", required("amount", amount)));
+        List<Loans.RateStep> steps = steps(rate, then);
+        Integer n = Param.integer("years", required("years", years), 1, 100);
+        Integer g = Param.integer("grace_years", grace, 0, 99);
+        Integer p = Param.integer("payments_per_year", perYear, 1, 365);
+        try {
+            return new Loans.Terms(a, steps, n, g == null ? 0 : g, method(method), p == null ? 12 : p);
+        } catch (org.klaster.InvalidParameterException e) {
+            // the engine's sentence, beside the field it is about
+            String param = FIELD_OF.getOrDefault(e.text().key(), "then");
+            throw UserException.badParameter(param, e.text());
+        }
+    }
+
+    /** The field each of the engine's refusals is about (a rate step's problems are {@code then}'s). */
+    private static final Map<String, String> FIELD_OF = Map.of("finance.loan.amount", "amount", "finance.loan.years", "years",
+            "finance.loan.grace", "grace_years", "finance.loan.per.year", "payments_per_year", "finance.loan.rate", "rate",
+            "finance.loan.no.rate", "rate");
+
+    private static String required(String param, String v) {
+        if (v == null || v.isBlank()) throw UserException.badParameter(param, Messages.text("param.required"));
+        return v;
     }
 
     public static Loans.Method method(String v) {
@@ -62,6 +94,11 @@ public final class LoanAnalysis {
 
     /** The schedule of {@code t}; with {@code marketRate} (non-null) the subsidy's present value on the TOTAL row. */
     public static Table<Row> run(Loans.Terms t, Double marketRate) {
+        return run(t, marketRate, false);
+    }
+
+    /** As {@link #run(Loans.Terms, Double)}; {@code subsidyColumn} keeps the subsidy_pv column (empty) without a market rate (the API's one row shape). */
+    public static Table<Row> run(Loans.Terms t, Double marketRate, boolean subsidyColumn) {
         List<Loans.Period> s = Loans.schedule(t);
         List<Row> rows = new ArrayList<>(s.size() + 1);
         for (Loans.Period p : s) {
@@ -92,7 +129,7 @@ public final class LoanAnalysis {
         summary.put("interest", tot.interest());
         summary.put("payment", tot.payment());
         if (marketRate != null) summary.put("subsidy_pv", pv);
-        return new Table<>(schema(marketRate != null), rows, false, new Provenance(ID, List.of(), params, null), List.of(), notes,
+        return new Table<>(schema(marketRate != null || subsidyColumn), rows, false, new Provenance(ID, List.of(), params, null), List.of(), notes,
                 summary);
     }
 }

@@ -63,10 +63,7 @@ public final class FinanceCommand implements Runnable {
         String perYear;
 
         Loans.Terms terms() {
-            double a = Param.positive("amount", Param.number("amount", amount));
-            List<Loans.RateStep> steps = LoanAnalysis.steps(rate, then);
-            return new Loans.Terms(a, steps, Param.integer("years", years, 1, 100), Param.integer("grace-years", grace, 0, 99),
-                    LoanAnalysis.method(method), Param.integer("payments-per-year", perYear, 1, 365));
+            return LoanAnalysis.terms(amount, rate, then, years, grace, method, perYear);
         }
     }
 
@@ -88,7 +85,7 @@ public final class FinanceCommand implements Runnable {
         @Override
         Table<?> run(StoreAccess access, Names names) {
             Loans.Terms t = loan.terms();
-            Double m = marketRate == null ? null : Param.shareOrPercent("market-rate", marketRate);
+            Double m = marketRate == null ? null : Param.shareOrPercent("market_rate", marketRate);
             return LoanAnalysis.run(t, m);
         }
     }
@@ -119,7 +116,7 @@ public final class FinanceCommand implements Runnable {
 
         @Override
         Table<?> run(StoreAccess access, Names names) throws Exception {
-            double d = Param.shareOrPercent("discount-rate", discountRate);
+            double d = Param.shareOrPercent("discount_rate", discountRate);
             Loans.Terms t = loan == null ? null : loan.terms();
             org.klaster.data.formats.CashFlowsReader.CashFlowFile f = org.klaster.app.analysis.Inputs.cashFlows(cashflows, sheet);
             return org.klaster.app.analysis.ProjectEconomicsAnalysis.run(f, d, t, loanStart);

@@ -64,6 +64,7 @@ public final class Api {
             new String[] {"get", PREFIX + "/sovereignty/leakage"},
             new String[] {"get", PREFIX + "/sovereignty/localise"},
             new String[] {"get", PREFIX + "/sovereignty/suppliers"},
+            new String[] {"get", PREFIX + "/finance/loan"},
             new String[] {"get", PREFIX + "/sovereignty/dependency"},
             new String[] {"get", PREFIX + "/sovereignty/dependency/partners"},
             new String[] {"get", PREFIX + "/sovereignty/coverage"},
@@ -340,6 +341,19 @@ public final class Api {
         send(ctx, o);
     }
 
+    /**
+     * {@code amount, rate, years} (required), {@code then} (RATE@YEAR, comma-separated), {@code grace_years, method,
+     * payments_per_year, market_rate}: the schedule of {@code klaster finance loan}, its TOTAL row also as {@code total}.
+     */
+    public void loan(Context ctx) {
+        Req q = Req.api(ctx, wb);
+        FinancePages.Asked a = FinancePages.loan(q, false);
+        ObjectNode o = JsonRows.of(org.klaster.app.analysis.LoanAnalysis.run(a.terms(), a.marketRate(), true), q.msg);
+        com.fasterxml.jackson.databind.JsonNode rows = o.get("rows");
+        o.set("total", rows.get(rows.size() - 1));
+        send(ctx, o);
+    }
+
     /** {@code type=demand|input-cut|perturb&rates=S1=-0.2,S2=0.1} (the CLI's pairs; shares in [−1, 1]). */
     public void shock(Context ctx) {
         Req q = Req.api(ctx, wb);
@@ -526,6 +540,7 @@ public final class Api {
         all.add(org.klaster.app.analysis.LocalisationAnalysis.leakageSchema(null, names));
         all.add(org.klaster.app.analysis.LocalisationAnalysis.localiseSchema(null, names));
         all.add(org.klaster.app.analysis.LocalisationAnalysis.suppliersSchema(null, names));
+        all.add(org.klaster.app.analysis.LoanAnalysis.schema(true));
         all.add(DependencyAnalysis.schema(names));
         all.add(PartnersAnalysis.schema(names));
         all.add(CoverageAnalysis.schema(names));

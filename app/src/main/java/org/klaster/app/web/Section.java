@@ -17,7 +17,7 @@ public record Section(String id, String path, boolean available) {
     public static final Section SOVEREIGNTY = new Section("sovereignty", "/sovereignty", true);
     public static final Section OPPORTUNITIES = new Section("opportunities", "/opportunities", true);
     public static final Section REGISTRY = new Section("registry", "/registry", true);
-    public static final Section FINANCE = new Section("finance", "/finance", false);
+    public static final Section FINANCE = new Section("finance", "/finance", true);
     public static final Section LOGISTICS = new Section("logistics", "/logistics", false);
     /** Not in the main navigation order but a page of its own: datasets, uploads, provenance. */
     public static final Section DATA = new Section("data", "/datasets", true);

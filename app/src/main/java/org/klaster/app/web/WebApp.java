@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
  *   /mapping/export.csv|.xlsx  the mapping table (CLI columns)
  *   /sovereignty[/multipliers|/shock|/extraction|/localisation|/dependency]  input–output and trade dependency pages
  *   /sovereignty/localisation                 a region's leakage, localisation scenario and local suppliers
+ *   /finance[/loan], /finance/loan/export.csv|.xlsx  the loan calculator (klaster finance loan)
  *   /sovereignty/{what}/export.csv|.xlsx  their CLI tables (what = regional-table: a region's io.csv)
  *   /opportunities[/product-space|/region]  product space, ECI, a region's import-substitution opportunities
  *   /opportunities/{complexity|region}/export.csv|.xlsx  the klaster complexity / opportunities tables
@@ -98,6 +99,7 @@ public final class WebApp {
         SovereigntyPages sov = new SovereigntyPages(wb);
         OpportunitiesPages opp = new OpportunitiesPages(wb);
         LocalisationPages loc = new LocalisationPages(wb, sov, acc.clock());
+        FinancePages finance = new FinancePages(wb);
         Api api = new Api(wb, sov, opp, loc);
         // the registry lives in the platform store beside the accounts
         wb.usePlatform(acc.store());
@@ -168,6 +170,10 @@ public final class WebApp {
             // leakage and localisation read the registry as far as the visitor may: not cached (a registry change
             // does not change the workbench's version)
             routes.get("/sovereignty/localisation", Access.ANALYSES, Pages.page(wb, loc::page));
+            routes.get(Section.FINANCE.path(), Access.ANALYSES, Pages.page(wb, finance::loanPage));
+            routes.get("/finance/loan", Access.ANALYSES, Pages.page(wb, finance::loanPage));
+            routes.get("/finance/loan/export.csv", Access.ANALYSES, ctx -> finance.export(Req.of(ctx, wb)));
+            routes.get("/finance/loan/export.xlsx", Access.ANALYSES, ctx -> finance.export(Req.of(ctx, wb)));
             routes.get("/sovereignty/{what}/export.csv", Access.ANALYSES, ctx -> export(ctx, wb, sov, loc));
             routes.get("/sovereignty/{what}/export.xlsx", Access.ANALYSES, ctx -> export(ctx, wb, sov, loc));
             routes.get(Section.OPPORTUNITIES.path(), Access.ANALYSES, cache.wrap(Pages.page(wb, opp::productSpace), false));
@@ -207,6 +213,7 @@ public final class WebApp {
             routes.get(Api.PREFIX + "/sovereignty/leakage", Access.ANALYSES, api::leakage);
             routes.get(Api.PREFIX + "/sovereignty/localise", Access.ANALYSES, api::localise);
             routes.get(Api.PREFIX + "/sovereignty/suppliers", Access.ANALYSES, api::suppliers);
+            routes.get(Api.PREFIX + "/finance/loan", Access.ANALYSES, cache.wrap(api::loan, true));
             routes.get(Api.PREFIX + "/sovereignty/dependency", Access.ANALYSES, cache.wrap(api::dependency, true));
             routes.get(Api.PREFIX + "/sovereignty/dependency/partners", Access.ANALYSES, cache.wrap(api::partners, true));
             routes.get(Api.PREFIX + "/sovereignty/coverage", Access.ANALYSES, cache.wrap(api::coverage, true));

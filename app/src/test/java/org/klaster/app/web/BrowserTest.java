@@ -333,6 +333,25 @@ class BrowserTest {
         shot("41-sovereignty-localisation-ru");
     }
 
+    /** Issue 14: a support loan's schedule and what its reduced rate is worth. */
+    @Test
+    void analystValuesASupportLoan() throws IOException {
+        driver.get(server.base() + "/finance?lang=en");
+        waitForCharts(1);
+        driver.findElement(By.id("grace_years")).clear();
+        driver.findElement(By.id("grace_years")).sendKeys("1");
+        new Select(driver.findElement(By.id("payments_per_year"))).selectByValue("4");
+        driver.findElement(By.id("loan-run")).click();
+        waiting().until(ExpectedConditions.urlContains("grace_years=1"));
+        waitForCharts(1);
+        assertThat(driver.findElement(By.id("tbl-loan")).getText()).contains("TOTAL");
+        shot("42-finance-loan");
+        driver.get(server.base() + "/finance/loan?amount=500&rate=1%25&then=5%25@3&years=5&market_rate=19%25&lang=ru");
+        waitForCharts(1);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Калькулятор займа");
+        shot("43-finance-loan-ru");
+    }
+
     @Test
     void analystLooksForOpportunities() throws IOException {
         var js = (org.openqa.selenium.JavascriptExecutor) driver;

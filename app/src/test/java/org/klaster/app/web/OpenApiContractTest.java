@@ -40,7 +40,7 @@ class OpenApiContractTest {
 
     @AfterAll
     static void stop() {
-        server.close();
+        if (server != null) server.close();
     }
 
     /** Example requests per documented path: {status, url}. */
@@ -89,6 +89,9 @@ class OpenApiContractTest {
         e.put(p + "/sovereignty/suppliers", new String[][] {{"200", "/sovereignty/suppliers?dataset=demo-io&region=RU-SAM&buyers=29"},
                 {"200", "/sovereignty/suppliers?dataset=demo-io&region=RU-SAM&inputs=2&top=3&neighbours=1&lang=ru"},
                 {"400", "/sovereignty/suppliers?dataset=demo-io&region=RU-SAM&top=0"}});
+        e.put(p + "/finance/loan", new String[][] {{"200", "/finance/loan?amount=1000&rate=1%25&then=5%25@3&years=5&payments_per_year=1"},
+                {"200", "/finance/loan?amount=1200&rate=0&years=3&method=equal-principal&market_rate=0.1&lang=ru"},
+                {"400", "/finance/loan?amount=1000&rate=1%25&years=3&grace_years=3"}, {"400", "/finance/loan?rate=1%25&years=3"}});
         e.put(p + "/sovereignty/dependency", new String[][] {{"200", "/sovereignty/dependency?dataset=small-trade&years=2021-2023"},
                 {"200", "/sovereignty/dependency?dataset=small-trade&outside=friendly&only=dependent"},
                 {"400", "/sovereignty/dependency?dataset=small-trade&from=2023&to=2021"}});

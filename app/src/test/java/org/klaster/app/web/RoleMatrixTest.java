@@ -56,6 +56,9 @@ class RoleMatrixTest {
             GET  /sovereignty/shock                         | a D M C P V
             GET  /sovereignty/extraction                    | a D M C P V
             GET  /sovereignty/localisation                  | a D M C P V
+            GET  /finance/loan                              | a D M C P V
+            GET  /finance/loan/export.csv                   | a D M C P V
+            GET  /finance/loan/export.xlsx                  | a D M C P V
             GET  /sovereignty/dependency                    | a D M C P V
             GET  /sovereignty/{what}/export.csv             | a D M C P V
             GET  /sovereignty/{what}/export.xlsx            | a D M C P V
@@ -82,7 +85,7 @@ class RoleMatrixTest {
             GET  /registry/organisations/{inn}              | D M P V
             POST /registry/organisations/{inn}              | D P
             POST /registry/organisations/{inn}/facts        | D P
-            GET  /finance                                   | A D M C P V
+            GET  /finance                                   | a D M C P V
             GET  /logistics                                 | A D M C P V
             GET  /signin                                    | A D M C P V
             POST /signin                                    | A D M C P V
@@ -111,6 +114,7 @@ class RoleMatrixTest {
             GET  /api/v1/sovereignty/leakage                | a D M C P V
             GET  /api/v1/sovereignty/localise               | a D M C P V
             GET  /api/v1/sovereignty/suppliers              | a D M C P V
+            GET  /api/v1/finance/loan                       | a D M C P V
             GET  /api/v1/sovereignty/dependency             | a D M C P V
             GET  /api/v1/sovereignty/dependency/partners    | a D M C P V
             GET  /api/v1/sovereignty/coverage               | a D M C P V

@@ -115,6 +115,7 @@ class RussianCrawlTest {
                 "/sovereignty/multipliers?dataset=mb-io&region=RU-SAM", "/sovereignty/extraction?dataset=demo-io&region=RU-SAM&delta=7",
                 "/sovereignty/localisation?dataset=demo-io", "/sovereignty/localisation?dataset=demo-io&region=RU-SAM&buyers=29",
                 "/sovereignty/localisation?dataset=demo-io&region=RU-SAM&share=abc&from=both",
+                "/finance", "/finance/loan?amount=1000&rate=1%25&years=3&grace_years=3&market_rate=abc",
                 "/sovereignty/shock?dataset=mb-io&a_type=demand&a_sector=S1&a_rate=abc",
                 "/sovereignty/shock?dataset=four-io&a_type=demand&a_sector=C26&a_rate=-0.2&b_type=input-cut&b_sector=C26&b_rate=0.3",
                 "/sovereignty/dependency?dataset=small-trade&from=2023&to=2021",
