@@ -48,6 +48,11 @@ public final class CoverageAnalysis {
         }
     }
 
+    /** A product's home market: production − exports + imports (NaN where exports exceed production, as its coverage). */
+    public static double homeMarket(Row r) {
+        return Double.isNaN(r.coverage()) ? Double.NaN : r.production() - r.exports() + r.imports();
+    }
+
     /** Coverage of every product with production of the reporter in {@code year}; empty without production. */
     public static Table<Row> run(TradeInput in, String reporter, int year, DataAccess access, Names names, boolean withNames) {
         Map<String, Double> production = new TreeMap<>();
@@ -80,8 +85,22 @@ public final class CoverageAnalysis {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("coverage", total);
         summary.put("meets_target", SovereigntyCoverage.meetsTarget(total));
-        summary.put("products_meeting_target", rows.stream().filter(Row::meetsTarget).count());
+        long meeting = rows.stream().filter(Row::meetsTarget).count();
+        long defined = rows.stream().filter(r -> !Double.isNaN(r.coverage())).count();
+        summary.put("products_meeting_target", meeting);
         summary.put("products", rows.size());
+        // the value-weighted figure is dominated by the largest home markets; the count-based one treats products alike
+        summary.put("share_of_products_meeting_target", defined == 0 ? Double.NaN : (double) meeting / defined);
+        summary.put("mean_coverage", rows.stream().mapToDouble(Row::coverage).filter(c -> !Double.isNaN(c)).average().orElse(Double.NaN));
+        Row largest = null;
+        double market = 0;
+        for (Row r : rows) {
+            double home = homeMarket(r);
+            if (!Double.isNaN(home)) market += home;
+            if (!Double.isNaN(home) && (largest == null || home > homeMarket(largest))) largest = r;
+        }
+        summary.put("largest_home_market_product", largest == null ? null : largest.product());
+        summary.put("largest_home_market_share", largest == null || !(market > 0) ? Double.NaN : homeMarket(largest) / market);
         return new Table<>(schema(names), rows, withNames,
                 new Provenance(ID, List.of(in.input()), params, in.units()), List.of(), List.of(), summary);
     }

@@ -101,7 +101,8 @@ public final class SovereigntyPages {
     public record DependencyPage(Shell shell, List<Tab> tabs, List<Option> reporters, List<Option> fromYears,
                                  List<Option> toYears, List<Option> groups, List<Option> filters, List<Kpi> kpis,
                                  TableModel table, String product, String partnerChart, String partnerCaption,
-                                 TableModel coverage, String coverageNote, List<String> notes, List<String> warnings) {
+                                 TableModel coverage, String coverageNote, List<Option> coverageWeighting, List<String> notes,
+                                 List<String> warnings) {
     }
 
     // ------------------------------------------------------------------ shared
@@ -636,7 +637,7 @@ public final class SovereigntyPages {
         Names names = q.names();
         TradeInput in = TradeInput.of(d, wb);
         Shell s = shell(q, d, Content.TRADE, "dependency", errors)
-                .controls("reporter", "from", "to", "outside", "filter", "only", "years", "product", "year");
+                .controls("reporter", "from", "to", "outside", "filter", "only", "years", "product", "year", "weighting");
         DependencyAnalysis.Screen sc = screen(q, in);
         String only = only(q);
         Table<DependencyRow> t = DependencyAnalysis.table(sc, only, names, false);
@@ -720,6 +721,7 @@ public final class SovereigntyPages {
         Table<CoverageAnalysis.Row> cov = CoverageAnalysis.run(in, sc.reporter(), sc.to(), wb, names, false);
         TableModel ct = null;
         String coverageNote = null;
+        List<Option> coverageWeighting = List.of();
         if (!cov.list().isEmpty()) {
             ct = PageTable.of(cov, m, "product", "production", "exports", "imports", "coverage", "meets_target")
                     .text((r, c) -> c.equals("product") ? names.productLabel(r.product()) : null)
@@ -728,12 +730,24 @@ public final class SovereigntyPages {
                     s.url("/sovereignty/coverage/export.csv", "reporter", sc.reporter(), "year", sc.to()),
                     s.url("/sovereignty/coverage/export.xlsx", "reporter", sc.reporter(), "year", sc.to()));
             double total = (Double) cov.summary().get("coverage");
-            kpis.add(new Kpi(m.format("sov.kpi.coverage", sc.to()), m.percent(total), m.get("col.coverage.help")));
+            double byCount = (Double) cov.summary().get("share_of_products_meeting_target");
+            // both figures, the chosen weighting first (value by default): they can tell opposite stories
+            boolean count = "count".equals(Param.oneOf("weighting", q.param("weighting"), List.of("value", "count"), "value"));
+            Kpi value = new Kpi(m.format("sov.kpi.coverage", sc.to()), m.percent(total), m.get("sov.cov.valueHelp"));
+            Kpi products = new Kpi(m.get("sov.kpi.coverageCount"), m.percent(byCount), m.get("sov.cov.countHelp"));
+            kpis.addAll(count ? List.of(products, value) : List.of(value, products));
             coverageNote = m.format("sov.cov.note", m.percent(total), m.percent(SovereigntyCoverage.TARGET),
                     m.count((Long) cov.summary().get("products_meeting_target")), m.count(cov.list().size()));
+            Object largest = cov.summary().get("largest_home_market_product");
+            if (largest != null) {
+                coverageNote += " " + m.format("sov.cov.dominant", names.productLabel(largest.toString()),
+                        m.percent((Double) cov.summary().get("largest_home_market_share")));
+            }
+            coverageNote += " " + m.get(count ? "sov.cov.weighting.count" : "sov.cov.weighting.value");
+            coverageWeighting = List.of(new Option("value", m.get("sov.cov.byValue"), !count), new Option("count", m.get("sov.cov.byCount"), count));
         }
         Pages.render(q.ctx, "sovereignty/dependency.jte", new DependencyPage(s, tabs(s, "dependency"), reporters, fromYears,
-                toYears, groups, filters, kpis, table, product, partnerChart, partnerCaption, ct, coverageNote,
+                toYears, groups, filters, kpis, table, product, partnerChart, partnerCaption, ct, coverageNote, coverageWeighting,
                 texts(m, t.notes()), texts(m, t.warnings())));
     }
 

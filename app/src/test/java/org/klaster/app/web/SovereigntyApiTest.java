@@ -195,6 +195,11 @@ class SovereigntyApiTest {
         assertThat(c.get("rows").get(0).get("coverage").asDouble()).isCloseTo(0.76, within(1e-12));
         assertThat(c.get("rows").get(0).get("meets_target").asBoolean()).isTrue();
         assertThat(c.get("target").asDouble()).isEqualTo(0.75);
+        // one product: the count-based share and the mean are its own; it is the whole home market (190 + 60)
+        assertThat(c.get("share_of_products_meeting_target").asDouble()).isEqualTo(1.0);
+        assertThat(c.get("mean_coverage").asDouble()).isCloseTo(0.76, within(1e-12));
+        assertThat(c.get("largest_home_market_product").asText()).isEqualTo("0101");
+        assertThat(c.get("largest_home_market_share").asDouble()).isEqualTo(1.0);
         assertThat(c.get("synthetic").asBoolean()).isTrue();
         assertThat(c.get("notice").asText()).contains("not official statistics");
     }
