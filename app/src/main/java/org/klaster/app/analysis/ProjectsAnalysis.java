@@ -172,7 +172,7 @@ public final class ProjectsAnalysis {
     public static ProjectPortfolio.Result portfolio(Registry r, Params p, List<String> dependent) {
         Cluster cluster = r.cluster(p.cluster());
         if (cluster == null) {
-            throw UserException.notFound("cluster", Messages.text("projects.cluster.unknown", p.cluster()));
+            throw UserException.badParameter("cluster", Messages.text("projects.cluster.unknown", p.cluster()));
         }
         Map<String, Organisation> orgs = r.byInn();
         List<String> memberIndustries = new ArrayList<>();
