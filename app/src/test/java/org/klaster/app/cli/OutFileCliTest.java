@@ -61,6 +61,7 @@ class OutFileCliTest {
         BASE.put("klaster compliance", List.of("compliance", "--registry", "@", "--cluster", "C", "--as-of", "2024-06-30",
                 "--year", "2023"));
         BASE.put("klaster match", List.of("match", "--registry", "@", "--need", "станки"));
+        BASE.put("klaster projects", List.of("projects", "--registry", "@", "--cluster", "C"));
         BASE.put("klaster import", List.of("import", "activity", "@"));
         BASE.put("klaster datasets", List.of("datasets"));
         BASE.put("klaster demo", List.of("demo", "--no-firms"));
