@@ -191,8 +191,49 @@ public final class ProjectsAnalysis {
         }
     }
 
-    static Table<?> table(Registry r, Params p, Dependent dep, Names names, boolean withNames, List<Text> readWarnings,
-                          Provenance.Input registryInput) {
+    /** The view {@code p.view()} of the portfolio. */
+    public static Table<?> table(Registry r, Params p, Dependent dep, Names names, boolean withNames, List<Text> readWarnings,
+                                 Provenance.Input registryInput) {
+        return switch (p.view()) {
+            case TRL -> trlTable(r, p, dep, names, withNames, readWarnings, registryInput);
+            case PRODUCTS -> productTable(r, p, dep, names, withNames, readWarnings, registryInput);
+            case GAPS -> gapTable(r, p, dep, names, withNames, readWarnings, registryInput);
+        };
+    }
+
+    /** Projects and budget by readiness level (whatever {@code p.view()} says). */
+    public static Table<TrlRow> trlTable(Registry r, Params p, Dependent dep, Names names, boolean withNames,
+                                         List<Text> readWarnings, Provenance.Input registryInput) {
+        Frame f = frame(r, p, View.TRL, dep, readWarnings, registryInput);
+        if (f.result.projects() > 0) f.notes.add(Messages.text("projects.note.trl"));
+        return new Table<>(trlSchema(names), f.result.byTrl().stream().map(TrlRow::new).toList(), withNames, f.prov, f.warnings,
+                f.notes, f.summary);
+    }
+
+    /** The dependent products the projects address. */
+    public static Table<ProductRow> productTable(Registry r, Params p, Dependent dep, Names names, boolean withNames,
+                                                 List<Text> readWarnings, Provenance.Input registryInput) {
+        Frame f = frame(r, p, View.PRODUCTS, dep, readWarnings, registryInput);
+        if (f.result.addressed().size() > 1) f.notes.add(Messages.text("projects.note.products"));
+        return new Table<>(productSchema(names), f.result.addressed().stream().map(ProductRow::new).toList(), withNames, f.prov,
+                f.warnings, f.notes, f.summary);
+    }
+
+    /** The dependent products of the specialisation that no project addresses. */
+    public static Table<GapRow> gapTable(Registry r, Params p, Dependent dep, Names names, boolean withNames,
+                                         List<Text> readWarnings, Provenance.Input registryInput) {
+        Frame f = frame(r, p, View.GAPS, dep, readWarnings, registryInput);
+        return new Table<>(gapSchema(names), f.result.gaps().stream().map(GapRow::new).toList(), withNames, f.prov, f.warnings,
+                f.notes, f.summary);
+    }
+
+    /** What every view shares: the portfolio, the provenance, the warnings, the notes and the summary. */
+    private record Frame(ProjectPortfolio.Result result, Provenance prov, List<Text> warnings, List<Text> notes,
+                         Map<String, Object> summary) {
+    }
+
+    private static Frame frame(Registry r, Params p, View view, Dependent dep, List<Text> readWarnings,
+                               Provenance.Input registryInput) {
         ProjectPortfolio.Result res = portfolio(r, p, dep.codes());
         List<Text> warnings = new ArrayList<>(readWarnings);
         warnings.addAll(dep.warnings());
@@ -202,7 +243,7 @@ public final class ProjectsAnalysis {
                 res.gaps().size()));
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("cluster", p.cluster());
-        params.put("view", p.view().code());
+        params.put("view", view.code());
         params.put("as_of", p.asOf().toString());
         params.put("dependent_codes", dep.codes().size());
         List<Provenance.Input> inputs = new ArrayList<>();
@@ -213,21 +254,7 @@ public final class ProjectsAnalysis {
         summary.put("budget", res.budget());
         summary.put("products_addressed", res.addressed().size());
         summary.put("gaps", res.gaps().size());
-        Provenance prov = new Provenance(ID, inputs, params, "RUB");
-        return switch (p.view()) {
-            case TRL -> {
-                if (res.projects() > 0) notes.add(Messages.text("projects.note.trl"));
-                yield new Table<>(trlSchema(names), res.byTrl().stream().map(TrlRow::new).toList(), withNames, prov, warnings,
-                        notes, summary);
-            }
-            case PRODUCTS -> {
-                if (res.addressed().size() > 1) notes.add(Messages.text("projects.note.products"));
-                yield new Table<>(productSchema(names), res.addressed().stream().map(ProductRow::new).toList(), withNames,
-                        prov, warnings, notes, summary);
-            }
-            case GAPS -> new Table<>(gapSchema(names), res.gaps().stream().map(GapRow::new).toList(), withNames, prov,
-                    warnings, notes, summary);
-        };
+        return new Frame(res, new Provenance(ID, inputs, params, "RUB"), warnings, notes, summary);
     }
 
     private static String fileName(Path p) {
