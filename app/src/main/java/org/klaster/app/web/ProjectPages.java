@@ -115,15 +115,16 @@ public final class ProjectPages {
         Table<ProjectsAnalysis.ProductRow> products = ProjectsAnalysis.productTable(r, p, dep, names, true, List.of(), regIn);
         Table<ProjectsAnalysis.GapRow> gaps = ProjectsAnalysis.gapTable(r, p, dep, names, true, List.of(), regIn);
         String base = "/registry/clusters/" + c.id() + "/projects";
+        // sort parameters of the registry's own tables (Req.KNOWN): this page never shows those beside these
         TableModel trlModel = PageTable.of(trl, m, "trl", "trl_name", "projects_now", "budget_now", "projects_target",
                 "budget_target").build("trl", m.get("projects.byTrl"));
-        trlModel.param("t").sort(q, "trl", false).links(s, Pages.without(q, "tsort", "tdir"), null, null);
+        trlModel.param("y").sort(q, "trl", false).links(s, Pages.without(q, "ysort", "ydir"), null, null);
         TableModel productModel = PageTable.of(products, m, "product", "product_name", "projects", "budget", "in_specialisation",
                 "project_ids").build("products", m.get("projects.addressed"));
-        productModel.param("d").sort(q, "budget", true).links(s, Pages.without(q, "dsort", "ddir"), null, null);
+        productModel.param("p").sort(q, "budget", true).links(s, Pages.without(q, "psort", "pdir"), null, null);
         TableModel gapModel = PageTable.of(gaps, m, "product", "product_name", "declared_specialisation", "member_organisations")
                 .build("gaps", m.get("projects.gaps"));
-        gapModel.param("g").sort(q, "product", false).links(s, Pages.without(q, "gsort", "gdir"), null, null);
+        gapModel.param("k").sort(q, "product", false).links(s, Pages.without(q, "ksort", "kdir"), null, null);
 
         Map<String, Object> sum = trl.summary();
         double budget = ((Number) sum.get("budget")).doubleValue();

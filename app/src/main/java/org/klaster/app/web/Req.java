@@ -54,7 +54,7 @@ final class Req {
             "filter", "only", "top", "type", "rates", "a_type", "a_sector", "a_rate", "b_type", "b_sector", "b_rate",
             "sort", "dir", "csort", "cdir", "psort", "pdir", "ssort", "sdir", "trade_year", "measure", "threshold",
             "as_of", "specialisation", "compliance", "unconfirmed", "print", "done", "ksort", "kdir", "ysort", "ydir", "version",
-            "activity", "method", "delta");
+            "activity", "method", "delta", "edit", "view");
     private static final java.util.Set<String> LEARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Names learned beyond {@link #KNOWN}, at most this many (names come from code, not from visitors). */
     private static final int LEARNED_MAX = 64;
