@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "klaster", mixinStandardHelpOptions = true, versionProvider = Klaster.Version.class,
         description = "Klaster — open workbench for industrial-cluster policy and technological sovereignty.",
-        subcommands = {MapCommand.class, org.klaster.app.cli.IoCommand.class, org.klaster.app.cli.DependencyCommand.class, org.klaster.app.cli.ComplexityCommand.class, org.klaster.app.cli.OpportunitiesCommand.class, org.klaster.app.cli.ComplianceCommand.class, org.klaster.app.cli.MatchCommand.class, org.klaster.app.cli.FinanceCommand.class, org.klaster.app.cli.SkillsCommand.class, org.klaster.app.cli.RegistryCommand.class, org.klaster.app.cli.UsersCommand.class, ImportCommand.class, DatasetsCommand.class, DemoCommand.class, ServeCommand.class,
+        subcommands = {MapCommand.class, org.klaster.app.cli.IoCommand.class, org.klaster.app.cli.DependencyCommand.class, org.klaster.app.cli.ComplexityCommand.class, org.klaster.app.cli.OpportunitiesCommand.class, org.klaster.app.cli.ComplianceCommand.class, org.klaster.app.cli.MatchCommand.class, org.klaster.app.cli.ProjectsCommand.class, org.klaster.app.cli.FinanceCommand.class, org.klaster.app.cli.SkillsCommand.class, org.klaster.app.cli.RegistryCommand.class, org.klaster.app.cli.UsersCommand.class, ImportCommand.class, DatasetsCommand.class, DemoCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Klaster implements Runnable {

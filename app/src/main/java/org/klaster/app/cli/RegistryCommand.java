@@ -94,6 +94,9 @@ public final class RegistryCommand implements Runnable {
             spec.commandLine().getErr().println(m.text(Messages.text("cli.registry.imported", where,
                     r.organisations().size(), r.clusters().size(), r.memberships().size(), r.contracts().size(),
                     r.facts().size(), r.offers().size())));
+            if (!r.projects().isEmpty()) {
+                spec.commandLine().getErr().println(m.text(Messages.text("cli.registry.imported.projects", r.projects().size())));
+            }
             return Klaster.OK;
         }
     }

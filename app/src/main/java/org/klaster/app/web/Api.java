@@ -555,6 +555,9 @@ public final class Api {
         all.add(org.klaster.app.analysis.ParticipantsAnalysis.schema(names));
         all.add(org.klaster.app.analysis.ComplianceAnalysis.schema(names));
         all.add(org.klaster.app.analysis.SkillsAnalysis.gapsSchema(names));
+        all.add(org.klaster.app.analysis.ProjectsAnalysis.trlSchema(names));
+        all.add(org.klaster.app.analysis.ProjectsAnalysis.productSchema(names));
+        all.add(org.klaster.app.analysis.ProjectsAnalysis.gapSchema(names));
         return all;
     }
 }

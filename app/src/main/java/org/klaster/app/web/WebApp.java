@@ -46,6 +46,7 @@ import org.slf4j.LoggerFactory;
  *   /opportunities/{complexity|region}/export.csv|.xlsx  the klaster complexity / opportunities tables
  *   /datasets              datasets, uploads (POST /datasets/upload, /datasets/boundaries)
  *   /registry[/clusters/{id}[/compliance|/audit]|/organisations/{inn}]  the cluster registry ({@link RegistryPages#install})
+ *   /registry/clusters/{id}/projects  joint R&amp;D projects ({@link ProjectPages#install})
  *   /admin/users, /admin/rules  the administrator's accounts and compliance rules ({@link RulesPages#install})
  *   /api/v1/...            JSON API ({@link Api#ROUTES}); /api/docs Swagger UI
  * </pre>
@@ -105,6 +106,7 @@ public final class WebApp {
         wb.usePlatform(acc.store());
         RegistryPages registry = new RegistryPages(wb, Auth::user, acc.clock());
         RegistryApi registryApi = new RegistryApi(wb, registry);
+        ProjectPages projects = new ProjectPages(wb, registry);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -182,6 +184,7 @@ public final class WebApp {
             routes.get("/opportunities/{what}/export.csv", Access.ANALYSES, ctx -> opp.export(Req.of(ctx, wb)));
             routes.get("/opportunities/{what}/export.xlsx", Access.ANALYSES, ctx -> opp.export(Req.of(ctx, wb)));
             registry.install(routes);
+            projects.install(routes);
             for (Section s : Section.ALL) {
                 if (!s.available()) routes.get(s.path(), Access.PUBLIC, ctx -> comingLater(ctx, wb, s));
             }

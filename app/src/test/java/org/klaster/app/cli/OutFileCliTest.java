@@ -65,6 +65,7 @@ class OutFileCliTest {
         BASE.put("klaster finance project", List.of("finance", "project", "--cashflows", "@", "--discount-rate", "0.1"));
         BASE.put("klaster skills gaps", List.of("skills", "gaps", "--region", "RU-SAM", "--staffing", "@"));
         BASE.put("klaster skills programmes", List.of("skills", "programmes", "--region", "RU-SAM", "--registry", "@"));
+        BASE.put("klaster projects", List.of("projects", "--registry", "@", "--cluster", "C"));
         BASE.put("klaster import", List.of("import", "activity", "@"));
         BASE.put("klaster datasets", List.of("datasets"));
         BASE.put("klaster demo", List.of("demo", "--no-firms"));

@@ -71,6 +71,8 @@ class RegistryApiTest {
             {"/clusters/{id}/compliance", "/clusters/SVE-METAL/compliance?unconfirmed=exclude&lang=ru", "analyst", "200"},
             {"/clusters/{id}/compliance", "/clusters/SVE-METAL/compliance?as_of=2010-01-01", "analyst", "422"},
             {"/clusters/{id}/compliance", "/clusters/SVE-METAL/compliance?unconfirmed=maybe", "analyst", "400"},
+            {"/clusters/{id}/projects", "/clusters/SAM-AUTO/projects?view=gaps", "analyst", "200"},
+            {"/clusters/{id}/projects", "/clusters/TA-AERO/projects", "sam", "403"},
             {"/organisations/{inn}", "/organisations/" + server.memberInn, "member", "200"},
             {"/organisations/{inn}", "/organisations/" + server.memberInn, "sam", "403"},
             {"/organisations/{inn}", "/organisations/7707083893", "admin", "404"},

@@ -82,6 +82,9 @@ class RoleMatrixTest {
             POST /registry/clusters/{id}/contracts/{contract}/delete | D
             POST /registry/clusters/{id}/facts              | D
             GET  /registry/clusters/{id}/audit              | D
+            GET  /registry/clusters/{id}/projects           | D M C P V
+            POST /registry/clusters/{id}/projects           | D
+            POST /registry/clusters/{id}/projects/{project}/delete | D
             GET  /registry/organisations/{inn}              | D M P V
             POST /registry/organisations/{inn}              | D P
             POST /registry/organisations/{inn}/facts        | D P
@@ -128,6 +131,7 @@ class RoleMatrixTest {
             GET  /api/v1/registry/clusters/{id}/participants | D M C P V
             GET  /api/v1/registry/clusters/{id}/contracts   | D M C P V
             GET  /api/v1/registry/clusters/{id}/compliance  | D M C P V
+            GET  /api/v1/registry/clusters/{id}/projects    | D M C P V
             GET  /api/v1/registry/organisations/{inn}       | D M P V
             POST /api/v1/registry/clusters/{id}/contracts   | D
             POST /api/v1/registry/clusters/{id}/facts       | D
@@ -144,7 +148,7 @@ class RoleMatrixTest {
      * organisation the test participants act for, which no cluster has: a cluster manager may not read it.
      */
     private static final Map<String, String> SAMPLES = Map.of("iso", "RU-SAM", "code", "29", "what", "multipliers", "id", "demo",
-            "inn", TestServer.PARTICIPANT_INN, "contract", "1");
+            "inn", TestServer.PARTICIPANT_INN, "contract", "1", "project", "P1");
 
     private static TestServer server;
     private static final Map<Role, FormClient> BROWSERS = new EnumMap<>(Role.class);

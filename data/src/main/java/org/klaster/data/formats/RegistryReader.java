@@ -29,11 +29,14 @@ import org.klaster.registry.Membership;
 import org.klaster.registry.Offer;
 import org.klaster.registry.Organisation;
 import org.klaster.registry.OrganisationType;
+import org.klaster.registry.Project;
 import org.klaster.registry.Registry;
 
 /**
  * Reads a registry folder (formats.md, "Registry"): {@code organisations}, {@code clusters},
- * {@code memberships}, {@code contracts}, {@code facts} and the optional {@code offers}, each as
+ * {@code memberships}, {@code contracts}, {@code facts} and the optional {@code offers} and project files
+ * ({@code projects}, {@code project_partners}, {@code project_budgets}, {@code project_milestones},
+ * {@code project_products}: formats.md §10), each as
  * {@code NAME.csv} or {@code NAME.xlsx} (any encoding and separator {@link TabularFile} detects).
  *
  * <p>All or nothing: the first problem throws an {@link InputException} naming the file, line and column,
@@ -50,9 +53,9 @@ import org.klaster.registry.Registry;
  */
 public final class RegistryReader {
 
-    /** The files of a registry folder, in reading order; the last one is optional. */
+    /** The files of a registry folder, in reading order; {@code offers} and the project files are optional. */
     public static final List<String> FILES = List.of("organisations", "clusters", "memberships", "contracts", "facts",
-            "offers");
+            "offers", "projects", "project_partners", "project_budgets", "project_milestones", "project_products");
 
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu")
             .withResolverStyle(java.time.format.ResolverStyle.STRICT);
@@ -104,8 +107,9 @@ public final class RegistryReader {
             files.add(offerFile);
             offers = offers(offerFile, orgs, warnings);
         }
+        List<Project> projects = projects(dir, files, orgs, clusters, warnings);
         Registry registry = new Registry(new ArrayList<>(orgs.values()), new ArrayList<>(clusters.values()), memberships,
-                contracts, facts, offers);
+                contracts, facts, offers, projects);
         return new Result(registry, files, TradeReader.sha256(files), new ArrayList<>(warnings));
     }
 
@@ -408,6 +412,237 @@ public final class RegistryReader {
             }
             warnings.addAll(t.warnings());
             return out;
+        }
+    }
+
+    // ------------------------------------------------------------------------------ projects
+
+    /** A project of {@code projects} while its companion files are read: its fields, lists filled in, its line. */
+    private static final class Draft {
+        final String id;
+        final String cluster;
+        final String title;
+        final int trlNow;
+        final int trlTarget;
+        final LocalDate start;
+        final LocalDate end;
+        final long line;
+        final List<Project.Partner> partners = new ArrayList<>();
+        final List<Project.Budget> budgets = new ArrayList<>();
+        final List<Project.Milestone> milestones = new ArrayList<>();
+        final List<String> products = new ArrayList<>();
+
+        Draft(String id, String cluster, String title, int trlNow, int trlTarget, LocalDate start, LocalDate end, long line) {
+            this.id = id;
+            this.cluster = cluster;
+            this.title = title;
+            this.trlNow = trlNow;
+            this.trlTarget = trlTarget;
+            this.start = start;
+            this.end = end;
+            this.line = line;
+        }
+
+        Project project() {
+            return new Project(id, cluster, title, trlNow, trlTarget, start, end, partners, budgets, milestones, products);
+        }
+    }
+
+    /**
+     * The optional project files (formats.md §10): {@code projects} and its companions {@code project_partners},
+     * {@code project_budgets}, {@code project_milestones}, {@code project_products}, each naming a project of
+     * {@code projects}. A companion without {@code projects} is refused at its first row (the project is unknown).
+     */
+    static List<Project> projects(Path dir, List<Path> files, Map<String, Organisation> orgs, Map<String, Cluster> clusters,
+                                  Set<Text> warnings) throws IOException {
+        Map<String, Draft> drafts = new java.util.LinkedHashMap<>();
+        Path projectFile = file(dir, "projects", false);
+        TabularFile projectTable = null;
+        if (projectFile != null) {
+            files.add(projectFile);
+            projectTable = projectRows(projectFile, clusters, drafts, warnings);
+        }
+        Path partnerFile = file(dir, "project_partners", false);
+        if (partnerFile != null) {
+            files.add(partnerFile);
+            partners(partnerFile, orgs, drafts, warnings);
+        }
+        // every project has its one lead: the projects file's line names the project without one
+        for (Draft d : drafts.values()) {
+            if (d.partners.stream().noneMatch(p -> p.role() == Project.Role.LEAD)) {
+                throw projectTable.at(d.line, "id", data("project.lead.none", quoted(d.id)));
+            }
+        }
+        Path budgetFile = file(dir, "project_budgets", false);
+        if (budgetFile != null) {
+            files.add(budgetFile);
+            budgets(budgetFile, drafts, warnings);
+        }
+        Path milestoneFile = file(dir, "project_milestones", false);
+        if (milestoneFile != null) {
+            files.add(milestoneFile);
+            milestones(milestoneFile, drafts, warnings);
+        }
+        Path productFile = file(dir, "project_products", false);
+        if (productFile != null) {
+            files.add(productFile);
+            products(productFile, drafts, warnings);
+        }
+        List<Project> out = new ArrayList<>();
+        for (Draft d : drafts.values()) out.add(d.project());
+        return out;
+    }
+
+    private static TabularFile projectRows(Path file, Map<String, Cluster> clusters, Map<String, Draft> drafts,
+                                           Set<Text> warnings) throws IOException {
+        List<String> required = List.of("id", "cluster", "title", "trl_now", "trl_target", "start", "end");
+        try (TabularFile t = open(file, required, List.of(), "projects", warnings)) {
+            int iId = t.indexOf("id");
+            int iCluster = t.indexOf("cluster");
+            int iTitle = t.indexOf("title");
+            int iNow = t.indexOf("trl_now");
+            int iTarget = t.indexOf("trl_target");
+            int iStart = t.indexOf("start");
+            int iEnd = t.indexOf("end");
+            TabularFile.Row row;
+            while ((row = t.next()) != null) {
+                String id = row.code(iId);
+                String cluster = cluster(row, iCluster, clusters);
+                String title = row.text(iTitle);
+                if (title.isEmpty()) throw row.error(iTitle, data("registry.name.empty"));
+                int now = trl(row, iNow);
+                int target = trl(row, iTarget);
+                if (target < now) throw row.error(iTarget, data("project.trl.target", target, now));
+                LocalDate start = date(row, iStart);
+                LocalDate end = row.isBlank(iEnd) ? null : date(row, iEnd);
+                if (end != null && end.isBefore(start)) {
+                    throw row.error(iEnd, data("project.end.before", end.toString(), start.toString()));
+                }
+                Draft before = drafts.get(id);
+                if (before != null) throw row.error(iId, data("project.duplicate", quoted(id), t.firstOn(before.line)));
+                drafts.put(id, new Draft(id, cluster, title, now, target, start, end, row.line()));
+            }
+            warnings.addAll(t.warnings());
+            return t;
+        }
+    }
+
+    /** A readiness level: a whole number 1–9. */
+    private static int trl(TabularFile.Row row, int i) {
+        String v = row.text(i);
+        int level;
+        try {
+            level = v.matches("\\d{1,2}(\\.0+)?") ? (int) Double.parseDouble(v) : -1;
+        } catch (NumberFormatException e) {
+            level = -1;
+        }
+        if (level < Project.MIN_TRL || level > Project.MAX_TRL) throw row.error(i, data("project.trl.invalid", quoted(v)));
+        return level;
+    }
+
+    private static Draft project(TabularFile.Row row, int i, Map<String, Draft> drafts) {
+        String id = row.code(i);
+        Draft d = drafts.get(id);
+        if (d == null) throw row.error(i, data("project.unknown", quoted(id)));
+        return d;
+    }
+
+    private static void partners(Path file, Map<String, Organisation> orgs, Map<String, Draft> drafts, Set<Text> warnings)
+            throws IOException {
+        try (TabularFile t = open(file, List.of("project", "inn", "role"), List.of(), "project_partners", warnings)) {
+            int iProject = t.indexOf("project");
+            int iInn = t.indexOf("inn");
+            int iRole = t.indexOf("role");
+            Map<List<String>, Long> firstLine = new HashMap<>();
+            Map<String, Long> leadLine = new HashMap<>();
+            TabularFile.Row row;
+            while ((row = t.next()) != null) {
+                Draft d = project(row, iProject, drafts);
+                String inn = row.code(iInn);
+                known(row, iInn, inn, orgs);
+                Project.Role role = Project.Role.parse(row.code(iRole));
+                if (role == null) {
+                    throw row.error(iRole, data("registry.type.unknown", quoted(row.get(iRole)),
+                            String.join(", ", Project.Role.codes())));
+                }
+                Long before = firstLine.putIfAbsent(List.of(d.id, inn), row.line());
+                if (before != null) {
+                    throw row.error(iInn, data("project.partner.duplicate", quoted(inn), quoted(d.id), t.firstOn(before)));
+                }
+                if (role == Project.Role.LEAD) {
+                    Long lead = leadLine.putIfAbsent(d.id, row.line());
+                    if (lead != null) throw row.error(iRole, data("project.lead.twice", quoted(d.id), t.firstOn(lead)));
+                }
+                d.partners.add(new Project.Partner(inn, role));
+            }
+            warnings.addAll(t.warnings());
+        }
+    }
+
+    private static void budgets(Path file, Map<String, Draft> drafts, Set<Text> warnings) throws IOException {
+        try (TabularFile t = open(file, List.of("project", "inn", "year", "amount"), List.of(), "project_budgets", warnings)) {
+            int iProject = t.indexOf("project");
+            int iInn = t.indexOf("inn");
+            int iYear = t.indexOf("year");
+            int iAmount = t.indexOf("amount");
+            Map<List<Object>, Long> firstLine = new HashMap<>();
+            TabularFile.Row row;
+            while ((row = t.next()) != null) {
+                Draft d = project(row, iProject, drafts);
+                String inn = row.code(iInn);
+                if (d.partners.stream().noneMatch(p -> p.inn().equals(inn))) {
+                    throw row.error(iInn, data("project.budget.partner", quoted(inn), quoted(d.id)));
+                }
+                int year = row.year(iYear);
+                int from = d.start.getYear();
+                int to = d.end == null ? Numbers.MAX_YEAR : d.end.getYear();
+                if (year < from || year > to) throw row.error(iYear, data("project.budget.year", year, quoted(d.id), from, to));
+                double amount = money(row, iAmount, true);
+                Long before = firstLine.putIfAbsent(List.of(d.id, inn, year), row.line());
+                if (before != null) {
+                    throw row.error(data("project.budget.duplicate", quoted(d.id), quoted(inn), year, t.firstOn(before)));
+                }
+                d.budgets.add(new Project.Budget(inn, year, amount));
+            }
+            warnings.addAll(t.warnings());
+        }
+    }
+
+    private static void milestones(Path file, Map<String, Draft> drafts, Set<Text> warnings) throws IOException {
+        try (TabularFile t = open(file, List.of("project", "date", "text", "done"), List.of(), "project_milestones", warnings)) {
+            int iProject = t.indexOf("project");
+            int iDate = t.indexOf("date");
+            int iText = t.indexOf("text");
+            int iDone = t.indexOf("done");
+            TabularFile.Row row;
+            while ((row = t.next()) != null) {
+                Draft d = project(row, iProject, drafts);
+                LocalDate date = date(row, iDate);
+                String text = row.text(iText);
+                if (text.isEmpty()) throw row.error(iText, data("registry.offer.text.empty"));
+                d.milestones.add(new Project.Milestone(date, text, flag(row, iDone)));
+            }
+            warnings.addAll(t.warnings());
+        }
+    }
+
+    private static void products(Path file, Map<String, Draft> drafts, Set<Text> warnings) throws IOException {
+        try (TabularFile t = open(file, List.of("project", "okpd2"), List.of(), "project_products", warnings)) {
+            int iProject = t.indexOf("project");
+            int iCode = t.indexOf("okpd2");
+            Map<List<String>, Long> firstLine = new HashMap<>();
+            TabularFile.Row row;
+            while ((row = t.next()) != null) {
+                Draft d = project(row, iProject, drafts);
+                String code = row.code(iCode);
+                if (!org.klaster.cooperation.IndustryCodes.valid(code)) throw row.error(iCode, data("codes.invalid", quoted(code)));
+                Long before = firstLine.putIfAbsent(List.of(d.id, code), row.line());
+                if (before != null) {
+                    throw row.error(iCode, data("project.product.duplicate", quoted(code), quoted(d.id), t.firstOn(before)));
+                }
+                d.products.add(code);
+            }
+            warnings.addAll(t.warnings());
         }
     }
 

@@ -38,6 +38,8 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Pattern;
+import org.klaster.InvalidParameterException;
+import org.klaster.cooperation.ProjectPortfolio;
 import org.klaster.data.formats.Numbers;
 import org.klaster.registry.AnnualFacts;
 import org.klaster.registry.Cluster;
@@ -50,6 +52,7 @@ import org.klaster.registry.Membership;
 import org.klaster.registry.Offer;
 import org.klaster.registry.Organisation;
 import org.klaster.registry.OrganisationType;
+import org.klaster.registry.Project;
 import org.klaster.registry.Registry;
 import org.klaster.registry.Rule;
 import org.klaster.registry.RuleSet;
@@ -81,7 +84,8 @@ public final class PlatformStore implements AutoCloseable {
             new Migration(2, "P002__accounts.sql", null),
             new Migration(3, "P003__rules.sql", null),
             new Migration(4, "P004__audit.sql", null),
-            new Migration(5, "P005__audit_append_only.postgresql.sql", Dialect.POSTGRESQL));
+            new Migration(5, "P005__audit_append_only.postgresql.sql", Dialect.POSTGRESQL),
+            new Migration(6, "P006__projects.sql", null));
 
     /** Where the scripts are, beside the dataset store's. */
     static final String SCRIPTS = "platform/";
@@ -778,7 +782,7 @@ public final class PlatformStore implements AutoCloseable {
     public Registry registry() {
         return read("read the registry", c -> new Registry(organisations(c, null), clusters(c, null),
                 memberships(c, null, null), storedContracts(c, null).stream().map(StoredContract::contract).toList(),
-                facts(c, null), offers(c)));
+                facts(c, null), offers(c), projects(c, null, null)));
     }
 
     /** The clusters, in the order they were first stored. */
@@ -816,6 +820,54 @@ public final class PlatformStore implements AutoCloseable {
     /** The facts of an organisation, by year. */
     public List<AnnualFacts> facts(String inn) {
         return read("list facts", c -> facts(c, inn));
+    }
+
+    /** The projects of a cluster (all projects when null), in the order they were first stored. */
+    public List<Project> projects(String cluster) {
+        return read("list projects", c -> projects(c, cluster, null));
+    }
+
+    /** The project with this id. */
+    public Optional<Project> project(String id) {
+        if (id == null) return Optional.empty();
+        return read("read a project", c -> projects(c, null, id).stream().findFirst());
+    }
+
+    private List<Project> projects(Connection c, String cluster, String id) throws SQLException {
+        String where = cluster != null ? " WHERE cluster_id = ?" : id != null ? " WHERE id = ?" : "";
+        Object[] args = cluster != null ? new Object[] {cluster} : id != null ? new Object[] {id} : new Object[0];
+        // the companion rows of the projects selected, each kind read once and grouped by project
+        String of = cluster != null ? " WHERE project_id IN (SELECT id FROM projects WHERE cluster_id = ?)"
+                : id != null ? " WHERE project_id = ?" : "";
+        Map<String, List<Project.Partner>> partners = new HashMap<>();
+        for (Object[] r : rows(c, "SELECT project_id, inn, role FROM project_partners" + of + " ORDER BY project_id, ord",
+                rs -> new Object[] {rs.getString(1), new Project.Partner(rs.getString(2),
+                        stored(Project.Role.parse(rs.getString(3)), rs.getString(3)))}, args)) {
+            partners.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((Project.Partner) r[1]);
+        }
+        Map<String, List<Project.Budget>> budgets = new HashMap<>();
+        for (Object[] r : rows(c, "SELECT project_id, inn, year, amount FROM project_budgets" + of + " ORDER BY project_id, ord",
+                rs -> new Object[] {rs.getString(1), new Project.Budget(rs.getString(2), rs.getInt(3), rs.getDouble(4))}, args)) {
+            budgets.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((Project.Budget) r[1]);
+        }
+        Map<String, List<Project.Milestone>> milestones = new HashMap<>();
+        for (Object[] r : rows(c, "SELECT project_id, due_on, text, done FROM project_milestones" + of
+                + " ORDER BY project_id, ord", rs -> new Object[] {rs.getString(1),
+                    new Project.Milestone(date(rs, 2), rs.getString(3), rs.getBoolean(4))}, args)) {
+            milestones.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((Project.Milestone) r[1]);
+        }
+        Map<String, List<String>> products = new HashMap<>();
+        for (Object[] r : rows(c, "SELECT project_id, code FROM project_products" + of + " ORDER BY project_id, ord",
+                rs -> new Object[] {rs.getString(1), rs.getString(2)}, args)) {
+            products.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add((String) r[1]);
+        }
+        return rows(c, "SELECT id, cluster_id, title, trl_now, trl_target, start_on, end_on FROM projects" + where
+                + " ORDER BY ord", rs -> {
+                    String pid = rs.getString(1);
+                    return new Project(pid, rs.getString(2), rs.getString(3), rs.getInt(4), rs.getInt(5), date(rs, 6),
+                            date(rs, 7), partners.getOrDefault(pid, List.of()), budgets.getOrDefault(pid, List.of()),
+                            milestones.getOrDefault(pid, List.of()), products.getOrDefault(pid, List.of()));
+                }, args);
     }
 
     private List<Organisation> organisations(Connection c, String inn) throws SQLException {
@@ -928,6 +980,12 @@ public final class PlatformStore implements AutoCloseable {
                 }
             }
             for (Offer o : r.offers()) check(o, inns);
+            seen.clear();
+            Map<String, String> storedClusterOf = projectClusters(c);
+            for (Project p : r.projects()) {
+                check(p, inns, clusterIds, storedClusterOf);
+                if (!seen.add(p.id())) throw new InvalidRecordException(data("platform.duplicate", "project", p.id()));
+            }
             // all checked: now write
             for (Organisation o : r.organisations()) upsertOrganisation(c, by, "import", o);
             for (Cluster k : r.clusters()) upsertCluster(c, by, "import", k);
@@ -946,6 +1004,7 @@ public final class PlatformStore implements AutoCloseable {
                         o.inn(), o.kind().code(), o.text(), json(o.codes()));
                 audit(c, by, "import", "organisation", o.inn(), null, o.inn(), null, offerJson(o));
             }
+            for (Project p : r.projects()) upsertProject(c, by, "import", p);
             return null;
         });
     }
@@ -1101,6 +1160,85 @@ public final class PlatformStore implements AutoCloseable {
     private List<StoredContract> storedContractById(Connection c, String id) throws SQLException {
         return rows(c, "SELECT id, cluster_id, supplier, buyer, type, year, value FROM contracts WHERE id = ?",
                 PlatformStore::storedContract, id);
+    }
+
+    /**
+     * Adds a project or replaces it whole (by id): its partners, budget lines, milestones and products with it. A
+     * stored project stays in its cluster. Saving it unchanged stores and audits nothing.
+     */
+    public void saveProject(Actor by, Project p) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(p, "project");
+        tx("save a project", c -> {
+            Set<String> inns = new HashSet<>();
+            for (Project.Partner x : p.partners()) inns.addAll(column(c, "SELECT inn FROM organisations WHERE inn = ?", x.inn()));
+            check(p, inns, Set.copyOf(column(c, "SELECT id FROM clusters WHERE id = ?", p.cluster())), projectClusters(c));
+            upsertProject(c, by, null, p);
+            return null;
+        });
+    }
+
+    /** Removes a project with its companion rows. */
+    public void deleteProject(Actor by, String projectId) {
+        Objects.requireNonNull(by, "by");
+        tx("delete a project", c -> {
+            Project old = projects(c, null, projectId).stream().findFirst().orElseThrow(
+                    () -> new InvalidRecordException(data("platform.project.unknown", String.valueOf(projectId))));
+            deleteProjectRows(c, projectId, true);
+            audit(c, by, "delete", "project", projectId, old.cluster(), old.lead(), projectJson(old), null);
+            return null;
+        });
+    }
+
+    private static Map<String, String> projectClusters(Connection c) throws SQLException {
+        Map<String, String> out = new HashMap<>();
+        for (Object[] r : rows(c, "SELECT id, cluster_id FROM projects", rs -> new Object[] {rs.getString(1), rs.getString(2)})) {
+            out.put((String) r[0], (String) r[1]);
+        }
+        return out;
+    }
+
+    private void upsertProject(Connection c, Actor by, String action, Project p) throws SQLException {
+        Optional<Project> old = projects(c, null, p.id()).stream().findFirst();
+        if (old.isPresent() && old.get().equals(p)) return;
+        if (old.isPresent()) {
+            deleteProjectRows(c, p.id(), false);
+            update(c, "UPDATE projects SET title = ?, trl_now = ?, trl_target = ?, start_on = ?, end_on = ? WHERE id = ?",
+                    p.title(), p.trlNow(), p.trlTarget(), p.start(), p.end(), p.id());
+        } else {
+            update(c, "INSERT INTO projects (id, ord, cluster_id, title, trl_now, trl_target, start_on, end_on) "
+                    + "VALUES (?, nextval('registry_ord'), ?, ?, ?, ?, ?, ?)", p.id(), p.cluster(), p.title(), p.trlNow(),
+                    p.trlTarget(), p.start(), p.end());
+        }
+        int k = 0;
+        for (Project.Partner x : p.partners()) {
+            update(c, "INSERT INTO project_partners (project_id, ord, inn, role) VALUES (?, ?, ?, ?)", p.id(), k++, x.inn(),
+                    x.role().code());
+        }
+        k = 0;
+        for (Project.Budget b : p.budgets()) {
+            update(c, "INSERT INTO project_budgets (project_id, ord, inn, year, amount) VALUES (?, ?, ?, ?, ?)", p.id(), k++,
+                    b.inn(), b.year(), b.amount());
+        }
+        k = 0;
+        for (Project.Milestone m : p.milestones()) {
+            update(c, "INSERT INTO project_milestones (project_id, ord, due_on, text, done) VALUES (?, ?, ?, ?, ?)", p.id(),
+                    k++, m.date(), m.text(), m.done());
+        }
+        k = 0;
+        for (String code : p.products()) {
+            update(c, "INSERT INTO project_products (project_id, ord, code) VALUES (?, ?, ?)", p.id(), k++, code);
+        }
+        audit(c, by, action != null ? action : old.isPresent() ? "update" : "create", "project", p.id(), p.cluster(),
+                p.lead(), old.map(PlatformStore::projectJson).orElse(null), projectJson(p));
+    }
+
+    private static void deleteProjectRows(Connection c, String id, boolean withProject) throws SQLException {
+        update(c, "DELETE FROM project_partners WHERE project_id = ?", id);
+        update(c, "DELETE FROM project_budgets WHERE project_id = ?", id);
+        update(c, "DELETE FROM project_milestones WHERE project_id = ?", id);
+        update(c, "DELETE FROM project_products WHERE project_id = ?", id);
+        if (withProject) update(c, "DELETE FROM projects WHERE id = ?", id);
     }
 
     /** Stores an organisation's figures of a year (replacing those of the same INN and year). */
@@ -1268,6 +1406,33 @@ public final class PlatformStore implements AutoCloseable {
         codes("codes", o.codes());
     }
 
+    /**
+     * A project as {@link ProjectPortfolio#check} has it (one lead, known partners, levels, budgets in its years),
+     * in a known cluster and, when stored already, in the cluster it has; texts and codes within the store's bounds.
+     */
+    private static void check(Project p, Set<String> inns, Set<String> clusters, Map<String, String> storedClusterOf) {
+        code("project", p.id(), false);
+        if (!clusters.contains(p.cluster())) throw new InvalidRecordException(data("platform.cluster.unknown", p.cluster()));
+        String was = storedClusterOf.get(p.id());
+        if (was != null && !was.equals(p.cluster())) {
+            throw new InvalidRecordException(data("platform.project.cluster", p.id(), was, p.cluster()));
+        }
+        text("title", p.title(), MAX_NAME);
+        for (Project.Partner x : p.partners()) {
+            if (!inns.contains(x.inn())) throw new InvalidRecordException(data("platform.organisation.unknown", x.inn()));
+        }
+        if (p.partners().size() > MAX_LIST || p.budgets().size() > MAX_LIST || p.milestones().size() > MAX_LIST) {
+            throw new InvalidRecordException(data("platform.list.long", "project " + p.id(), String.valueOf(MAX_LIST)));
+        }
+        for (Project.Milestone m : p.milestones()) text("milestone", m.text(), MAX_TEXT);
+        codes("products", p.products());
+        try {
+            ProjectPortfolio.check(p, inns);
+        } catch (InvalidParameterException e) {
+            throw new InvalidRecordException(e.text());
+        }
+    }
+
     private static void text(String field, String v, int max) {
         if (v == null || v.isBlank() || v.length() > max || CONTROL.matcher(v).find()) {
             throw new InvalidRecordException(data("platform.text.invalid", field, String.valueOf(max),
@@ -1385,6 +1550,40 @@ public final class PlatformStore implements AutoCloseable {
         m.put("year", f.year());
         m.put("output", nan(f.output()));
         m.put("purchases", nan(f.purchases()));
+        return m;
+    }
+
+    private static Map<String, Object> projectJson(Project p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("cluster", p.cluster());
+        m.put("title", p.title());
+        m.put("trl_now", p.trlNow());
+        m.put("trl_target", p.trlTarget());
+        m.put("start", p.start().toString());
+        m.put("end", p.end() == null ? null : p.end().toString());
+        List<Map<String, Object>> partners = new ArrayList<>();
+        for (Project.Partner x : p.partners()) partners.add(Map.of("inn", x.inn(), "role", x.role().code()));
+        m.put("partners", partners);
+        List<Map<String, Object>> budgets = new ArrayList<>();
+        for (Project.Budget b : p.budgets()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("inn", b.inn());
+            line.put("year", b.year());
+            line.put("amount", b.amount());
+            budgets.add(line);
+        }
+        m.put("budgets", budgets);
+        List<Map<String, Object>> milestones = new ArrayList<>();
+        for (Project.Milestone x : p.milestones()) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("date", x.date().toString());
+            line.put("text", x.text());
+            line.put("done", x.done());
+            milestones.add(line);
+        }
+        m.put("milestones", milestones);
+        m.put("products", p.products());
         return m;
     }
 
