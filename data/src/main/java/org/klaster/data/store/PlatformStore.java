@@ -1397,6 +1397,107 @@ public final class PlatformStore implements AutoCloseable {
         return m;
     }
 
+    // ================================================================================== offers (needs, competences)
+
+    /** The needs and competences of an organisation, with their ids, in the order they were stored. */
+    public List<StoredOffer> offers(String inn) {
+        return read("list offers", c -> rows(c, "SELECT ord, inn, kind, text, codes FROM offers WHERE inn = ? ORDER BY ord",
+                PlatformStore::storedOffer, inn));
+    }
+
+    /** The offer with this id. */
+    public Optional<StoredOffer> offer(String id) {
+        return read("read an offer", c -> offerById(c, id).stream().findFirst());
+    }
+
+    /** Adds a need or competence of a registered organisation; its id. Codes must be OKPD2/OKVED2 codes. */
+    public String addOffer(Actor by, Offer o) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(o, "offer");
+        return tx("add an offer", c -> {
+            checkOffer(c, o);
+            long ord;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT nextval('registry_ord')")) {
+                rs.next();
+                ord = rs.getLong(1);
+            }
+            update(c, "INSERT INTO offers (ord, inn, kind, text, codes) VALUES (?, ?, ?, ?, ?)", ord, o.inn(), o.kind().code(),
+                    o.text(), json(o.codes()));
+            String id = Long.toString(ord);
+            audit(c, by, "create", "offer", id, null, o.inn(), null, offerJson(o));
+            return id;
+        });
+    }
+
+    /** Replaces the kind, text and codes of a stored offer (it stays the same organisation's). */
+    public void saveOffer(Actor by, String id, Offer o) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(o, "offer");
+        tx("save an offer", c -> {
+            StoredOffer old = requireOffer(c, id);
+            if (!old.offer().inn().equals(o.inn())) {
+                throw new InvalidRecordException(data("platform.offer.unknown", String.valueOf(id)));
+            }
+            checkOffer(c, o);
+            if (old.offer().equals(o)) return null;
+            update(c, "UPDATE offers SET kind = ?, text = ?, codes = ? WHERE ord = ?", o.kind().code(), o.text(),
+                    json(o.codes()), Long.parseLong(old.id()));
+            audit(c, by, "update", "offer", old.id(), null, o.inn(), offerJson(old.offer()), offerJson(o));
+            return null;
+        });
+    }
+
+    /** Removes a stored offer. */
+    public void deleteOffer(Actor by, String id) {
+        Objects.requireNonNull(by, "by");
+        tx("delete an offer", c -> {
+            StoredOffer old = requireOffer(c, id);
+            update(c, "DELETE FROM offers WHERE ord = ?", Long.parseLong(old.id()));
+            audit(c, by, "delete", "offer", old.id(), null, old.offer().inn(), offerJson(old.offer()), null);
+            return null;
+        });
+    }
+
+    /**
+     * A number that grows with every change of the platform store: the last entry of the audit trail, since every
+     * change appends one in its own transaction. Cheap (one indexed maximum), so that what is derived from the
+     * registry — the matchmaking index — can be kept until the registry changes.
+     */
+    public long changeCount() {
+        return read("read the change count", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(seq) FROM audit_log")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    private void checkOffer(Connection c, Offer o) throws SQLException {
+        check(o, new HashSet<>(column(c, "SELECT inn FROM organisations WHERE inn = ?", o.inn())));
+        // the readers' rule for offers.csv: a code must be written as an OKPD2/OKVED2 code
+        for (String code : o.codes()) {
+            if (!org.klaster.cooperation.IndustryCodes.valid(code)) {
+                throw new InvalidRecordException(data("codes.invalid", org.klaster.data.formats.DataText.quoted(code)));
+            }
+        }
+    }
+
+    private StoredOffer requireOffer(Connection c, String id) throws SQLException {
+        List<StoredOffer> found = offerById(c, id);
+        if (found.isEmpty()) throw new InvalidRecordException(data("platform.offer.unknown", String.valueOf(id)));
+        return found.get(0);
+    }
+
+    private List<StoredOffer> offerById(Connection c, String id) throws SQLException {
+        if (id == null || !id.matches("\\d{1,18}")) return List.of();
+        return rows(c, "SELECT ord, inn, kind, text, codes FROM offers WHERE ord = ?", PlatformStore::storedOffer,
+                Long.parseLong(id));
+    }
+
+    private static StoredOffer storedOffer(ResultSet rs) throws SQLException {
+        return new StoredOffer(Long.toString(rs.getLong(1)), new Offer(rs.getString(2), stored(Offer.Kind.parse(rs.getString(3)),
+                rs.getString(3)), rs.getString(4), list(rs.getString(5))));
+    }
+
     // ================================================================================== rules
 
     /** Saves the rules as a new version ("1", "2", …); its id. */
