@@ -101,6 +101,7 @@ public final class WebApp {
         wb.usePlatform(acc.store());
         RegistryPages registry = new RegistryPages(wb, Auth::user, acc.clock());
         RegistryApi registryApi = new RegistryApi(wb, registry);
+        CooperationPages cooperation = new CooperationPages(wb, registry);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -171,6 +172,7 @@ public final class WebApp {
             routes.get("/opportunities/{what}/export.csv", Access.ANALYSES, ctx -> opp.export(Req.of(ctx, wb)));
             routes.get("/opportunities/{what}/export.xlsx", Access.ANALYSES, ctx -> opp.export(Req.of(ctx, wb)));
             registry.install(routes);
+            cooperation.install(routes);
             for (Section s : Section.ALL) {
                 if (!s.available()) routes.get(s.path(), Access.PUBLIC, ctx -> comingLater(ctx, wb, s));
             }
