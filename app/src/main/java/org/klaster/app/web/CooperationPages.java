@@ -298,7 +298,7 @@ public final class CooperationPages {
         Principal a = pages.user(ctx);
         Organisation o = editable(ctx, a);
         Map<String, String> v = values(ctx);
-        write(ctx, o, "offer-new", v, () -> pages.store().addOffer(RegistryPages.actor(a), offer(o.inn(), v)), "offerAdded");
+        write(ctx, o, "offer-new", v, () -> pages.store().addOffer(RegistryPages.actor(a), offer(o.inn(), v)), "offeradded");
     }
 
     /** {@code POST /registry/organisations/{inn}/offers/{offer}}: kind, text, codes replace the stored ones. */
@@ -310,7 +310,7 @@ public final class CooperationPages {
         write(ctx, o, "offer-" + id, v, () -> {
             pages.store().saveOffer(RegistryPages.actor(a), id, offer(o.inn(), v));
             return id;
-        }, "offerSaved");
+        }, "offersaved");
     }
 
     /** {@code POST /registry/organisations/{inn}/offers/{offer}/delete}. */
@@ -324,7 +324,7 @@ public final class CooperationPages {
             }
             pages.store().deleteOffer(RegistryPages.actor(a), id);
             return id;
-        }, "offerDeleted");
+        }, "offerdeleted");
     }
 
     /** Runs a write: 303 back to the profile's offers, or the profile again with the sentence next to the form (422). */
