@@ -475,6 +475,7 @@ public final class Api {
         all.add(org.klaster.app.analysis.RegistryAnalysis.contractSchema(Map.of()));
         all.add(org.klaster.app.analysis.ParticipantsAnalysis.schema(names));
         all.add(org.klaster.app.analysis.ComplianceAnalysis.schema(names));
+        all.add(org.klaster.app.analysis.MatchAnalysis.schema(names));
         return all;
     }
 }

@@ -156,13 +156,14 @@ public final class CooperationPages {
             Registry reg = registry;
             notes = t.notes().stream().map(m::text).toList();
             Object[] keep = keep(q, p);
-            table = PageTable.of(t, m, "rank", "name", "tier", "region_name", "score", "text", "code", "io_link", "distance",
+            // the name first: the first column carries the link (to the profile)
+            table = PageTable.of(t, m, "name", "rank", "tier", "region_name", "score", "text", "code", "io_link", "distance",
                             "dependency", "distance_km", "offer")
                     .text((x, c) -> c.equals("tier") ? m.get("coop.tier." + x.match().tier().code()) : null)
                     .href((x, c) -> c.equals("name") && RegistryAccess.canReadOrganisation(a, reg, x.match().candidate().inn())
                             ? s.url("/registry/organisations/" + x.match().candidate().inn()) : null)
                     .build("partners", m.get(p.mode() == Matchmaking.Mode.NEED ? "coop.table.need" : "coop.table.competence"));
-            table.links(s, Pages.without(q, "sort", "dir"), s.url("/cooperation/partners/export.csv", keep),
+            table.sort(q, "rank", false).links(s, Pages.without(q, "sort", "dir"), s.url("/cooperation/partners/export.csv", keep),
                     s.url("/cooperation/partners/export.xlsx", keep));
             if (t.list().isEmpty()) empty = m.get("coop.noneFound");
             if (p.inn() != null) {
