@@ -91,6 +91,8 @@ public final class PlatformStore implements AutoCloseable {
     static final int MAX_CODE = 64;
     static final int MAX_LIST = 200;
     static final int MAX_TEXT = 4000;
+    /** A token's last use is recorded to this precision (a write at most this often per token). */
+    static final java.time.Duration TOKEN_USE_PRECISION = java.time.Duration.ofMinutes(1);
     static final int MAX_HASH = 512;
     /** Most audit entries one read returns. */
     public static final int MAX_AUDIT = 10_000;
@@ -657,8 +659,9 @@ public final class PlatformStore implements AutoCloseable {
     }
 
     /**
-     * The enabled account whose live token has this hash, recording the token's use at {@code now}; empty
-     * for an unknown or revoked token or a disabled account.
+     * The enabled account whose live token has this hash, recording the token's use at {@code now} — to the
+     * minute, like a session's last sight: within a minute of the recorded use nothing is written, so a script's
+     * requests do not each wait for a commit; empty for an unknown or revoked token or a disabled account.
      */
     public Optional<Account> accountByToken(String tokenHash, Instant now) {
         if (tokenHash == null || !SHA256_HEX.matcher(tokenHash).matches()) return Optional.empty();
@@ -666,19 +669,23 @@ public final class PlatformStore implements AutoCloseable {
         return tx("check an API token", c -> {
             String tokenId = null;
             String accountId = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.account_id FROM api_tokens t JOIN accounts a "
-                    + "ON a.id = t.account_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND a.disabled = ?")) {
+            Instant lastUsed = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.account_id, t.last_used FROM api_tokens t JOIN "
+                    + "accounts a ON a.id = t.account_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND a.disabled = ?")) {
                 ps.setString(1, tokenHash);
                 ps.setBoolean(2, false);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         tokenId = rs.getString(1);
                         accountId = rs.getString(2);
+                        lastUsed = instant(rs, 3);
                     }
                 }
             }
             if (tokenId == null) return Optional.<Account>empty();
-            update(c, "UPDATE api_tokens SET last_used = ? WHERE id = ?", now.truncatedTo(ChronoUnit.MICROS), tokenId);
+            if (lastUsed == null || now.isBefore(lastUsed) || !now.isBefore(lastUsed.plus(TOKEN_USE_PRECISION))) {
+                update(c, "UPDATE api_tokens SET last_used = ? WHERE id = ?", now.truncatedTo(ChronoUnit.MICROS), tokenId);
+            }
             return accountWhere(c, "id = ?", accountId);
         });
     }

@@ -383,6 +383,11 @@ abstract class PlatformStoreContract {
         assertThat(s.accountByToken(sha("kl_other"), T0)).isEmpty();
         assertThat(s.accountByToken(sha("kl_secret"), T0)).contains(a);
         assertThat(s.tokens(a.id()).get(0).lastUsed()).isEqualTo(T0);
+        // recorded to the minute: a use within it writes nothing, a later one is recorded
+        s.accountByToken(sha("kl_secret"), T0.plusSeconds(59));
+        assertThat(s.tokens(a.id()).get(0).lastUsed()).isEqualTo(T0);
+        assertThat(s.accountByToken(sha("kl_secret"), T0.plusSeconds(60))).contains(a);
+        assertThat(s.tokens(a.id()).get(0).lastUsed()).isEqualTo(T0.plusSeconds(60));
         s.setDisabled(ADMIN, a.id(), true);
         assertThat(s.accountByToken(sha("kl_secret"), T0)).isEmpty();
         s.setDisabled(ADMIN, a.id(), false);
