@@ -6,7 +6,8 @@
 # API anyway) nor repetition helps — first 10 s of warm-up, then `wrk -t2 -c20 -d20s --latency`: p50 … p99.
 #
 # usage: bench/match/wrk.sh [ORGS [CONNECTIONS [SECONDS]]]
-# env:   KLASTER_JAVA_OPTS=-Xmx2g  PORT=18089
+# env:   KLASTER_JAVA_OPTS=-Xmx2g  PORT=18089  WORK=DIR (keep the database there: the registry import of 100 000
+#        organisations takes minutes, a second run reuses it)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -23,9 +24,10 @@ if [ ! -f "$stamp" ] || [ ! -f "$appjar" ] || [ -n "$(find "$root/pom.xml" "$roo
   echo "== building the bench module" >&2
   (cd "$root" && mvn -o -q -B -pl bench -am package -DskipTests)
 fi
-work="$(mktemp -d)"
+work="${WORK:-$(mktemp -d)}"
+mkdir -p "$work"
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; [ -n "${WORK:-}" ] || rm -rf "$work"; }
 trap cleanup EXIT
 echo "== $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 java -Xss8m ${KLASTER_JAVA_OPTS:--Xmx2g} -cp "$classes:$appjar" org.klaster.bench.match.MatchServe "$work" "$port" "$orgs" \

@@ -91,6 +91,11 @@ public final class PlatformStore implements AutoCloseable {
     static final int MAX_CODE = 64;
     static final int MAX_LIST = 200;
     static final int MAX_TEXT = 4000;
+    /** How long {@link #changeCount} trusts its last answer when this process committed nothing since. */
+    static final long CHANGE_RECHECK_NANOS = 1_000_000_000L;
+    /** Transactions this process committed; with the last change count read: {commits, count, nanoTime}. */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long[] counted;
     /** A token's last use is recorded to this precision (a write at most this often per token). */
     static final java.time.Duration TOKEN_USE_PRECISION = java.time.Duration.ofMinutes(1);
     static final int MAX_HASH = 512;
@@ -1467,15 +1472,24 @@ public final class PlatformStore implements AutoCloseable {
 
     /**
      * A number that grows with every change of the platform store: the last entry of the audit trail, since every
-     * change appends one in its own transaction. Cheap (one indexed maximum), so that what is derived from the
-     * registry — the matchmaking index — can be kept until the registry changes.
+     * change appends one in its own transaction. Cheap, so that what is derived from the registry — the matchmaking
+     * index — can be kept until the registry changes: a change by this process shows at once, one by another process
+     * (another server on the same PostgreSQL database) within a second.
      */
     public long changeCount() {
-        return read("read the change count", c -> {
+        // asked on every matchmaking request: the query runs only after a commit of this process, or once a second
+        // for changes made by another process on the same database
+        long[] last = counted;
+        long seen = commits.get();
+        long now = System.nanoTime();
+        if (last != null && last[0] == seen && now - last[2] < CHANGE_RECHECK_NANOS) return last[1];
+        long v = read("read the change count", c -> {
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(seq) FROM audit_log")) {
                 return rs.next() ? rs.getLong(1) : 0L;
             }
         });
+        counted = new long[] {seen, v, now};
+        return v;
     }
 
     private void checkOffer(Connection c, Offer o) throws SQLException {
@@ -1822,6 +1836,7 @@ public final class PlatformStore implements AutoCloseable {
                         T t = w.run(c);
                         committing = true;
                         c.commit();
+                        commits.incrementAndGet();
                         return t;
                     } catch (Throwable e) {
                         rollbackQuietly(c);
