@@ -33,7 +33,7 @@ echo "== $(nproc) cores, load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 java -Xss8m ${KLASTER_JAVA_OPTS:--Xmx2g} -cp "$classes:$appjar" org.klaster.bench.match.MatchServe "$work" "$port" "$orgs" \
   > "$work/server.log" 2>&1 &
 server=$!
-for _ in $(seq 1 600); do
+for _ in $(seq 1 3600); do
   curl -fs "http://127.0.0.1:$port/api/v1/openapi.json" -o /dev/null && break
   kill -0 "$server" 2>/dev/null || { cat "$work/server.log" >&2; exit 1; }
   sleep 1
