@@ -14,6 +14,7 @@ import org.klaster.data.store.Actor;
 import org.klaster.registry.Membership;
 import org.klaster.registry.Offer;
 import org.klaster.registry.Organisation;
+import org.klaster.registry.OrganisationType;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -56,8 +57,8 @@ class CooperationBrowserTest {
         int k = 0;
         for (Membership m : server.demo.memberships()) {
             if (k == texts.size()) break;
-            Organisation org = server.demo.byInn().get(m.inn());
-            if (m.inn().equals(server.memberInn) || org.type() != org.klaster.registry.OrganisationType.ENTERPRISE) continue;
+            Organisation member = server.demo.byInn().get(m.inn());
+            if (m.inn().equals(server.memberInn) || member.type() != OrganisationType.ENTERPRISE) continue;
             server.ps.addOffer(Actor.cli(), new Offer(m.inn(), Offer.Kind.COMPETENCE, texts.get(k), List.of(codes.get(k))));
             k++;
         }

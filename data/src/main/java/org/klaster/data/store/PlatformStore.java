@@ -93,8 +93,13 @@ public final class PlatformStore implements AutoCloseable {
     static final int MAX_TEXT = 4000;
     /** How long {@link #changeCount} trusts its last answer when this process committed nothing since. */
     static final long CHANGE_RECHECK_NANOS = 1_000_000_000L;
-    /** Transactions this process committed; with the last change count read: {commits, count, nanoTime}. */
+    /**
+     * Transactions this process committed that changed something (appended to the audit trail: a session's or
+     * token's last use does not count); with the last change count read: {commits, count, nanoTime}.
+     */
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    /** Whether the running transaction appended an audit entry (under the lock). */
+    private boolean audited;
     private volatile long[] counted;
     /** A token's last use is recorded to this precision (a write at most this often per token). */
     static final java.time.Duration TOKEN_USE_PRECISION = java.time.Duration.ofMinutes(1);
@@ -1630,6 +1635,7 @@ public final class PlatformStore implements AutoCloseable {
     /** Appends one entry (inside the caller's transaction: it commits or rolls back with the change). */
     private void audit(Connection c, Actor by, String action, String entity, String entityId, String cluster, String inn,
                        Map<String, Object> before, Map<String, Object> after) throws SQLException {
+        audited = true;
         update(c, "INSERT INTO audit_log (seq, logged_at, actor, actor_account, action, entity, entity_id, cluster_id, inn, "
                 + "before_json, after_json) VALUES (nextval('audit_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", now(),
                 by.name(), by.accountId(), action, entity, entityId, cluster, inn,
@@ -1831,12 +1837,13 @@ public final class PlatformStore implements AutoCloseable {
                 boolean committing = false;
                 try {
                     if (!transaction) return w.run(c);
+                    audited = false;
                     c.setAutoCommit(false);
                     try {
                         T t = w.run(c);
                         committing = true;
                         c.commit();
-                        commits.incrementAndGet();
+                        if (audited) commits.incrementAndGet();
                         return t;
                     } catch (Throwable e) {
                         rollbackQuietly(c);
