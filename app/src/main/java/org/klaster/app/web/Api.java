@@ -558,6 +558,7 @@ public final class Api {
         all.add(org.klaster.app.analysis.ProjectsAnalysis.trlSchema(names));
         all.add(org.klaster.app.analysis.ProjectsAnalysis.productSchema(names));
         all.add(org.klaster.app.analysis.ProjectsAnalysis.gapSchema(names));
+        all.add(org.klaster.app.analysis.MatchAnalysis.schema(names));
         return all;
     }
 }

@@ -1183,7 +1183,7 @@ public final class RegistryPages {
 
     public record OrgPage(Shell shell, Organisation org, String typeName, String regionName, List<MembershipLink> memberships,
                           TableModel contracts, List<Fact> facts, boolean canEdit, String csrf, Form form, String done,
-                          List<Option> orgTypes, List<Option> regionOptions) {
+                          List<Option> orgTypes, List<Option> regionOptions, CooperationPages.OffersBox offers) {
     }
 
     void organisation(Req q, Map<String, String> errors) {
@@ -1283,7 +1283,8 @@ public final class RegistryPages {
         String doneText = done != null && done.matches("[a-z]{1,20}") && m.has("registry.done." + done) ? m.get("registry.done." + done) : null;
         Pages.render(q.ctx, "registry/organisation.jte", new OrgPage(s, o, m.get("registry.orgType." + o.type().code()),
                 o.region() == null || o.region().isBlank() ? "" : names.region(o.region()), ms, contracts, facts, canEdit,
-                canEdit ? Security.token(q.ctx) : null, fm, doneText, orgTypes, regionOptions));
+                canEdit ? Security.token(q.ctx) : null, fm, doneText, orgTypes, regionOptions,
+                CooperationPages.offersBox(s, q, a, r, o, form != null && form.id().startsWith("offer-") ? form : null, store())));
     }
 
     static String plain(double v) {
@@ -1332,7 +1333,7 @@ public final class RegistryPages {
         }
     }
 
-    private void orgFailed(Context ctx, String form, String message, Map<String, String> values) {
+    void orgFailed(Context ctx, String form, String message, Map<String, String> values) {
         ctx.status(422);
         drawOrganisation(Req.of(ctx, wb), new Form(form, false, message, 0, null, List.of(), values), Map.of());
     }

@@ -55,6 +55,9 @@ final class Req {
             "sort", "dir", "csort", "cdir", "psort", "pdir", "ssort", "sdir", "trade_year", "measure", "threshold",
             "as_of", "specialisation", "compliance", "unconfirmed", "print", "done", "ksort", "kdir", "ysort", "ydir", "version",
             "activity", "method", "delta", "buyers", "cluster", "share", "inputs", "neighbours", "lsort", "ldir", "amount", "rate", "then", "grace_years", "payments_per_year", "market_rate", "weighting", "edit", "view");
+    /** The Cooperation section's parameters (kept apart so that sections adding names do not edit one line). */
+    static final java.util.Set<String> COOPERATION = java.util.Set.of("kind", "text", "need", "competence", "codes", "inn",
+            "cluster", "weights", "decay_km");
     private static final java.util.Set<String> LEARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Names learned beyond {@link #KNOWN}, at most this many (names come from code, not from visitors). */
     private static final int LEARNED_MAX = 64;
@@ -91,11 +94,15 @@ final class Req {
 
     private void reading(String name) {
         read.add(name);
-        if (!KNOWN.contains(name) && LEARNED.size() < LEARNED_MAX) LEARNED.add(name);
+        if (!listed(name) && LEARNED.size() < LEARNED_MAX) LEARNED.add(name);
     }
 
     private static boolean known(String name) {
-        return KNOWN.contains(name) || LEARNED.contains(name);
+        return listed(name) || LEARNED.contains(name);
+    }
+
+    private static boolean listed(String name) {
+        return KNOWN.contains(name) || COOPERATION.contains(name);
     }
 
     /** A page request. */

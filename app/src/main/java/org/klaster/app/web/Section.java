@@ -17,6 +17,8 @@ public record Section(String id, String path, boolean available) {
     public static final Section SOVEREIGNTY = new Section("sovereignty", "/sovereignty", true);
     public static final Section OPPORTUNITIES = new Section("opportunities", "/opportunities", true);
     public static final Section REGISTRY = new Section("registry", "/registry", true);
+    /** Partner matchmaking on the registry's needs and competences. */
+    public static final Section COOPERATION = new Section("cooperation", "/cooperation", true);
     public static final Section FINANCE = new Section("finance", "/finance", true);
     public static final Section LOGISTICS = new Section("logistics", "/logistics", false);
     /** Not in the main navigation order but a page of its own: datasets, uploads, provenance. */
@@ -26,7 +28,7 @@ public record Section(String id, String path, boolean available) {
     public static final Section ACCOUNT = new Section("account", "/signin", true);
 
     /** The navigation, in order. */
-    public static final List<Section> ALL = List.of(MAPPING, SOVEREIGNTY, OPPORTUNITIES, REGISTRY, FINANCE, LOGISTICS, DATA);
+    public static final List<Section> ALL = List.of(MAPPING, SOVEREIGNTY, OPPORTUNITIES, REGISTRY, COOPERATION, FINANCE, LOGISTICS, DATA);
 
     public String messageKey() {
         return "section." + id;

@@ -107,6 +107,7 @@ public final class WebApp {
         RegistryPages registry = new RegistryPages(wb, Auth::user, acc.clock());
         RegistryApi registryApi = new RegistryApi(wb, registry);
         ProjectPages projects = new ProjectPages(wb, registry);
+        CooperationPages cooperation = new CooperationPages(wb, registry);
 
         return Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -185,6 +186,7 @@ public final class WebApp {
             routes.get("/opportunities/{what}/export.xlsx", Access.ANALYSES, ctx -> opp.export(Req.of(ctx, wb)));
             registry.install(routes);
             projects.install(routes);
+            cooperation.install(routes);
             for (Section s : Section.ALL) {
                 if (!s.available()) routes.get(s.path(), Access.PUBLIC, ctx -> comingLater(ctx, wb, s));
             }

@@ -13,6 +13,7 @@ import org.klaster.app.analysis.Establishments;
 import org.klaster.app.analysis.IoModel;
 import org.klaster.app.analysis.Lang;
 import org.klaster.app.analysis.MappingAnalysis;
+import org.klaster.app.analysis.MatchAnalysis;
 import org.klaster.app.analysis.Names;
 import org.klaster.app.analysis.RegionCatalog;
 import org.klaster.app.analysis.RegionalisationAnalysis;
@@ -65,6 +66,50 @@ public final class Workbench implements DataAccess {
         this.regions = Objects.requireNonNull(regions);
         refreshDatasets();
         loadBoundaries();
+    }
+
+    /** A matcher being built or built: the key it answers for and its future. */
+    private record Prepared(Object key, java.util.concurrent.CompletableFuture<MatchAnalysis.Matcher> matcher) {
+    }
+
+    /** Matchers kept, one per as-of day (normally only today's). */
+    static final int MATCHERS_MAX = 4;
+    private final Map<java.time.LocalDate, Prepared> matchers = new ConcurrentHashMap<>();
+
+    /**
+     * The platform store's registry prepared for matchmaking on a day ({@link MatchAnalysis.Matcher}: the Lucene
+     * indexes of its offers, built once), kept until the platform store changes: the key is its change count, so a
+     * request costs one small query instead of reading the registry and indexing it again. Concurrent requests for a
+     * new key wait for the one build.
+     */
+    public MatchAnalysis.Matcher matcher(java.time.LocalDate asOf) {
+        org.klaster.data.store.PlatformStore p = platform();
+        Object key = List.of(System.identityHashCode(p), p.changeCount());
+        while (true) {
+            Prepared cur = matchers.get(asOf);
+            if (cur != null && cur.key().equals(key)) {
+                try {
+                    return cur.matcher().join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    throw e;
+                }
+            }
+            Prepared mine = new Prepared(key, new java.util.concurrent.CompletableFuture<>());
+            boolean won = cur == null ? matchers.putIfAbsent(asOf, mine) == null : matchers.replace(asOf, cur, mine);
+            if (!won) continue;
+            if (matchers.size() > MATCHERS_MAX) matchers.keySet().removeIf(d -> !d.equals(asOf));
+            try {
+                MatchAnalysis.Matcher m = new MatchAnalysis.Matcher(p.registry(), asOf,
+                        org.klaster.data.search.MatchAnalyzer.Kind.MORPHOLOGY).prepared();
+                mine.matcher().complete(m);
+                return m;
+            } catch (RuntimeException | Error e) {
+                matchers.remove(asOf, mine);
+                mine.matcher().completeExceptionally(e);
+                throw e;
+            }
+        }
     }
 
     /** Changes whenever what pages show changes (a dataset was added, boundaries were imported). */

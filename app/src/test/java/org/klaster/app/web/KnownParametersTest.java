@@ -48,9 +48,9 @@ class KnownParametersTest {
                 Matcher m = HREF.matcher(r.body());
                 while (m.find()) {
                     String link = m.group(1).replace("&amp;", "&");
-                    // the registry needs a signed-in account: RegistryCrawlTest walks it signed in
+                    // the registry and cooperation need a signed-in account: RegistryCrawlTest walks them signed in
                     if (link.startsWith("/static") || link.startsWith("/webjars") || link.contains("export.")
-                            || link.startsWith("/registry")) continue;
+                            || link.startsWith("/registry") || link.startsWith("/cooperation")) continue;
                     queue.add(link);
                 }
             }

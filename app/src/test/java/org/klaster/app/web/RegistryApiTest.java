@@ -137,7 +137,8 @@ class RegistryApiTest {
         Set<String> documented = new HashSet<>();
         for (Iterator<String> it = doc.get("paths").fieldNames(); it.hasNext(); ) {
             String path = it.next();
-            if (!path.startsWith(p)) continue;
+            // an organisation's offers: OffersWebTest and MatchWebTest validate them
+            if (!path.startsWith(p) || path.equals(CooperationPages.OFFERS_API)) continue;
             for (Iterator<String> m = doc.get("paths").get(path).fieldNames(); m.hasNext(); ) documented.add(m.next() + " " + path);
         }
         assertThat(seen).containsExactlyInAnyOrderElementsOf(documented);

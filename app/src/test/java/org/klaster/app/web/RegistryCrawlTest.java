@@ -35,7 +35,9 @@ class RegistryCrawlTest {
                     "/registry/clusters/SVE-METAL/compliance?as_of=2010-01-01", "/registry/clusters/SVE-METAL/compliance?unconfirmed=exclude",
                     "/registry/clusters/SVE-METAL/compliance?print=1&zz=1", "/registry/clusters/TA-AERO?as_of=2023-02-30",
                     "/registry/clusters/SAM-AUTO/audit", "/registry/clusters/new", "/registry/clusters/NOPE",
-                    "/admin/rules?version=99&zz=1"));
+                    "/admin/rules?version=99&zz=1", "/cooperation/partners?kind=need&text=" + java.net.URLEncoder.encode(
+                            "обработка металлов", java.nio.charset.StandardCharsets.UTF_8) + "&region=RU-SAM&zz=1",
+                    "/cooperation/partners?text=x&codes=2B&weights=x", "/cooperation"));
             Set<String> seen = new LinkedHashSet<>();
             List<String> problems = new ArrayList<>();
             while (!queue.isEmpty() && seen.size() < 120) {
@@ -48,7 +50,8 @@ class RegistryCrawlTest {
                 Matcher m = HREF.matcher(r.body());
                 while (m.find()) {
                     String link = m.group(1).replace("&amp;", "&");
-                    if ((link.startsWith("/registry") || link.startsWith("/admin/rules")) && !link.contains("export.")
+                    if ((link.startsWith("/registry") || link.startsWith("/admin/rules") || link.startsWith("/cooperation"))
+                            && !link.contains("export.")
                             && !link.contains("lang=en")) {
                         queue.add(link);
                     }

@@ -88,6 +88,13 @@ class RoleMatrixTest {
             GET  /registry/organisations/{inn}              | D M P V
             POST /registry/organisations/{inn}              | D P
             POST /registry/organisations/{inn}/facts        | D P
+            POST /registry/organisations/{inn}/offers       | D P
+            POST /registry/organisations/{inn}/offers/{offer} | D P
+            POST /registry/organisations/{inn}/offers/{offer}/delete | D P
+            GET  /cooperation                               | D M C P V
+            GET  /cooperation/partners                      | D M C P V
+            GET  /cooperation/partners/export.csv           | D M C P V
+            GET  /cooperation/partners/export.xlsx          | D M C P V
             GET  /finance                                   | a D M C P V
             GET  /logistics                                 | A D M C P V
             GET  /signin                                    | A D M C P V
@@ -133,6 +140,9 @@ class RoleMatrixTest {
             GET  /api/v1/registry/clusters/{id}/compliance  | D M C P V
             GET  /api/v1/registry/clusters/{id}/projects    | D M C P V
             GET  /api/v1/registry/organisations/{inn}       | D M P V
+            GET  /api/v1/registry/organisations/{inn}/offers | D M P V
+            POST /api/v1/registry/organisations/{inn}/offers | D P
+            GET  /api/v1/cooperation/match                  | D M C P V
             POST /api/v1/registry/clusters/{id}/contracts   | D
             POST /api/v1/registry/clusters/{id}/facts       | D
             GET  /api/v1/openapi.json                       | A D M C P V
@@ -148,7 +158,7 @@ class RoleMatrixTest {
      * organisation the test participants act for, which no cluster has: a cluster manager may not read it.
      */
     private static final Map<String, String> SAMPLES = Map.of("iso", "RU-SAM", "code", "29", "what", "multipliers", "id", "demo",
-            "inn", TestServer.PARTICIPANT_INN, "contract", "1", "project", "P1");
+            "inn", TestServer.PARTICIPANT_INN, "contract", "1", "project", "P1", "offer", "1");
 
     private static TestServer server;
     private static final Map<Role, FormClient> BROWSERS = new EnumMap<>(Role.class);

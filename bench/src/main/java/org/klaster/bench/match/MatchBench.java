@@ -34,7 +34,7 @@ import org.klaster.registry.Registry;
 public final class MatchBench {
 
     /** Phrase, its OKVED2/OKPD2 code. Modifiers and inflections vary the text. */
-    private static final String[][] PHRASES = {
+    static final String[][] PHRASES = {
             {"Производство металлорежущих станков", "28.41"}, {"CNC machine tools", "28.41"},
             {"Подшипники качения", "28.15"}, {"Roller bearings", "28.15"}, {"Литьё алюминия под давлением", "24.53"},
             {"Aluminium die casting", "24.53"}, {"Чугунные отливки", "24.51"}, {"Поковки из стали", "25.50"},
@@ -50,7 +50,7 @@ public final class MatchBench {
             {"Промышленные роботы", "28.99"}, {"Твердосплавные фрезы", "25.73"}, {"Высокопрочный крепёж", "25.94"},
             {"Порошковые краски", "20.30"}, {"Гофрокартон", "17.21"}, {"Лазерная резка металла", "25.62"},
             {"Бесшовные трубы", "24.20"}};
-    private static final String[] MODIFIERS_RU = {"серийное производство", "по чертежам заказчика", "для машиностроения",
+    static final String[] MODIFIERS_RU = {"серийное производство", "по чертежам заказчика", "для машиностроения",
             "для нефтегазовой отрасли", "малые партии", "с доставкой", "по ГОСТ", "импортозамещение", "для авиастроения"};
     private static final String[] MODIFIERS_EN = {"small batches", "to customer drawings", "for the automotive industry",
             "for oil and gas", "ISO 9001", "short lead times"};

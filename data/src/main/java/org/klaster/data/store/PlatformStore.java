@@ -95,6 +95,18 @@ public final class PlatformStore implements AutoCloseable {
     static final int MAX_CODE = 64;
     static final int MAX_LIST = 200;
     static final int MAX_TEXT = 4000;
+    /** How long {@link #changeCount} trusts its last answer when this process committed nothing since. */
+    static final long CHANGE_RECHECK_NANOS = 1_000_000_000L;
+    /**
+     * Transactions this process committed that changed something (appended to the audit trail: a session's or
+     * token's last use does not count); with the last change count read: {commits, count, nanoTime}.
+     */
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    /** Whether the running transaction appended an audit entry (under the lock). */
+    private boolean audited;
+    private volatile long[] counted;
+    /** A token's last use is recorded to this precision (a write at most this often per token). */
+    static final java.time.Duration TOKEN_USE_PRECISION = java.time.Duration.ofMinutes(1);
     static final int MAX_HASH = 512;
     /** Most audit entries one read returns. */
     public static final int MAX_AUDIT = 10_000;
@@ -661,8 +673,9 @@ public final class PlatformStore implements AutoCloseable {
     }
 
     /**
-     * The enabled account whose live token has this hash, recording the token's use at {@code now}; empty
-     * for an unknown or revoked token or a disabled account.
+     * The enabled account whose live token has this hash, recording the token's use at {@code now} — to the
+     * minute, like a session's last sight: within a minute of the recorded use nothing is written, so a script's
+     * requests do not each wait for a commit; empty for an unknown or revoked token or a disabled account.
      */
     public Optional<Account> accountByToken(String tokenHash, Instant now) {
         if (tokenHash == null || !SHA256_HEX.matcher(tokenHash).matches()) return Optional.empty();
@@ -670,19 +683,23 @@ public final class PlatformStore implements AutoCloseable {
         return tx("check an API token", c -> {
             String tokenId = null;
             String accountId = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.account_id FROM api_tokens t JOIN accounts a "
-                    + "ON a.id = t.account_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND a.disabled = ?")) {
+            Instant lastUsed = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.id, t.account_id, t.last_used FROM api_tokens t JOIN "
+                    + "accounts a ON a.id = t.account_id WHERE t.token_hash = ? AND t.revoked_at IS NULL AND a.disabled = ?")) {
                 ps.setString(1, tokenHash);
                 ps.setBoolean(2, false);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         tokenId = rs.getString(1);
                         accountId = rs.getString(2);
+                        lastUsed = instant(rs, 3);
                     }
                 }
             }
             if (tokenId == null) return Optional.<Account>empty();
-            update(c, "UPDATE api_tokens SET last_used = ? WHERE id = ?", now.truncatedTo(ChronoUnit.MICROS), tokenId);
+            if (lastUsed == null || now.isBefore(lastUsed) || !now.isBefore(lastUsed.plus(TOKEN_USE_PRECISION))) {
+                update(c, "UPDATE api_tokens SET last_used = ? WHERE id = ?", now.truncatedTo(ChronoUnit.MICROS), tokenId);
+            }
             return accountWhere(c, "id = ?", accountId);
         });
     }
@@ -1596,6 +1613,116 @@ public final class PlatformStore implements AutoCloseable {
         return m;
     }
 
+    // ================================================================================== offers (needs, competences)
+
+    /** The needs and competences of an organisation, with their ids, in the order they were stored. */
+    public List<StoredOffer> offers(String inn) {
+        return read("list offers", c -> rows(c, "SELECT ord, inn, kind, text, codes FROM offers WHERE inn = ? ORDER BY ord",
+                PlatformStore::storedOffer, inn));
+    }
+
+    /** The offer with this id. */
+    public Optional<StoredOffer> offer(String id) {
+        return read("read an offer", c -> offerById(c, id).stream().findFirst());
+    }
+
+    /** Adds a need or competence of a registered organisation; its id. Codes must be OKPD2/OKVED2 codes. */
+    public String addOffer(Actor by, Offer o) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(o, "offer");
+        return tx("add an offer", c -> {
+            checkOffer(c, o);
+            long ord;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT nextval('registry_ord')")) {
+                rs.next();
+                ord = rs.getLong(1);
+            }
+            update(c, "INSERT INTO offers (ord, inn, kind, text, codes) VALUES (?, ?, ?, ?, ?)", ord, o.inn(), o.kind().code(),
+                    o.text(), json(o.codes()));
+            String id = Long.toString(ord);
+            audit(c, by, "create", "offer", id, null, o.inn(), null, offerJson(o));
+            return id;
+        });
+    }
+
+    /** Replaces the kind, text and codes of a stored offer (it stays the same organisation's). */
+    public void saveOffer(Actor by, String id, Offer o) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(o, "offer");
+        tx("save an offer", c -> {
+            StoredOffer old = requireOffer(c, id);
+            if (!old.offer().inn().equals(o.inn())) {
+                throw new InvalidRecordException(data("platform.offer.unknown", String.valueOf(id)));
+            }
+            checkOffer(c, o);
+            if (old.offer().equals(o)) return null;
+            update(c, "UPDATE offers SET kind = ?, text = ?, codes = ? WHERE ord = ?", o.kind().code(), o.text(),
+                    json(o.codes()), Long.parseLong(old.id()));
+            audit(c, by, "update", "offer", old.id(), null, o.inn(), offerJson(old.offer()), offerJson(o));
+            return null;
+        });
+    }
+
+    /** Removes a stored offer. */
+    public void deleteOffer(Actor by, String id) {
+        Objects.requireNonNull(by, "by");
+        tx("delete an offer", c -> {
+            StoredOffer old = requireOffer(c, id);
+            update(c, "DELETE FROM offers WHERE ord = ?", Long.parseLong(old.id()));
+            audit(c, by, "delete", "offer", old.id(), null, old.offer().inn(), offerJson(old.offer()), null);
+            return null;
+        });
+    }
+
+    /**
+     * A number that grows with every change of the platform store: the last entry of the audit trail, since every
+     * change appends one in its own transaction. Cheap, so that what is derived from the registry — the matchmaking
+     * index — can be kept until the registry changes: a change by this process shows at once, one by another process
+     * (another server on the same PostgreSQL database) within a second.
+     */
+    public long changeCount() {
+        // asked on every matchmaking request: the query runs only after a commit of this process, or once a second
+        // for changes made by another process on the same database
+        long[] last = counted;
+        long seen = commits.get();
+        long now = System.nanoTime();
+        if (last != null && last[0] == seen && now - last[2] < CHANGE_RECHECK_NANOS) return last[1];
+        long v = read("read the change count", c -> {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(seq) FROM audit_log")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+        counted = new long[] {seen, v, now};
+        return v;
+    }
+
+    private void checkOffer(Connection c, Offer o) throws SQLException {
+        check(o, new HashSet<>(column(c, "SELECT inn FROM organisations WHERE inn = ?", o.inn())));
+        // the readers' rule for offers.csv: a code must be written as an OKPD2/OKVED2 code
+        for (String code : o.codes()) {
+            if (!org.klaster.cooperation.IndustryCodes.valid(code)) {
+                throw new InvalidRecordException(data("codes.invalid", org.klaster.data.formats.DataText.quoted(code)));
+            }
+        }
+    }
+
+    private StoredOffer requireOffer(Connection c, String id) throws SQLException {
+        List<StoredOffer> found = offerById(c, id);
+        if (found.isEmpty()) throw new InvalidRecordException(data("platform.offer.unknown", String.valueOf(id)));
+        return found.get(0);
+    }
+
+    private List<StoredOffer> offerById(Connection c, String id) throws SQLException {
+        if (id == null || !id.matches("\\d{1,18}")) return List.of();
+        return rows(c, "SELECT ord, inn, kind, text, codes FROM offers WHERE ord = ?", PlatformStore::storedOffer,
+                Long.parseLong(id));
+    }
+
+    private static StoredOffer storedOffer(ResultSet rs) throws SQLException {
+        return new StoredOffer(Long.toString(rs.getLong(1)), new Offer(rs.getString(2), stored(Offer.Kind.parse(rs.getString(3)),
+                rs.getString(3)), rs.getString(4), list(rs.getString(5))));
+    }
+
     // ================================================================================== rules
 
     /** Saves the rules as a new version ("1", "2", …); its id. */
@@ -1707,6 +1834,7 @@ public final class PlatformStore implements AutoCloseable {
     /** Appends one entry (inside the caller's transaction: it commits or rolls back with the change). */
     private void audit(Connection c, Actor by, String action, String entity, String entityId, String cluster, String inn,
                        Map<String, Object> before, Map<String, Object> after) throws SQLException {
+        audited = true;
         update(c, "INSERT INTO audit_log (seq, logged_at, actor, actor_account, action, entity, entity_id, cluster_id, inn, "
                 + "before_json, after_json) VALUES (nextval('audit_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", now(),
                 by.name(), by.accountId(), action, entity, entityId, cluster, inn,
@@ -1908,11 +2036,13 @@ public final class PlatformStore implements AutoCloseable {
                 boolean committing = false;
                 try {
                     if (!transaction) return w.run(c);
+                    audited = false;
                     c.setAutoCommit(false);
                     try {
                         T t = w.run(c);
                         committing = true;
                         c.commit();
+                        if (audited) commits.incrementAndGet();
                         return t;
                     } catch (Throwable e) {
                         rollbackQuietly(c);

@@ -100,6 +100,68 @@ abstract class PlatformStoreContract {
                 List.of(new Offer(INN_A, Offer.Kind.NEED, "castings", List.of("24.51")))));
     }
 
+    // ------------------------------------------------------------------ offers (needs and competences)
+
+    @Test
+    void offersAreAddedChangedAndDeletedEachWithItsAuditEntry() {
+        smallRegistry();
+        long before = s.changeCount();
+        List<StoredOffer> imported = s.offers(INN_A);
+        assertThat(imported).extracting(StoredOffer::offer)
+                .containsExactly(new Offer(INN_A, Offer.Kind.NEED, "castings", List.of("24.51")));
+        String id = s.addOffer(ADMIN, new Offer(INN_B, Offer.Kind.COMPETENCE, "станки с ЧПУ", List.of("28.41", "25.62.20.000")));
+        assertThat(s.changeCount()).isGreaterThan(before);
+        assertThat(s.offer(id).orElseThrow().offer().codes()).containsExactly("28.41", "25.62.20.000");
+        AuditEntry created = s.audit("offer", id, 10).get(0);
+        assertThat(created.action()).isEqualTo("create");
+        assertThat(created.before()).isNull();
+        assertThat(tree(created.after()).get("text").asText()).isEqualTo("станки с ЧПУ");
+
+        s.saveOffer(ADMIN, id, new Offer(INN_B, Offer.Kind.NEED, "литьё", List.of("24.5")));
+        assertThat(s.offers(INN_B)).extracting(StoredOffer::offer).containsExactly(new Offer(INN_B, Offer.Kind.NEED, "литьё", List.of("24.5")));
+        AuditEntry updated = s.audit("offer", id, 10).get(0);
+        assertThat(updated.action()).isEqualTo("update");
+        assertThat(tree(updated.before()).get("offer").asText()).isEqualTo("competence");
+        assertThat(tree(updated.after()).get("offer").asText()).isEqualTo("need");
+        // the same values again change nothing and log nothing
+        long unchanged = s.changeCount();
+        s.saveOffer(ADMIN, id, new Offer(INN_B, Offer.Kind.NEED, "литьё", List.of("24.5")));
+        assertThat(s.changeCount()).isEqualTo(unchanged);
+
+        s.deleteOffer(ADMIN, id);
+        assertThat(s.offers(INN_B)).isEmpty();
+        assertThat(s.offer(id)).isEmpty();
+        AuditEntry deleted = s.audit("offer", id, 10).get(0);
+        assertThat(deleted.action()).isEqualTo("delete");
+        assertThat(deleted.after()).isNull();
+        assertThat(s.audit("offer", id, 10)).hasSize(3);
+        assertThat(s.registry().offers()).hasSize(1);
+    }
+
+    @Test
+    void aRefusedOfferLeavesNeitherTheChangeNorAnAuditEntry() {
+        smallRegistry();
+        int entries = s.audit(null, null, 1000).size();
+        assertThatThrownBy(() -> s.addOffer(ADMIN, new Offer(INN_A, Offer.Kind.NEED, "x", List.of("28.4x"))))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("28.4x").hasMessageContaining("OKPD2/OKVED2");
+        assertThatThrownBy(() -> s.addOffer(ADMIN, new Offer(INN_A, Offer.Kind.NEED, " ", List.of())))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("text");
+        assertThatThrownBy(() -> s.addOffer(ADMIN, new Offer("7702070139", Offer.Kind.NEED, "x", List.of())))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("no organisation with INN 7702070139");
+        String id = s.offers(INN_A).get(0).id();
+        // an offer is changed only as its own organisation's
+        assertThatThrownBy(() -> s.saveOffer(ADMIN, id, new Offer(INN_B, Offer.Kind.NEED, "x", List.of())))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("no need or competence " + id);
+        assertThatThrownBy(() -> s.saveOffer(ADMIN, id, new Offer(INN_A, Offer.Kind.NEED, "x", List.of("1"))))
+                .isInstanceOf(InvalidRecordException.class);
+        assertThatThrownBy(() -> s.deleteOffer(ADMIN, "999999")).isInstanceOf(InvalidRecordException.class);
+        assertThatThrownBy(() -> s.deleteOffer(ADMIN, "x; DROP TABLE offers")).isInstanceOf(InvalidRecordException.class);
+        assertThat(s.offers(INN_A)).extracting(StoredOffer::offer)
+                .containsExactly(new Offer(INN_A, Offer.Kind.NEED, "castings", List.of("24.51")));
+        assertThat(s.offers(INN_B)).isEmpty();
+        assertThat(s.audit(null, null, 1000)).hasSize(entries);
+    }
+
     // ------------------------------------------------------------------ schema
 
     @Test
@@ -321,6 +383,11 @@ abstract class PlatformStoreContract {
         assertThat(s.accountByToken(sha("kl_other"), T0)).isEmpty();
         assertThat(s.accountByToken(sha("kl_secret"), T0)).contains(a);
         assertThat(s.tokens(a.id()).get(0).lastUsed()).isEqualTo(T0);
+        // recorded to the minute: a use within it writes nothing, a later one is recorded
+        s.accountByToken(sha("kl_secret"), T0.plusSeconds(59));
+        assertThat(s.tokens(a.id()).get(0).lastUsed()).isEqualTo(T0);
+        assertThat(s.accountByToken(sha("kl_secret"), T0.plusSeconds(60))).contains(a);
+        assertThat(s.tokens(a.id()).get(0).lastUsed()).isEqualTo(T0.plusSeconds(60));
         s.setDisabled(ADMIN, a.id(), true);
         assertThat(s.accountByToken(sha("kl_secret"), T0)).isEmpty();
         s.setDisabled(ADMIN, a.id(), false);
