@@ -326,11 +326,11 @@ class BrowserTest {
         waitForCharts(1);
         assertThat(driver.findElement(By.id("tbl-localise")).getText()).contains("TOTAL");
         assertThat(driver.findElements(By.cssSelector("#tbl-suppliers tbody tr"))).isNotEmpty();
-        shot("40-sovereignty-localisation");
+        shot("47-sovereignty-localisation");
         driver.get(server.base() + "/sovereignty/localisation?dataset=demo-io&region=RU-SAM&buyers=29&share=50%25&from=both&lang=ru");
         waitForCharts(1);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Утечка и локализация");
-        shot("41-sovereignty-localisation-ru");
+        shot("48-sovereignty-localisation-ru");
     }
 
     /** Issue 14: a support loan's schedule and what its reduced rate is worth. */
