@@ -611,7 +611,9 @@ public final class Portfolio {
                 for (int i : live) m.addHint(x[i], h.contains(c.get(i)) ? 1 : 0);
             }
             CpSolver s = new CpSolver();
-            s.getParameters().setMaxTimeInSeconds(o.timeLimitSeconds()).setNumWorkers(o.workers()).setRandomSeed(1);
+            s.getParameters().setMaxTimeInSeconds(o.timeLimitSeconds()).setNumWorkers(o.workers()).setRandomSeed(1)
+                    // the full LP relaxation with cuts at every node: knapsack bounds close far sooner (bench: 500 rows)
+                    .setLinearizationLevel(2);
             if (o.relativeGap() > 0 && atLeast == null) s.getParameters().setRelativeGapLimit(o.relativeGap());
             CpSolverStatus st = s.solve(m);
             if (st == CpSolverStatus.MODEL_INVALID) throw new IllegalStateException("CP-SAT refused the model: " + m.validate());
