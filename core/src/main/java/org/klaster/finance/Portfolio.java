@@ -364,9 +364,13 @@ public final class Portfolio {
             marginals.add(new Marginal(b.name(), b.amount(), st, v, (v - objective) / st, base.proven() && s.proven()));
         }
         boolean proven = base.proven() && !(bound > objective);
+        double lp = lpBound(p);
+        // a search stopped early may hold a bound weaker than the LP relaxation's: the smaller one holds (with the LP's
+        // floating tolerance added)
+        if (!proven && Double.isFinite(lp)) bound = Math.max(objective, Math.min(bound, lp + 1e-9 * Math.max(1, Math.abs(lp))));
         double gap = bound > 0 ? (bound - objective) / bound : 0;
         return new Result(proven ? Status.OPTIMAL : Status.FEASIBLE, selection(p, chosen), objective, proven ? objective : bound,
-                proven ? 0 : gap, lpBound(p), base.exact(), greedy, use(p, chosen), marginals, null);
+                proven ? 0 : gap, lp, base.exact(), greedy, use(p, chosen), marginals, null);
     }
 
     private static List<Use> use(Problem p, List<Candidate> chosen) {
