@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "finance", mixinStandardHelpOptions = true,
         description = "Support instruments: loan schedules and the value of a subsidised rate.",
-        subcommands = {FinanceCommand.LoanCommand.class, FinanceCommand.ProjectCommand.class})
+        subcommands = {FinanceCommand.LoanCommand.class, FinanceCommand.ProjectCommand.class, FinancePortfolioCommand.class})
 public final class FinanceCommand implements Runnable {
 
     @ParentCommand
@@ -32,7 +32,7 @@ public final class FinanceCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "klaster finance needs a subcommand: loan or project (see klaster finance --help)");
+        throw new ParameterException(spec.commandLine(), "klaster finance needs a subcommand: loan, project or portfolio (see klaster finance --help)");
     }
 
     /** A loan's terms, shared by {@code loan} (required) and {@code project} (optional, all-or-nothing). */
