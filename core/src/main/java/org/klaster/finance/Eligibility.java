@@ -296,12 +296,17 @@ public final class Eligibility {
             conf = Confidence.weaker(conf, Confidence.weaker(years.confidence(), after.confidence()));
             how = Text.core("finance.elig.rate.steps", how, first, pct(later));
         }
-        return new Rate(r, later, first, kr, conf, how);
+        // sums of fractions (0.05 − 0.02) must not print as 0.030000000000000002
+        return new Rate(clean(r), clean(later), first, kr, conf, how);
     }
 
     /** base + multiplier × max(0, keyRate − threshold): KIP is 0.03 + 0.3 × KR, industrial mortgage 0.05 + (KR − 0.10)⁺. */
     public static double keyRateFormula(double base, double multiplier, double threshold, double keyRate) {
-        return base + multiplier * Math.max(0, keyRate - threshold);
+        return clean(base + multiplier * Math.max(0, keyRate - threshold));
+    }
+
+    private static double clean(double v) {
+        return Math.round(v * 1e12) / 1e12;
     }
 
     /** Whether an OKVED2 code lies under a listed code: {@code 10.51} under {@code 10}, not {@code 100} under {@code 10}. */

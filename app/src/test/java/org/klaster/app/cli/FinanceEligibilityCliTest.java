@@ -80,7 +80,7 @@ class FinanceEligibilityCliTest {
         // a megaproject is at least 10 bn
         assertThat(row(r, "decree603_megaproject", "budget_min").get("reason")).contains("8000 mln more needed");
         assertThat(r.err()).contains("Кластерная инвестиционная платформа (КИП): eligible")
-                .contains("key rate used: 16.00 % effective 2023-12-18").contains("unconfirmed (M) rules were used");
+                .contains("key rate used: 16.00 % effective 2023-12-18").contains("unconfirmed (M) rules used: 1");
     }
 
     @Test
