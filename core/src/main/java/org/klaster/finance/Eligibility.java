@@ -106,9 +106,9 @@ public final class Eligibility {
         String name = in.name(RU);
         Checks k = new Checks(in, c);
 
-        k.atLeast("loan_min", a.loan(), "finance.elig.loan_min", name);
-        k.atMost("loan_max", a.loan(), "finance.elig.loan_max", name);
-        k.atLeast("budget_min", a.budget(), "finance.elig.budget_min", name);
+        k.atLeast("loan_min", a.loan(), name);
+        k.atMost("loan_max", a.loan(), name);
+        k.atLeast("budget_min", a.budget(), name);
         InstrumentRule share = in.rule("loan_share_max");
         if (share != null) {
             double v = a.loan() / a.budget();
@@ -132,10 +132,10 @@ public final class Eligibility {
                         num(a.ownFunds()), pct(v), pct(own.value()), name, num(own.value() * a.loan())));
             }
         }
-        k.atMost("term_max", a.term(), "finance.elig.term_max", name);
+        k.atMost("term_max", a.term(), name);
         // technology companies (and MTK) have their own revenue cap where the instrument sets one
         String revenueRule = a.technologyCompany() && in.rule("revenue_max_tech") != null ? "revenue_max_tech" : "revenue_max";
-        k.atMost(revenueRule, a.revenue(), "finance.elig." + revenueRule, name);
+        k.atMost(revenueRule, a.revenue(), name);
 
         InstrumentRule sections = in.rule("okved_sections");
         if (sections != null) {
@@ -351,7 +351,7 @@ public final class Eligibility {
             this.out = out;
         }
 
-        void atLeast(String parameter, double v, String key, String name) {
+        void atLeast(String parameter, double v, String name) {
             InstrumentRule r = in.rule(parameter);
             if (r == null) return;
             if (Double.isNaN(v)) {
@@ -359,10 +359,10 @@ public final class Eligibility {
                 return;
             }
             boolean ok = v >= r.value() - EPS;
-            add(r, v, r.value(), null, null, ok, ok ? null : Text.core(key, num(v), num(r.value()), name, num(r.value() - v)));
+            add(r, v, r.value(), null, null, ok, ok ? null : limit(parameter, num(v), num(r.value()), name, num(r.value() - v)));
         }
 
-        void atMost(String parameter, double v, String key, String name) {
+        void atMost(String parameter, double v, String name) {
             InstrumentRule r = in.rule(parameter);
             if (r == null) return;
             if (Double.isNaN(v)) {
@@ -370,7 +370,7 @@ public final class Eligibility {
                 return;
             }
             boolean ok = v <= r.value() + EPS;
-            add(r, v, r.value(), null, null, ok, ok ? null : Text.core(key, num(v), num(r.value()), name, num(v - r.value())));
+            add(r, v, r.value(), null, null, ok, ok ? null : limit(parameter, num(v), num(r.value()), name, num(v - r.value())));
         }
 
         void missing(InstrumentRule r, double v, String fields) {
@@ -384,6 +384,18 @@ public final class Eligibility {
             Verdict verdict = passed == null ? Verdict.CONFIRM : passed ? Verdict.PASS : Verdict.FAIL;
             out.add(new Check(in.id(), r.parameter(), v, threshold, valueText, thresholdText, Catalogue.kind(r.parameter()),
                     verdict, r, r.confidence(), fix));
+        }
+
+        /** The sentence of a failed limit: value, limit, instrument, the gap. */
+        private static Text limit(String parameter, Object... args) {
+            return switch (parameter) {
+                case "loan_min" -> Text.core("finance.elig.loan_min", args);
+                case "loan_max" -> Text.core("finance.elig.loan_max", args);
+                case "budget_min" -> Text.core("finance.elig.budget_min", args);
+                case "term_max" -> Text.core("finance.elig.term_max", args);
+                case "revenue_max_tech" -> Text.core("finance.elig.revenue_max_tech", args);
+                default -> Text.core("finance.elig.revenue_max", args);
+            };
         }
 
         private static String field(String parameter) {

@@ -40,19 +40,30 @@ public final class EligibilityAnalysis {
     public record KeyRateInput(KeyRate keyRate, String name, List<Text> warnings) {
     }
 
+    /** The project's files, read once: they are resources and never change while the program runs. */
+    private static volatile CatalogueInput projectCatalogue;
+    private static volatile KeyRateInput projectKeyRate;
+
     public static CatalogueInput catalogue(Path rules) {
+        if (rules == null && projectCatalogue != null) return projectCatalogue;
         try {
             InstrumentsReader.Result r = rules == null ? InstrumentsReader.project() : InstrumentsReader.read(rules);
-            return new CatalogueInput(r.catalogue(), rules == null ? InstrumentsReader.PROJECT_NAME : fileName(rules), r.warnings());
+            CatalogueInput c = new CatalogueInput(r.catalogue(), rules == null ? InstrumentsReader.PROJECT_NAME : fileName(rules),
+                    r.warnings());
+            if (rules == null) projectCatalogue = c;
+            return c;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     public static KeyRateInput keyRate(Path file) {
+        if (file == null && projectKeyRate != null) return projectKeyRate;
         try {
             KeyRateReader.Result r = file == null ? KeyRateReader.project() : KeyRateReader.read(file);
-            return new KeyRateInput(r.keyRate(), file == null ? KeyRateReader.PROJECT_NAME : fileName(file), r.warnings());
+            KeyRateInput k = new KeyRateInput(r.keyRate(), file == null ? KeyRateReader.PROJECT_NAME : fileName(file), r.warnings());
+            if (file == null) projectKeyRate = k;
+            return k;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,6 +135,63 @@ public final class EligibilityAnalysis {
                 Provenance.Input.file("application", fileName(application), app.sha256()));
     }
 
+    /**
+     * An application from named values — the API's query parameters, named as the keys of the application file
+     * (docs/formats.md §12) — each checked as the file's are, a problem naming its parameter; {@code date} required.
+     */
+    public static Eligibility.Application application(java.util.function.Function<String, String> get) {
+        String inn = blankToNull(get.apply("inn"));
+        if (inn != null && !org.klaster.registry.Identifiers.validInn(inn)) {
+            throw UserException.badParameter("inn", Messages.text("finance.eligibility.inn", Param.shorten(inn)));
+        }
+        String okved = blankToNull(get.apply("okved"));
+        if (okved != null && !org.klaster.cooperation.IndustryCodes.valid(okved)) {
+            throw UserException.badParameter("okved", Messages.text("finance.eligibility.code", Param.shorten(okved)));
+        }
+        List<String> products = new ArrayList<>();
+        String p = blankToNull(get.apply("products"));
+        if (p != null) {
+            for (String c : p.split("[;,]")) {
+                if (c.isBlank()) continue;
+                if (!org.klaster.cooperation.IndustryCodes.valid(c.strip())) {
+                    throw UserException.badParameter("products", Messages.text("finance.eligibility.code", Param.shorten(c.strip())));
+                }
+                products.add(c.strip());
+            }
+        }
+        String section = okved == null ? null
+                : org.klaster.data.reference.Okved2.sectionOf(okved).map(org.klaster.data.reference.Section::code).orElse(null);
+        String purpose = blankToNull(get.apply("purpose"));
+        String equipment = blankToNull(get.apply("russian_equipment_share"));
+        String priority = blankToNull(get.apply("priority_products"));
+        return new Eligibility.Application(inn, okved, section, money("revenue", get), flag("sme", get),
+                flag("technology_company", get) || flag("mtk", get), Param.code("region", get.apply("region")),
+                flag("cluster_member", get), money("budget", get), money("own_funds", get), money("loan", get),
+                money("term", get), purpose == null ? null : purpose.toLowerCase(Locale.ROOT), products,
+                priority == null ? null : flag("priority_products", get),
+                equipment == null ? Double.NaN : Param.shareOrPercent("russian_equipment_share", equipment),
+                ComplianceAnalysis.date("date", get.apply("date")));
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
+    private static double money(String param, java.util.function.Function<String, String> get) {
+        Double d = Param.number(param, get.apply(param));
+        return d == null ? Double.NaN : Param.nonNegative(param, d);
+    }
+
+    private static boolean flag(String param, java.util.function.Function<String, String> get) {
+        String v = blankToNull(get.apply(param));
+        if (v == null) return false;
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "да" -> true;
+            case "false", "0", "no", "нет" -> false;
+            default -> throw UserException.badParameter(param, Messages.text("finance.eligibility.flag", Param.shorten(v)));
+        };
+    }
+
     /** Judges an application already built (the API's query parameters). */
     public static Table<Row> run(Eligibility.Application a, CatalogueInput c, KeyRateInput k, Names names, boolean withNames,
                                  List<Text> warnings, Provenance.Input applicationInput) {
@@ -166,7 +234,7 @@ public final class EligibilityAnalysis {
         summary.put("instruments", results.size());
         summary.put("eligible", String.join(";", eligible));
         if (used != null) {
-            summary.put("key_rate", used.rate());
+            summary.put("key_rate_value", used.rate());
             summary.put("key_rate_effective", used.effective().toString());
         }
         List<Provenance.Input> inputs = new ArrayList<>();

@@ -112,9 +112,6 @@ public final class InstrumentsAnalysis {
             notes.add(Messages.text("finance.instruments.asof", c.name(), asOf.toString(), offered.size()));
         }
         params.put("all", all);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("rows", rows.size());
-        return new Table<>(schema(names), rows, withNames, new Provenance(ID, inputs, params, "million RUB"), warnings, notes,
-                summary);
+        return new Table<>(schema(names), rows, withNames, new Provenance(ID, inputs, params, "million RUB"), warnings, notes);
     }
 }

@@ -54,7 +54,9 @@ final class Req {
             "filter", "only", "top", "type", "rates", "a_type", "a_sector", "a_rate", "b_type", "b_sector", "b_rate",
             "sort", "dir", "csort", "cdir", "psort", "pdir", "ssort", "sdir", "trade_year", "measure", "threshold",
             "as_of", "specialisation", "compliance", "unconfirmed", "print", "done", "ksort", "kdir", "ysort", "ydir", "version",
-            "activity", "method", "delta", "buyers", "cluster", "share", "inputs", "neighbours", "lsort", "ldir", "amount", "rate", "then", "grace_years", "payments_per_year", "market_rate");
+            "activity", "method", "delta", "buyers", "cluster", "share", "inputs", "neighbours", "lsort", "ldir", "amount", "rate", "then", "grace_years", "payments_per_year", "market_rate",
+            "inn", "okved", "revenue", "sme", "technology_company", "mtk", "cluster_member", "budget", "own_funds", "loan", "term",
+            "purpose", "products", "priority_products", "russian_equipment_share", "date");
     private static final java.util.Set<String> LEARNED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Names learned beyond {@link #KNOWN}, at most this many (names come from code, not from visitors). */
     private static final int LEARNED_MAX = 64;

@@ -76,8 +76,7 @@ public final class InstrumentsReader {
                 } else {
                     value = row.requiredNumber(iValue);
                     if (!Catalogue.valid(kind, value)) {
-                        throw row.error(iValue, data("instruments.value." + kind.name().toLowerCase(java.util.Locale.ROOT),
-                                quoted(row.get(iValue))));
+                        throw row.error(iValue, outOfRange(kind, quoted(row.get(iValue))));
                     }
                     text = row.text(iValue);
                 }
@@ -104,6 +103,17 @@ public final class InstrumentsReader {
             warnings.addAll(t.warnings());
             return new Result(new Catalogue(rules, t.sha256()), new ArrayList<>(warnings));
         }
+    }
+
+    private static Text outOfRange(Catalogue.Kind kind, Text value) {
+        return switch (kind) {
+            case SHARE -> data("instruments.value.share", value);
+            case RATE -> data("instruments.value.rate", value);
+            case YEARS -> data("instruments.value.years", value);
+            case FACTOR -> data("instruments.value.factor", value);
+            case FLAG -> data("instruments.value.flag", value);
+            default -> data("instruments.value.money", value);
+        };
     }
 
     /** The project's own catalogue. */
