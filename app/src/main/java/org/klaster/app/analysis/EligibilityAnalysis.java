@@ -118,15 +118,40 @@ public final class EligibilityAnalysis {
         };
     }
 
+    /**
+     * A version of the catalogue saved in the platform store ({@code latest}: the last one), named {@code platform:V};
+     * an unknown version is NOT_FOUND naming {@code rules_version}.
+     */
+    public static CatalogueInput stored(org.klaster.data.store.PlatformStore store, String version) {
+        java.util.Optional<Catalogue> c = version == null || version.isBlank() || version.strip().equals("latest")
+                ? store.currentInstruments() : store.instruments(version);
+        if (c.isEmpty()) {
+            throw UserException.notFound("rules_version", Messages.text("finance.instruments.version.none",
+                    version == null ? "latest" : Param.shorten(version), store.location()));
+        }
+        return new CatalogueInput(c.get(), "platform:" + c.get().version(), List.of());
+    }
+
+    /** The latest catalogue version of the platform store, or the project's file when none was saved (the web's choice). */
+    public static CatalogueInput latest(org.klaster.data.store.PlatformStore store) {
+        java.util.Optional<Catalogue> c = store.currentInstruments();
+        return c.isPresent() ? new CatalogueInput(c.get(), "platform:" + c.get().version(), List.of()) : catalogue(null);
+    }
+
     /** Reads the application (file, line and column on any problem) and judges it; {@code asOf} overrides its date. */
     public static Table<Row> run(Path application, LocalDate asOf, Path rules, Path keyRateFile, Names names, boolean withNames) {
+        return run(application, asOf, catalogue(rules), keyRateFile, names, withNames);
+    }
+
+    /** As {@link #run(Path, LocalDate, Path, Path, Names, boolean)} with a catalogue already read (a stored version). */
+    public static Table<Row> run(Path application, LocalDate asOf, CatalogueInput c, Path keyRateFile, Names names,
+                                 boolean withNames) {
         ApplicationReader.Result app;
         try {
             app = ApplicationReader.read(application, asOf);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        CatalogueInput c = catalogue(rules);
         KeyRateInput k = keyRate(keyRateFile);
         List<Text> warnings = new ArrayList<>(app.warnings());
         warnings.addAll(c.warnings());

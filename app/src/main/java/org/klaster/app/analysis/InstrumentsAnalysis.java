@@ -60,7 +60,12 @@ public final class InstrumentsAnalysis {
      * @param asOf the day (ignored with {@code all})
      */
     public static Table<Row> run(Path rules, Path keyRateFile, LocalDate asOf, boolean all, Names names, boolean withNames) {
-        EligibilityAnalysis.CatalogueInput c = EligibilityAnalysis.catalogue(rules);
+        return run(EligibilityAnalysis.catalogue(rules), keyRateFile, asOf, all, names, withNames);
+    }
+
+    /** As {@link #run(Path, Path, LocalDate, boolean, Names, boolean)} with a catalogue already read (a stored version). */
+    public static Table<Row> run(EligibilityAnalysis.CatalogueInput c, Path keyRateFile, LocalDate asOf, boolean all, Names names,
+                                 boolean withNames) {
         List<Text> warnings = new ArrayList<>(c.warnings());
         List<Row> rows = new ArrayList<>();
         List<Text> notes = new ArrayList<>();

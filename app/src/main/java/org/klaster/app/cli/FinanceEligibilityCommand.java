@@ -7,9 +7,13 @@ import org.klaster.app.analysis.ComplianceAnalysis;
 import org.klaster.app.analysis.EligibilityAnalysis;
 import org.klaster.app.analysis.InstrumentsAnalysis;
 import org.klaster.app.analysis.KeyRateAnalysis;
+import org.klaster.app.analysis.Messages;
 import org.klaster.app.analysis.Names;
+import org.klaster.app.analysis.PlatformAccess;
+import org.klaster.app.analysis.Provenance;
 import org.klaster.app.analysis.StoreAccess;
 import org.klaster.app.analysis.Table;
+import org.klaster.data.store.Actor;
 import org.klaster.finance.KeyRate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +26,17 @@ import picocli.CommandLine.Option;
 public final class FinanceEligibilityCommand {
 
     private FinanceEligibilityCommand() {
+    }
+
+    /** The catalogue: a stored version when asked for, else the file or the project's. */
+    static EligibilityAnalysis.CatalogueInput catalogue(Path rules, String version, CommonOptions common) {
+        if (version == null) return EligibilityAnalysis.catalogue(rules);
+        if (rules != null) {
+            throw org.klaster.app.analysis.UserException.badParameter("rules_version", Messages.text("finance.instruments.version.both"));
+        }
+        try (PlatformAccess a = PlatformAccess.open(common.dbSpec(), false)) {
+            return EligibilityAnalysis.stored(a.platform(), version);
+        }
     }
 
     static LocalDate asOf(String v) {
@@ -49,6 +64,10 @@ public final class FinanceEligibilityCommand {
                 description = "Instrument catalogue rule,parameter,value,valid_from,valid_to,source,confidence (default: the project's instruments.csv).")
         Path rules;
 
+        @Option(names = "--rules-version", paramLabel = "V",
+                description = "A catalogue version saved in the platform store --db (klaster finance instruments --save), or latest.")
+        String rulesVersion;
+
         @Option(names = "--key-rate", paramLabel = "FILE",
                 description = "Key-rate series effective_date,rate,source,confidence (default: the project's key_rate.csv).")
         Path keyRate;
@@ -56,7 +75,7 @@ public final class FinanceEligibilityCommand {
         @Override
         Table<?> run(StoreAccess access, Names names) {
             LocalDate d = asOf(asOf);
-            return EligibilityAnalysis.run(application, d, rules, keyRate, names, common.names);
+            return EligibilityAnalysis.run(application, d, catalogue(rules, rulesVersion, common), keyRate, names, common.names);
         }
     }
 
@@ -75,13 +94,43 @@ public final class FinanceEligibilityCommand {
         @Option(names = "--rules", paramLabel = "FILE", description = "Instrument catalogue file (default: the project's instruments.csv).")
         Path rules;
 
+        @Option(names = "--rules-version", paramLabel = "V", description = "A catalogue version saved in the platform store --db, or latest.")
+        String rulesVersion;
+
         @Option(names = "--key-rate", paramLabel = "FILE", description = "Key-rate series (default: the project's key_rate.csv).")
         Path keyRate;
 
+        @Option(names = "--save", paramLabel = "FILE",
+                description = "Store a catalogue file (or \"project\") in the platform store --db as its next version, audited; prints the versions.")
+        String save;
+
+        @Option(names = "--note", paramLabel = "N", description = "What changed in the saved version.")
+        String note;
+
+        @Option(names = "--versions", description = "List the catalogue versions saved in the platform store --db.")
+        boolean versions;
+
         @Override
-        Table<?> run(StoreAccess access, Names names) {
+        Table<?> run(StoreAccess access, Names names) throws Exception {
+            if (save != null || versions) {
+                List<org.klaster.Text> notes = new java.util.ArrayList<>();
+                if (save != null) {
+                    org.klaster.data.formats.InstrumentsReader.Result r = save.equals("project")
+                            ? org.klaster.data.formats.InstrumentsReader.project()
+                            : org.klaster.data.formats.InstrumentsReader.read(Path.of(save));
+                    for (org.klaster.Text w : r.warnings()) err().println(messages().text(w));
+                    String name = note != null ? note : save.equals("project") ? org.klaster.data.formats.InstrumentsReader.PROJECT_NAME
+                            : Path.of(save).getFileName().toString();
+                    String v = PlatformAccess.change(common.dbSpec(), s -> s.saveInstruments(Actor.cli(), r.catalogue(), name));
+                    notes.add(Messages.text("finance.instruments.saved", v, r.catalogue().rules().size()));
+                }
+                try (PlatformAccess a = PlatformAccess.open(common.dbSpec(), false)) {
+                    return new Table<>(RegistryCommand.rulesSchema(), a.platform().instrumentVersions(), false,
+                            new Provenance("instruments", List.of(), java.util.Map.of(), null), List.of(), notes);
+                }
+            }
             LocalDate d = asOf == null ? LocalDate.now() : asOf(asOf);
-            return InstrumentsAnalysis.run(rules, keyRate, d, all, names, common.names);
+            return InstrumentsAnalysis.run(catalogue(rules, rulesVersion, common), keyRate, d, all, names, common.names);
         }
     }
 

@@ -358,14 +358,15 @@ public final class Api {
 
     /**
      * {@code as_of} (default today): the support-instrument catalogue in force on that day ({@code klaster finance
-     * instruments}), with the rates tied to the key rate computed.
+     * instruments}), with the rates tied to the key rate computed; the platform store's latest catalogue version, else
+     * the project's.
      */
     public void instruments(Context ctx) {
         Req q = Req.api(ctx, wb);
         String asOf = q.param("as_of");
         java.time.LocalDate d = asOf == null || asOf.isBlank() ? java.time.LocalDate.now()
                 : org.klaster.app.analysis.ComplianceAnalysis.date("as_of", asOf);
-        send(ctx, JsonRows.of(org.klaster.app.analysis.InstrumentsAnalysis.run(null, null, d, false, q.names(), true), q.msg));
+        send(ctx, JsonRows.of(org.klaster.app.analysis.InstrumentsAnalysis.run(org.klaster.app.analysis.EligibilityAnalysis.latest(wb.platform()), null, d, false, q.names(), true), q.msg));
     }
 
     /**
@@ -376,7 +377,7 @@ public final class Api {
         Req q = Req.api(ctx, wb);
         org.klaster.finance.Eligibility.Application a = org.klaster.app.analysis.EligibilityAnalysis.application(q::param);
         send(ctx, JsonRows.of(org.klaster.app.analysis.EligibilityAnalysis.run(a,
-                org.klaster.app.analysis.EligibilityAnalysis.catalogue(null), org.klaster.app.analysis.EligibilityAnalysis.keyRate(null),
+                org.klaster.app.analysis.EligibilityAnalysis.latest(wb.platform()), org.klaster.app.analysis.EligibilityAnalysis.keyRate(null),
                 q.names(), true, List.of(), null), q.msg));
     }
 

@@ -176,4 +176,41 @@ class FinanceEligibilityCliTest {
         assertThat(none.code()).isEqualTo(Klaster.IMPOSSIBLE);
         assertThat(none.err()).contains("no support instrument").contains("2010-01-01");
     }
+
+    @Test
+    void catalogueVersionsInThePlatformStore() throws IOException {
+        String db = dir.resolve("k.duckdb").toString();
+        CliRun saved = ok("finance", "instruments", "--save", "project", "--note", "policy notes", "--db", db, "--format", "csv");
+        assertThat(saved.row("1").get("note")).isEqualTo("policy notes");
+        assertThat(saved.err()).contains("saved as version 1");
+        // an edited catalogue: KIP's minimum raised to 1,200 mln from 2024-01-01 (the old row closed the day before)
+        String project = new String(FinanceEligibilityCliTest.class.getResourceAsStream(
+                "/org/klaster/data/reference/instruments.csv").readAllBytes(), StandardCharsets.UTF_8);
+        String edited = project.replace("kip,loan_min,1000,2023-01-01,,", "kip,loan_min,1000,2023-01-01,2023-12-31,")
+                + "kip,loan_min,1200,2024-01-01,,\"edited by hand, https://example.org/kip\",S\n";
+        Path f = write("instruments-2.csv", edited);
+        CliRun two = ok("finance", "instruments", "--save", f.toString(), "--db", db, "--format", "csv");
+        assertThat(two.csv()).hasSize(2);
+        assertThat(two.row("2").get("created_by")).startsWith("cli:");
+        assertThat(ok("finance", "instruments", "--versions", "--db", db, "--format", "csv").csv()).hasSize(2);
+        // the latest version judges 1,150 mln below KIP's new minimum; version 1 still passes it
+        CliRun latest = ok("finance", "eligibility", "--application", application().toString(), "--rules-version", "latest",
+                "--db", db, "--format", "csv");
+        Map<String, String> min = row(latest, "kip", "loan_min");
+        assertThat(min.get("verdict")).isEqualTo("fail");
+        assertThat(min.get("reason")).contains("raise it by 50 mln");
+        assertThat(min.get("confidence")).isEqualTo("S");
+        assertThat(latest.err()).contains("platform:2");
+        CliRun first = ok("finance", "eligibility", "--application", application().toString(), "--rules-version", "1",
+                "--db", db, "--format", "csv");
+        assertThat(row(first, "kip", "loan_min").get("verdict")).isEqualTo("pass");
+        CliRun asOf = ok("finance", "instruments", "--as-of", "2023-12-31", "--rules-version", "2", "--db", db, "--format", "csv");
+        assertThat(Double.parseDouble(asOf.row("kip", "loan_min").get("value"))).isEqualTo(1000);
+        // a version that is not there, and both sources at once
+        CliRun none = klaster("finance", "eligibility", "--application", application().toString(), "--rules-version", "9", "--db", db);
+        assertThat(none.code()).isNotZero();
+        assertThat(none.err()).contains("no instrument catalogue version 9");
+        CliRun both = klaster("finance", "instruments", "--rules", f.toString(), "--rules-version", "1", "--db", db);
+        assertThat(both.code()).isEqualTo(Klaster.BAD_INPUT);
+    }
 }
