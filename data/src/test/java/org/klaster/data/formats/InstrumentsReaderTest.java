@@ -192,6 +192,44 @@ class InstrumentsReaderTest {
     }
 
     @Test
+    void anApplicationFromAWorkbookWithNumberCells() throws Exception {
+        Path f = dir.resolve("application.xlsx");
+        try (java.io.OutputStream os = Files.newOutputStream(f);
+             org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "Klaster test", "1.0")) {
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Заявка");
+            Object[][] cells = {{"key", "value"}, {"okved", "25.62"}, {"loan", 1150}, {"russian_equipment_share", 0.6},
+                    {"cluster_member", "да"}, {"date", "01.06.2024"}, {"term", "x"}};
+            for (int r = 0; r < cells.length; r++) {
+                for (int k = 0; k < 2; k++) {
+                    Object v = cells[r][k];
+                    if (v instanceof Number n) ws.value(r, k, n); else ws.value(r, k, (String) v);
+                }
+            }
+        }
+        InputException e = catchThrowableOfType(InputException.class, () -> ApplicationReader.read(f, null));
+        assertThat(e.getMessage()).contains("application.xlsx").contains("7").contains("value").contains("\"x\"");
+        Path g = dir.resolve("application2.xlsx");
+        try (java.io.OutputStream os = Files.newOutputStream(g);
+             org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(os, "Klaster test", "1.0")) {
+            org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Заявка");
+            Object[][] cells = {{"key", "value"}, {"okved", "25.62"}, {"loan", 1150}, {"russian_equipment_share", 0.6},
+                    {"cluster_member", "да"}, {"date", "01.06.2024"}};
+            for (int r = 0; r < cells.length; r++) {
+                for (int k = 0; k < 2; k++) {
+                    Object v = cells[r][k];
+                    if (v instanceof Number n) ws.value(r, k, n); else ws.value(r, k, (String) v);
+                }
+            }
+        }
+        Eligibility.Application a = ApplicationReader.read(g, null).application();
+        assertThat(a.loan()).isEqualTo(1150);
+        assertThat(a.russianEquipmentShare()).isCloseTo(0.6, within(1e-12));
+        assertThat(a.clusterMember()).isTrue();
+        assertThat(a.date()).isEqualTo(LocalDate.of(2024, 6, 1));
+        assertThat(a.okvedSection()).isEqualTo("C");
+    }
+
+    @Test
     void anApplicationWithoutADateNeedsAsOf() throws IOException {
         Path f = dir.resolve("nodate.csv");
         Files.writeString(f, "key,value\nloan,5\n", StandardCharsets.UTF_8);
