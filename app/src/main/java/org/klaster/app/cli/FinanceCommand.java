@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "finance", mixinStandardHelpOptions = true,
         description = "Support instruments: loan schedules and the value of a subsidised rate.",
-        subcommands = {FinanceCommand.LoanCommand.class, FinanceCommand.ProjectCommand.class, FinancePortfolioCommand.class})
+        subcommands = {FinanceCommand.LoanCommand.class, FinanceCommand.ProjectCommand.class,
+                FinanceEligibilityCommand.EligibilityCommand.class, FinanceEligibilityCommand.InstrumentsCommand.class, FinanceEligibilityCommand.KeyRateCommand.class,
+                FinancePortfolioCommand.class})
 public final class FinanceCommand implements Runnable {
 
     @ParentCommand

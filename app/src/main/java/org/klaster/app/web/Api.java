@@ -65,6 +65,8 @@ public final class Api {
             new String[] {"get", PREFIX + "/sovereignty/localise"},
             new String[] {"get", PREFIX + "/sovereignty/suppliers"},
             new String[] {"get", PREFIX + "/finance/loan"},
+            new String[] {"get", PREFIX + "/finance/instruments"},
+            new String[] {"get", PREFIX + "/finance/eligibility"},
             new String[] {"get", PREFIX + "/sovereignty/dependency"},
             new String[] {"get", PREFIX + "/sovereignty/dependency/partners"},
             new String[] {"get", PREFIX + "/sovereignty/coverage"},
@@ -354,6 +356,31 @@ public final class Api {
         send(ctx, o);
     }
 
+    /**
+     * {@code as_of} (default today): the support-instrument catalogue in force on that day ({@code klaster finance
+     * instruments}), with the rates tied to the key rate computed; the platform store's latest catalogue version, else
+     * the project's.
+     */
+    public void instruments(Context ctx) {
+        Req q = Req.api(ctx, wb);
+        String asOf = q.param("as_of");
+        java.time.LocalDate d = asOf == null || asOf.isBlank() ? java.time.LocalDate.now()
+                : org.klaster.app.analysis.ComplianceAnalysis.date("as_of", asOf);
+        send(ctx, JsonRows.of(org.klaster.app.analysis.InstrumentsAnalysis.run(org.klaster.app.analysis.EligibilityAnalysis.latest(wb.platform()), null, d, false, q.names(), true), q.msg));
+    }
+
+    /**
+     * The application's fields as query parameters, named as the keys of the application file ({@code date} required):
+     * every instrument in force on the date with each rule's verdict and reason ({@code klaster finance eligibility}).
+     */
+    public void eligibility(Context ctx) {
+        Req q = Req.api(ctx, wb);
+        org.klaster.finance.Eligibility.Application a = org.klaster.app.analysis.EligibilityAnalysis.application(q::param);
+        send(ctx, JsonRows.of(org.klaster.app.analysis.EligibilityAnalysis.run(a,
+                org.klaster.app.analysis.EligibilityAnalysis.latest(wb.platform()), org.klaster.app.analysis.EligibilityAnalysis.keyRate(null),
+                q.names(), true, List.of(), null), q.msg));
+    }
+
     /** {@code type=demand|input-cut|perturb&rates=S1=-0.2,S2=0.1} (the CLI's pairs; shares in [−1, 1]). */
     public void shock(Context ctx) {
         Req q = Req.api(ctx, wb);
@@ -541,6 +568,8 @@ public final class Api {
         all.add(org.klaster.app.analysis.LocalisationAnalysis.localiseSchema(null, names));
         all.add(org.klaster.app.analysis.LocalisationAnalysis.suppliersSchema(null, names));
         all.add(org.klaster.app.analysis.LoanAnalysis.schema(true));
+        all.add(org.klaster.app.analysis.InstrumentsAnalysis.schema(names));
+        all.add(org.klaster.app.analysis.EligibilityAnalysis.schema(names));
         all.add(DependencyAnalysis.schema(names));
         all.add(PartnersAnalysis.schema(names));
         all.add(CoverageAnalysis.schema(names));

@@ -54,7 +54,9 @@ final class Req {
             "filter", "only", "top", "type", "rates", "a_type", "a_sector", "a_rate", "b_type", "b_sector", "b_rate",
             "sort", "dir", "csort", "cdir", "psort", "pdir", "ssort", "sdir", "trade_year", "measure", "threshold",
             "as_of", "specialisation", "compliance", "unconfirmed", "print", "done", "ksort", "kdir", "ysort", "ydir", "version",
-            "activity", "method", "delta", "buyers", "cluster", "share", "inputs", "neighbours", "lsort", "ldir", "amount", "rate", "then", "grace_years", "payments_per_year", "market_rate", "weighting", "edit", "view");
+            "activity", "method", "delta", "buyers", "cluster", "share", "inputs", "neighbours", "lsort", "ldir", "amount", "rate", "then", "grace_years", "payments_per_year", "market_rate", "weighting", "edit", "view",
+            "inn", "okved", "revenue", "sme", "technology_company", "mtk", "cluster_member", "budget", "own_funds", "loan", "term",
+            "purpose", "products", "priority_products", "russian_equipment_share", "date");
     /** The Cooperation section's parameters (kept apart so that sections adding names do not edit one line). */
     static final java.util.Set<String> COOPERATION = java.util.Set.of("kind", "text", "need", "competence", "codes", "inn",
             "cluster", "weights", "decay_km");

@@ -41,6 +41,7 @@ import org.slf4j.LoggerFactory;
  *   /sovereignty[/multipliers|/shock|/extraction|/localisation|/dependency]  input–output and trade dependency pages
  *   /sovereignty/localisation                 a region's leakage, localisation scenario and local suppliers
  *   /finance[/loan], /finance/loan/export.csv|.xlsx  the loan calculator (klaster finance loan)
+ *   /api/v1/finance/instruments, /api/v1/finance/eligibility  the instrument catalogue and eligibility (JSON only)
  *   /sovereignty/{what}/export.csv|.xlsx  their CLI tables (what = regional-table: a region's io.csv)
  *   /opportunities[/product-space|/region]  product space, ECI, a region's import-substitution opportunities
  *   /opportunities/{complexity|region}/export.csv|.xlsx  the klaster complexity / opportunities tables
@@ -219,6 +220,8 @@ public final class WebApp {
             routes.get(Api.PREFIX + "/sovereignty/localise", Access.ANALYSES, api::localise);
             routes.get(Api.PREFIX + "/sovereignty/suppliers", Access.ANALYSES, api::suppliers);
             routes.get(Api.PREFIX + "/finance/loan", Access.ANALYSES, cache.wrap(api::loan, true));
+            routes.get(Api.PREFIX + "/finance/instruments", Access.ANALYSES, api::instruments);
+            routes.get(Api.PREFIX + "/finance/eligibility", Access.ANALYSES, api::eligibility);
             routes.get(Api.PREFIX + "/sovereignty/dependency", Access.ANALYSES, cache.wrap(api::dependency, true));
             routes.get(Api.PREFIX + "/sovereignty/dependency/partners", Access.ANALYSES, cache.wrap(api::partners, true));
             routes.get(Api.PREFIX + "/sovereignty/coverage", Access.ANALYSES, cache.wrap(api::coverage, true));

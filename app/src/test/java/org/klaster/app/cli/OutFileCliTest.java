@@ -64,6 +64,9 @@ class OutFileCliTest {
         BASE.put("klaster finance loan", List.of("finance", "loan", "--amount", "100", "--rate", "5%", "--years", "2"));
         BASE.put("klaster finance project", List.of("finance", "project", "--cashflows", "@", "--discount-rate", "0.1"));
         BASE.put("klaster finance portfolio", List.of("finance", "portfolio", "--candidates", "@", "--budgets", "@"));
+        BASE.put("klaster finance eligibility", List.of("finance", "eligibility", "--application", "@"));
+        BASE.put("klaster finance instruments", List.of("finance", "instruments"));
+        BASE.put("klaster finance key-rate", List.of("finance", "key-rate"));
         BASE.put("klaster skills gaps", List.of("skills", "gaps", "--region", "RU-SAM", "--staffing", "@"));
         BASE.put("klaster skills programmes", List.of("skills", "programmes", "--region", "RU-SAM", "--registry", "@"));
         BASE.put("klaster projects", List.of("projects", "--registry", "@", "--cluster", "C"));

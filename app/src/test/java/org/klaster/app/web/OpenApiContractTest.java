@@ -92,6 +92,15 @@ class OpenApiContractTest {
         e.put(p + "/finance/loan", new String[][] {{"200", "/finance/loan?amount=1000&rate=1%25&then=5%25@3&years=5&payments_per_year=1"},
                 {"200", "/finance/loan?amount=1200&rate=0&years=3&method=equal-principal&market_rate=0.1&lang=ru"},
                 {"400", "/finance/loan?amount=1000&rate=1%25&years=3&grace_years=3"}, {"400", "/finance/loan?rate=1%25&years=3"}});
+        e.put(p + "/finance/instruments", new String[][] {{"200", "/finance/instruments?as_of=2024-06-01"},
+                {"200", "/finance/instruments?as_of=2023-03-01&lang=ru"}, {"400", "/finance/instruments?as_of=2024-13-01"},
+                {"422", "/finance/instruments?as_of=2010-01-01"}});
+        e.put(p + "/finance/eligibility", new String[][] {
+                {"200", "/finance/eligibility?date=2024-06-01&okved=25.62&loan=1150&budget=2000&own_funds=850&term=5&purpose=construction"
+                        + "&priority_products=true&russian_equipment_share=60%25&inn=7707083893"},
+                {"200", "/finance/eligibility?date=2024-04-22&okved=10.51&loan=300&lang=ru"},
+                {"400", "/finance/eligibility?loan=300"}, {"400", "/finance/eligibility?date=2024-06-01&inn=7707083894"},
+                {"400", "/finance/eligibility?date=2024-06-01&loan=-1"}, {"422", "/finance/eligibility?date=2010-01-01"}});
         e.put(p + "/sovereignty/dependency", new String[][] {{"200", "/sovereignty/dependency?dataset=small-trade&years=2021-2023"},
                 {"200", "/sovereignty/dependency?dataset=small-trade&outside=friendly&only=dependent"},
                 {"400", "/sovereignty/dependency?dataset=small-trade&from=2023&to=2021"}});

@@ -125,6 +125,8 @@ class RoleMatrixTest {
             GET  /api/v1/sovereignty/localise               | a D M C P V
             GET  /api/v1/sovereignty/suppliers              | a D M C P V
             GET  /api/v1/finance/loan                       | a D M C P V
+            GET  /api/v1/finance/instruments                | a D M C P V
+            GET  /api/v1/finance/eligibility                | a D M C P V
             GET  /api/v1/sovereignty/dependency             | a D M C P V
             GET  /api/v1/sovereignty/dependency/partners    | a D M C P V
             GET  /api/v1/sovereignty/coverage               | a D M C P V

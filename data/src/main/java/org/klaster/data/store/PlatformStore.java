@@ -54,6 +54,8 @@ import org.klaster.registry.Organisation;
 import org.klaster.registry.OrganisationType;
 import org.klaster.registry.Project;
 import org.klaster.registry.Registry;
+import org.klaster.finance.Catalogue;
+import org.klaster.finance.InstrumentRule;
 import org.klaster.registry.Rule;
 import org.klaster.registry.RuleSet;
 
@@ -85,7 +87,8 @@ public final class PlatformStore implements AutoCloseable {
             new Migration(3, "P003__rules.sql", null),
             new Migration(4, "P004__audit.sql", null),
             new Migration(5, "P005__audit_append_only.postgresql.sql", Dialect.POSTGRESQL),
-            new Migration(6, "P006__projects.sql", null));
+            new Migration(6, "P006__projects.sql", null),
+            new Migration(7, "P007__instrument_catalogue.sql", null));
 
     /** Where the scripts are, beside the dataset store's. */
     static final String SCRIPTS = "platform/";
@@ -1819,6 +1822,118 @@ public final class PlatformStore implements AutoCloseable {
             try (Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT version, note, created_by, created_at, rule_count "
                          + "FROM rule_versions ORDER BY version")) {
+                List<RuleVersion> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new RuleVersion(Integer.toString(rs.getInt(1)), rs.getString(2), rs.getString(3),
+                            instant(rs, 4), rs.getInt(5)));
+                }
+                return out;
+            }
+        });
+    }
+
+    // ================================================================================== instrument catalogue
+
+    /**
+     * Saves a support-instrument catalogue as a new version ("1", "2", …, numbered apart from the compliance rules);
+     * its id. Audited as entity {@code instruments}.
+     */
+    public String saveInstruments(Actor by, Catalogue catalogue, String note) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(catalogue, "catalogue");
+        if (catalogue.rules().isEmpty()) throw new InvalidRecordException(data("platform.rules.empty"));
+        String nt = note == null ? "" : note.strip();
+        if (nt.length() > MAX_NAME || CONTROL.matcher(nt).find()) {
+            throw new InvalidRecordException(data("platform.text.invalid", "note", String.valueOf(MAX_NAME), nt.length() > 80 ? nt.substring(0, 80) : nt));
+        }
+        for (InstrumentRule r : catalogue.rules()) {
+            if (r.source().length() > MAX_TEXT) throw new InvalidRecordException(data("platform.text.invalid", "source", String.valueOf(MAX_TEXT), r.name()));
+            if (r.text().length() > MAX_TEXT) throw new InvalidRecordException(data("platform.text.invalid", "value", String.valueOf(MAX_TEXT), r.name()));
+            if (Double.isInfinite(r.value())) throw new InvalidRecordException(data("platform.value.invalid", r.name(), Double.toString(r.value())));
+            date("valid_from", r.validFrom());
+            if (r.validTo() != null) date("valid_to", r.validTo());
+        }
+        Instant at = now();
+        return tx("save instruments", c -> {
+            int v;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) + 1 FROM instrument_versions")) {
+                rs.next();
+                v = rs.getInt(1);
+            }
+            update(c, "INSERT INTO instrument_versions (version, note, created_by, created_at, rule_count) VALUES (?, ?, ?, ?, ?)",
+                    v, nt, by.name(), at, catalogue.rules().size());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO instrument_rules (version, ord, instrument, parameter, "
+                    + "value, text, valid_from, valid_to, source, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int ord = 0;
+                for (InstrumentRule r : catalogue.rules()) {
+                    bind(ps, v, ord++, r.instrument(), r.parameter(), Double.isNaN(r.value()) ? null : r.value(), r.text(),
+                            r.validFrom(), r.validTo(), r.source(), r.confidence().name());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            String id = Integer.toString(v);
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("version", id);
+            after.put("note", nt);
+            after.put("rules", catalogue.rules().size());
+            after.put("source_version", catalogue.version());
+            audit(c, by, "create", "instruments", id, null, null, null, after);
+            return id;
+        });
+    }
+
+    /** The catalogue of a version; {@link Catalogue#version()} is that version's id. */
+    public Optional<Catalogue> instruments(String version) {
+        int v;
+        try {
+            v = Integer.parseInt(String.valueOf(version).strip());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        return read("read instruments", c -> instruments(c, v));
+    }
+
+    /** The latest version of the catalogue, empty when none was saved. */
+    public Optional<Catalogue> currentInstruments() {
+        return read("read the current instruments", c -> {
+            Integer v = null;
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT max(version) FROM instrument_versions")) {
+                if (rs.next()) {
+                    int x = rs.getInt(1);
+                    if (!rs.wasNull()) v = x;
+                }
+            }
+            return v == null ? Optional.<Catalogue>empty() : instruments(c, v);
+        });
+    }
+
+    private Optional<Catalogue> instruments(Connection c, int v) throws SQLException {
+        if (!exists(c, "SELECT 1 FROM instrument_versions WHERE version = ?", v)) return Optional.empty();
+        try (PreparedStatement ps = c.prepareStatement("SELECT instrument, parameter, value, text, valid_from, valid_to, "
+                + "source, confidence FROM instrument_rules WHERE version = ? ORDER BY ord")) {
+            ps.setInt(1, v);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<InstrumentRule> out = new ArrayList<>();
+                while (rs.next()) {
+                    double value = rs.getDouble(3);
+                    if (rs.wasNull()) value = Double.NaN;
+                    out.add(new InstrumentRule(rs.getString(1), rs.getString(2), value, rs.getString(4), date(rs, 5),
+                            date(rs, 6), rs.getString(7), stored(Confidence.parse(rs.getString(8)), rs.getString(8))));
+                }
+                return Optional.of(new Catalogue(out, Integer.toString(v)));
+            }
+        }
+    }
+
+    /** Every saved version of the catalogue, oldest first. */
+    public List<RuleVersion> instrumentVersions() {
+        return read("list instrument versions", c -> {
+            try (Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT version, note, created_by, created_at, rule_count "
+                         + "FROM instrument_versions ORDER BY version")) {
                 List<RuleVersion> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(new RuleVersion(Integer.toString(rs.getInt(1)), rs.getString(2), rs.getString(3),

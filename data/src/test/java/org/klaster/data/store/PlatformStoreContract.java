@@ -615,6 +615,45 @@ abstract class PlatformStoreContract {
         assertThatThrownBy(() -> s.saveRules(ADMIN, new RuleSet(List.of(), ""), "")).isInstanceOf(StoreException.class);
     }
 
+    // ------------------------------------------------------------------ instrument catalogue
+
+    @Test
+    void instrumentCataloguesAreVersionedApartFromTheRulesAndReadBackExactly() {
+        org.klaster.finance.Catalogue project = org.klaster.data.formats.InstrumentsReader.project().catalogue();
+        assertThat(s.currentInstruments()).isEmpty();
+        s.saveRules(ADMIN, RulesReader.project().rules(), "rules first");
+        assertThat(s.saveInstruments(ADMIN, project, "policy notes 2025")).isEqualTo("1");
+        org.klaster.finance.Catalogue back = s.instruments("1").orElseThrow();
+        assertThat(back.version()).isEqualTo("1");
+        // text parameters (value NaN) and numbers with their text come back as they went in
+        assertThat(back.rules()).hasSameSizeAs(project.rules());
+        for (int i = 0; i < project.rules().size(); i++) {
+            org.klaster.finance.InstrumentRule a = project.rules().get(i);
+            org.klaster.finance.InstrumentRule b = back.rules().get(i);
+            assertThat(b.name()).isEqualTo(a.name());
+            assertThat(b.text()).isEqualTo(a.text());
+            assertThat(Double.compare(b.value(), a.value())).as(a.name()).isZero();
+            assertThat(b.validFrom()).isEqualTo(a.validFrom());
+            assertThat(b.validTo()).isEqualTo(a.validTo());
+            assertThat(b.source()).isEqualTo(a.source());
+            assertThat(b.confidence()).isEqualTo(a.confidence());
+        }
+        org.klaster.finance.Catalogue fewer = new org.klaster.finance.Catalogue(project.rules().subList(0, 5), "x");
+        assertThat(s.saveInstruments(Actor.cli(), fewer, null)).isEqualTo("2");
+        assertThat(s.currentInstruments().orElseThrow().rules()).hasSize(5);
+        assertThat(s.currentInstruments().orElseThrow().version()).isEqualTo("2");
+        assertThat(s.instruments("3")).isEmpty();
+        assertThat(s.instruments("x")).isEmpty();
+        assertThat(s.instrumentVersions()).extracting(RuleVersion::version).containsExactly("1", "2");
+        assertThat(s.instrumentVersions().get(1).createdBy()).startsWith("cli:");
+        // the compliance rules keep their own numbering
+        assertThat(s.ruleVersions()).extracting(RuleVersion::version).containsExactly("1");
+        assertThat(s.audit("instruments", null, 10)).extracting(AuditEntry::entityId).containsExactly("2", "1");
+        assertThatThrownBy(() -> s.saveInstruments(ADMIN, new org.klaster.finance.Catalogue(List.of(), ""), ""))
+                .isInstanceOf(StoreException.class);
+        assertThat(s.instrumentVersions()).hasSize(2);
+    }
+
     static JsonNode tree(String json) {
         try {
             return JSON.readTree(json);
