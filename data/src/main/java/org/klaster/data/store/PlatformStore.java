@@ -1733,10 +1733,7 @@ public final class PlatformStore implements AutoCloseable {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(rules, "rules");
         if (rules.rules().isEmpty()) throw new InvalidRecordException(data("platform.rules.empty"));
-        String nt = note == null ? "" : note.strip();
-        if (nt.length() > MAX_NAME || CONTROL.matcher(nt).find()) {
-            throw new InvalidRecordException(data("platform.text.invalid", "note", String.valueOf(MAX_NAME), nt.length() > 80 ? nt.substring(0, 80) : nt));
-        }
+        String nt = versionNote(note);
         for (Rule r : rules.rules()) {
             if (r.source().length() > MAX_TEXT) throw new InvalidRecordException(data("platform.text.invalid", "source", String.valueOf(MAX_TEXT), r.name()));
             if (!Double.isFinite(r.value())) throw new InvalidRecordException(data("platform.value.invalid", r.name(), Double.toString(r.value())));
@@ -1745,12 +1742,7 @@ public final class PlatformStore implements AutoCloseable {
         }
         Instant at = now();
         return tx("save rules", c -> {
-            int v;
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) + 1 FROM rule_versions")) {
-                rs.next();
-                v = rs.getInt(1);
-            }
+            int v = latestVersion(c, "rule_versions", 0) + 1;
             update(c, "INSERT INTO rule_versions (version, note, created_by, created_at, rule_count) VALUES (?, ?, ?, ?, ?)",
                     v, nt, by.name(), at, rules.rules().size());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO rules (version, ord, rule, parameter, value, "
@@ -1776,26 +1768,15 @@ public final class PlatformStore implements AutoCloseable {
 
     /** The rules of a version; {@link RuleSet#version()} is that version's id. */
     public Optional<RuleSet> rules(String version) {
-        int v;
-        try {
-            v = Integer.parseInt(String.valueOf(version).strip());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        Integer v = versionNumber(version);
+        if (v == null) return Optional.empty();
         return read("read rules", c -> rules(c, v));
     }
 
     /** The latest version of the rules, empty when none was saved. */
     public Optional<RuleSet> currentRules() {
         return read("read the current rules", c -> {
-            Integer v = null;
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT max(version) FROM rule_versions")) {
-                if (rs.next()) {
-                    int x = rs.getInt(1);
-                    if (!rs.wasNull()) v = x;
-                }
-            }
+            Integer v = latestVersion(c, "rule_versions", null);
             return v == null ? Optional.<RuleSet>empty() : rules(c, v);
         });
     }
@@ -1818,18 +1799,7 @@ public final class PlatformStore implements AutoCloseable {
 
     /** Every saved version, oldest first. */
     public List<RuleVersion> ruleVersions() {
-        return read("list rule versions", c -> {
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT version, note, created_by, created_at, rule_count "
-                         + "FROM rule_versions ORDER BY version")) {
-                List<RuleVersion> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new RuleVersion(Integer.toString(rs.getInt(1)), rs.getString(2), rs.getString(3),
-                            instant(rs, 4), rs.getInt(5)));
-                }
-                return out;
-            }
-        });
+        return versions("list rule versions", "rule_versions");
     }
 
     // ================================================================================== instrument catalogue
@@ -1842,10 +1812,7 @@ public final class PlatformStore implements AutoCloseable {
         Objects.requireNonNull(by, "by");
         Objects.requireNonNull(catalogue, "catalogue");
         if (catalogue.rules().isEmpty()) throw new InvalidRecordException(data("platform.rules.empty"));
-        String nt = note == null ? "" : note.strip();
-        if (nt.length() > MAX_NAME || CONTROL.matcher(nt).find()) {
-            throw new InvalidRecordException(data("platform.text.invalid", "note", String.valueOf(MAX_NAME), nt.length() > 80 ? nt.substring(0, 80) : nt));
-        }
+        String nt = versionNote(note);
         for (InstrumentRule r : catalogue.rules()) {
             if (r.source().length() > MAX_TEXT) throw new InvalidRecordException(data("platform.text.invalid", "source", String.valueOf(MAX_TEXT), r.name()));
             if (r.text().length() > MAX_TEXT) throw new InvalidRecordException(data("platform.text.invalid", "value", String.valueOf(MAX_TEXT), r.name()));
@@ -1855,12 +1822,7 @@ public final class PlatformStore implements AutoCloseable {
         }
         Instant at = now();
         return tx("save instruments", c -> {
-            int v;
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) + 1 FROM instrument_versions")) {
-                rs.next();
-                v = rs.getInt(1);
-            }
+            int v = latestVersion(c, "instrument_versions", 0) + 1;
             update(c, "INSERT INTO instrument_versions (version, note, created_by, created_at, rule_count) VALUES (?, ?, ?, ?, ?)",
                     v, nt, by.name(), at, catalogue.rules().size());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO instrument_rules (version, ord, instrument, parameter, "
@@ -1886,26 +1848,15 @@ public final class PlatformStore implements AutoCloseable {
 
     /** The catalogue of a version; {@link Catalogue#version()} is that version's id. */
     public Optional<Catalogue> instruments(String version) {
-        int v;
-        try {
-            v = Integer.parseInt(String.valueOf(version).strip());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
+        Integer v = versionNumber(version);
+        if (v == null) return Optional.empty();
         return read("read instruments", c -> instruments(c, v));
     }
 
     /** The latest version of the catalogue, empty when none was saved. */
     public Optional<Catalogue> currentInstruments() {
         return read("read the current instruments", c -> {
-            Integer v = null;
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT max(version) FROM instrument_versions")) {
-                if (rs.next()) {
-                    int x = rs.getInt(1);
-                    if (!rs.wasNull()) v = x;
-                }
-            }
+            Integer v = latestVersion(c, "instrument_versions", null);
             return v == null ? Optional.<Catalogue>empty() : instruments(c, v);
         });
     }
@@ -1930,10 +1881,49 @@ public final class PlatformStore implements AutoCloseable {
 
     /** Every saved version of the catalogue, oldest first. */
     public List<RuleVersion> instrumentVersions() {
-        return read("list instrument versions", c -> {
+        return versions("list instrument versions", "instrument_versions");
+    }
+
+    // ---------------------------------------------------------------------------------- versioned rule sets
+
+    // the compliance rules and the instrument catalogue are both numbered versions of rows; the table names below
+    // are this class's constants, never input
+
+    /** A version's note, stripped; refused when too long or with control characters. */
+    private static String versionNote(String note) {
+        String nt = note == null ? "" : note.strip();
+        if (nt.length() > MAX_NAME || CONTROL.matcher(nt).find()) {
+            throw new InvalidRecordException(data("platform.text.invalid", "note", String.valueOf(MAX_NAME), nt.length() > 80 ? nt.substring(0, 80) : nt));
+        }
+        return nt;
+    }
+
+    /** A version id as a number; null when it is not one (then no such version). */
+    private static Integer versionNumber(String version) {
+        try {
+            return Integer.parseInt(String.valueOf(version).strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The highest version of a versions table, {@code none} when it is empty. */
+    private static Integer latestVersion(Connection c, String versionsTable, Integer none) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT max(version) FROM " + versionsTable)) {
+            if (rs.next()) {
+                int x = rs.getInt(1);
+                if (!rs.wasNull()) return x;
+            }
+        }
+        return none;
+    }
+
+    /** Every saved version of a versions table, oldest first. */
+    private List<RuleVersion> versions(String what, String versionsTable) {
+        return read(what, c -> {
             try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT version, note, created_by, created_at, rule_count "
-                         + "FROM instrument_versions ORDER BY version")) {
+                 ResultSet rs = st.executeQuery("SELECT version, note, created_by, created_at, rule_count FROM " + versionsTable
+                         + " ORDER BY version")) {
                 List<RuleVersion> out = new ArrayList<>();
                 while (rs.next()) {
                     out.add(new RuleVersion(Integer.toString(rs.getInt(1)), rs.getString(2), rs.getString(3),
