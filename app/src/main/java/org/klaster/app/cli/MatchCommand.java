@@ -3,14 +3,11 @@ package org.klaster.app.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.klaster.app.analysis.MatchAnalysis;
-import org.klaster.app.analysis.Messages;
 import org.klaster.app.analysis.Names;
 import org.klaster.app.analysis.PlatformAccess;
 import org.klaster.app.analysis.Source;
 import org.klaster.app.analysis.StoreAccess;
 import org.klaster.app.analysis.Table;
-import org.klaster.app.analysis.UserException;
-import org.klaster.data.formats.RegistryReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,7 +104,7 @@ public final class MatchCommand extends TopLevelCommand {
     Table<?> run(StoreAccess access, Names names) {
         MatchAnalysis.Params p = MatchAnalysis.Params.of(request.need, request.competence, codes, inn, cluster, region, top,
                 weights, decayKm, asOf);
-        checkOut();
+        OutFile.notInRegistry(common.out, registry);
         // the stored defaults (IO table, trade) count only where a dataset store exists: a run on files never creates one
         boolean store = !common.postgres() && Files.exists(common.dbPath());
         Source table = io == null ? null : io.table != null ? Source.file(io.table, null) : Source.stored(io.ioDataset);
@@ -121,15 +118,4 @@ public final class MatchCommand extends TopLevelCommand {
         return MatchAnalysis.run(registry, p, ctx, names, common.names);
     }
 
-    /** --out must not replace a file of the registry folder (OutFile compares it with the paths given, not their files). */
-    private void checkOut() {
-        if (common.out == null || registry == null) return;
-        for (String f : RegistryReader.FILES) {
-            for (String ext : new String[] {".csv", ".xlsx"}) {
-                if (OutFile.same(common.out, registry.resolve(f + ext))) {
-                    throw UserException.badParameter("out", Messages.text("cli.out.input", common.out, "--registry"));
-                }
-            }
-        }
-    }
 }

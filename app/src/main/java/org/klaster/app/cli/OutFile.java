@@ -85,6 +85,21 @@ public final class OutFile {
         return false;
     }
 
+    /**
+     * Refuses an {@code --out} that is one of the registry folder's files (the folder is read through one option, so
+     * the general check, which compares --out with the paths given, cannot see them).
+     */
+    static void notInRegistry(Path out, Path registry) {
+        if (out == null || registry == null) return;
+        for (String f : org.klaster.data.formats.RegistryReader.FILES) {
+            for (String ext : new String[] {".csv", ".xlsx"}) {
+                if (same(out, registry.resolve(f + ext))) {
+                    throw UserException.badParameter("out", Messages.text("cli.out.input", out, "--registry"));
+                }
+            }
+        }
+    }
+
     /** Whether two paths name one file: the file system says so when both exist, else their resolved names do. */
     static boolean same(Path a, Path b) {
         try {

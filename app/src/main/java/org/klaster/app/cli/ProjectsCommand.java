@@ -2,14 +2,11 @@ package org.klaster.app.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.klaster.app.analysis.Messages;
 import org.klaster.app.analysis.Names;
 import org.klaster.app.analysis.PlatformAccess;
 import org.klaster.app.analysis.ProjectsAnalysis;
 import org.klaster.app.analysis.StoreAccess;
 import org.klaster.app.analysis.Table;
-import org.klaster.app.analysis.UserException;
-import org.klaster.data.formats.RegistryReader;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,23 +43,14 @@ public final class ProjectsCommand extends TopLevelCommand {
             description = "The day whose participants' activities make the specialisation (default: today).")
     String asOf;
 
-    static final class Dependent {
-        @Option(names = "--dependent", paramLabel = "FILE", required = true,
-                description = "Dependent products: a file with a column code of OKPD2/OKVED2 codes.")
-        Path file;
-
-        @Option(names = "--trade-dataset", paramLabel = "ID", required = true,
-                description = "A stored trade dataset whose dependency screen (latest year) gives the dependent products.")
-        String trade;
-    }
-
+    /** The dependent products: as {@code klaster match} reads them. */
     @ArgGroup(exclusive = true)
-    Dependent dependent;
+    MatchCommand.Dependent dependent;
 
     @Override
     Table<?> run(StoreAccess access, Names names) {
         ProjectsAnalysis.Params p = ProjectsAnalysis.Params.of(cluster, view, asOf);
-        checkOut();
+        OutFile.notInRegistry(common.out, registry);
         // the stored default trade counts only where a dataset store exists: a run on files never creates one
         boolean store = !common.postgres() && Files.exists(common.dbPath());
         ProjectsAnalysis.Dependent dep = ProjectsAnalysis.dependent(dependent == null ? null : dependent.file,
@@ -75,15 +63,4 @@ public final class ProjectsCommand extends TopLevelCommand {
         return ProjectsAnalysis.run(registry, p, dep, names, common.names);
     }
 
-    /** --out must not replace a file of the registry folder (OutFile compares it with the paths given, not their files). */
-    private void checkOut() {
-        if (common.out == null || registry == null) return;
-        for (String f : RegistryReader.FILES) {
-            for (String ext : new String[] {".csv", ".xlsx"}) {
-                if (OutFile.same(common.out, registry.resolve(f + ext))) {
-                    throw UserException.badParameter("out", Messages.text("cli.out.input", common.out, "--registry"));
-                }
-            }
-        }
-    }
 }

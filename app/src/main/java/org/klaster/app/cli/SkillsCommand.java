@@ -202,7 +202,7 @@ public final class SkillsCommand implements Runnable {
         @Override
         Table<?> run(StoreAccess access, Names names) {
             SkillsAnalysis.Params p = SkillsAnalysis.Params.of(in.region, in.available, top, asOf, cluster);
-            checkOut();
+            OutFile.notInRegistry(common.out, registry);
             SkillsAnalysis.Inputs inputs = in.load(access, names);
             if (registry == null) {
                 try (PlatformAccess a = PlatformAccess.open(common.dbSpec(), false)) {
@@ -222,16 +222,5 @@ public final class SkillsCommand implements Runnable {
             }
         }
 
-        /** --out must not replace a file of the registry folder (as for klaster match). */
-        private void checkOut() {
-            if (common.out == null || registry == null) return;
-            for (String f : RegistryReader.FILES) {
-                for (String ext : new String[] {".csv", ".xlsx"}) {
-                    if (OutFile.same(common.out, registry.resolve(f + ext))) {
-                        throw UserException.badParameter("out", Messages.text("cli.out.input", common.out, "--registry"));
-                    }
-                }
-            }
-        }
     }
 }

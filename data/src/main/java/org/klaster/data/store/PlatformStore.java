@@ -1755,14 +1755,7 @@ public final class PlatformStore implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            String id = Integer.toString(v);
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("version", id);
-            after.put("note", nt);
-            after.put("rules", rules.rules().size());
-            after.put("source_version", rules.version());
-            audit(c, by, "create", "rules", id, null, null, null, after);
-            return id;
+            return auditVersion(c, by, "rules", v, nt, rules.rules().size(), rules.version());
         });
     }
 
@@ -1835,14 +1828,7 @@ public final class PlatformStore implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            String id = Integer.toString(v);
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("version", id);
-            after.put("note", nt);
-            after.put("rules", catalogue.rules().size());
-            after.put("source_version", catalogue.version());
-            audit(c, by, "create", "instruments", id, null, null, null, after);
-            return id;
+            return auditVersion(c, by, "instruments", v, nt, catalogue.rules().size(), catalogue.version());
         });
     }
 
@@ -1916,6 +1902,19 @@ public final class PlatformStore implements AutoCloseable {
             }
         }
         return none;
+    }
+
+    /** Audits a new version of {@code entity} (rules, instruments); its id. */
+    private String auditVersion(Connection c, Actor by, String entity, int v, String note, int rows, String sourceVersion)
+            throws SQLException {
+        String id = Integer.toString(v);
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("version", id);
+        after.put("note", note);
+        after.put("rules", rows);
+        after.put("source_version", sourceVersion);
+        audit(c, by, "create", entity, id, null, null, null, after);
+        return id;
     }
 
     /** Every saved version of a versions table, oldest first. */
